@@ -1,0 +1,54 @@
+import type * as TS from 'typescript';
+import type { FindingDraft } from '../core/finding.js';
+import type { TypeScriptApi } from '../core/location.js';
+
+/** JSON schema (draft-07) of one check's options, used for config validation and the ESLint rule schema. */
+export type OptionsSchema = Record<string, unknown>;
+
+export interface ExtractContext<Options> {
+  /** The TypeScript namespace that produced `sourceFile`: ts-morph's in the CLI, the user's in ESLint. */
+  ts: TypeScriptApi;
+  sourceFile: TS.SourceFile;
+  /** Project-relative path with forward slashes: the `file` of findings. */
+  file: string;
+  options: Options;
+  /** Present only for checks with `usesTypes`, and only when a Program could be built. */
+  checker?: TS.TypeChecker;
+  program?: TS.Program;
+  /** Maps an absolute path from the Program to the project-relative form used in findings. */
+  relativePath(absolutePath: string): string;
+}
+
+export interface FileFacts<Facts> {
+  file: string;
+  facts: Facts;
+}
+
+/** Everything a check sees: the facts of every analyzed file, sorted by path. */
+export interface CheckIndex<Facts> {
+  files: ReadonlyArray<FileFacts<Facts>>;
+}
+
+/**
+ * One check of the analyzer. `extract` turns one file into plain, serializable facts (never AST nodes);
+ * `run` is pure: the index in, findings out. Facts of checks without `usesTypes` depend only on the
+ * file's text and the options, so they are cached by content hash and computed in worker threads.
+ */
+export interface Check<Facts = unknown, Options = Record<string, unknown>> {
+  /** Short name; the rule id is `ssot/<name>`. */
+  name: string;
+  description: string;
+  usesTypes: boolean;
+  /** Bump when the shape or meaning of facts changes, to invalidate cached facts. */
+  factsVersion: number;
+  optionsSchema: OptionsSchema;
+  defaultOptions: Options;
+  extract(context: ExtractContext<Options>): Facts;
+  run(index: CheckIndex<Facts>, options: Options): FindingDraft[];
+}
+
+export const RULE_PREFIX = 'ssot/';
+
+export function ruleIdOf(check: Pick<Check, 'name'>): string {
+  return RULE_PREFIX + check.name;
+}
