@@ -1,0 +1,138 @@
+import type { Range } from '../../core/finding.js';
+
+/**
+ * A message type as written at a use site, resolved project-wide in `run`:
+ * a literal (`'join'`, `0`), a member of a namespace-like name (`MessageType.JOIN`, `proto.messageSync`)
+ * or a bare constant (`messageSync`).
+ */
+export type ValueRef =
+  | { kind: 'literal'; value: string | number }
+  | { kind: 'member'; ns: string; member: string }
+  | { kind: 'const'; name: string };
+
+export interface CatalogMemberFact {
+  name: string;
+  /** The literal value; `null` when it is computed and cannot be known syntactically. */
+  value: string | number | null;
+  range: Range;
+}
+
+/** An enum, a const object of literals (`as const`, `Object.freeze` or plain) or a string-literal union. */
+export interface CatalogFact {
+  name: string;
+  kind: 'enum' | 'object' | 'union';
+  exported: boolean;
+  range: Range;
+  members: CatalogMemberFact[];
+}
+
+/** `const X = <literal | member | const>`, at the top level of a module. */
+export interface ConstFact {
+  name: string;
+  value: ValueRef;
+  exported: boolean;
+}
+
+/** `imported` is the exported name, `default`, or `*` for a namespace import / whole-module require. */
+export interface ImportFact {
+  local: string;
+  module: string;
+  imported: string;
+}
+
+/** `export { local as exported }`, `export { imported as exported } from 'module'`, `export * from 'module'`. */
+export interface ExportFact {
+  exported: string;
+  local?: string;
+  module?: string;
+  imported?: string;
+}
+
+/** How a message type travels at a send: the shape decides which reserved names are ignored. */
+export type SendVia = 'send' | 'emit' | 'postMessage' | 'call' | 'writer';
+
+export interface SendFact {
+  value: ValueRef;
+  range: Range;
+  via: SendVia;
+  /** The enclosing class/function names, for a fingerprint that survives line moves. */
+  context: string;
+}
+
+/**
+ * A call that may reach a send through a wrapper function, decided in `run`:
+ * - `shape: 'object'`: argument `argIndex` is an object literal whose discriminant is the type;
+ * - `shape: 'value'`: argument `argIndex` is the type itself.
+ * Either `value` (a concrete type) or `param` (the enclosing wrapper's parameter index, a forward) is set.
+ */
+export interface CallFact {
+  callee: string;
+  method: boolean;
+  sendish: boolean;
+  argIndex: number;
+  shape: 'object' | 'value';
+  value?: ValueRef;
+  param?: number;
+  /** Key of the enclosing function in `wrappers`, set for forwards. */
+  wrapper?: string;
+  range: Range;
+  context: string;
+}
+
+/** A function or method whose parameter reaches a send in its own body. */
+export interface WrapperFact {
+  key: string;
+  name: string;
+  method: boolean;
+  /** Parameter index -> how it reaches the send: it is the message object, or its type. */
+  params: Array<{ index: number; how: 'object' | 'type' }>;
+}
+
+export type HandlerGroupKind = 'switch' | 'if' | 'record' | 'map' | 'index' | 'on' | 'register';
+
+/** One construct that routes messages: a switch, an if chain, a handler record, `x.on` calls of one receiver... */
+export interface HandlerGroupFact {
+  id: number;
+  kind: HandlerGroupKind;
+  range: Range;
+  exported: boolean;
+  /** For records whose keys are plain names: handlers only if looked up by a message type somewhere. */
+  needsLookup?: string;
+}
+
+export interface HandlerFact {
+  value: ValueRef;
+  range: Range;
+  group: number;
+  via: 'case' | 'key' | 'on';
+  context: string;
+}
+
+/** An entry of a map that renames incoming types: `{ chat: MessageType.USER_MESSAGE }`. */
+export interface AliasFact {
+  from: string;
+  to: ValueRef;
+  map: string;
+  mapRange: Range;
+}
+
+export interface MessageFacts {
+  catalogs: CatalogFact[];
+  consts: ConstFact[];
+  imports: ImportFact[];
+  exports: ExportFact[];
+  sends: SendFact[];
+  calls: CallFact[];
+  wrappers: WrapperFact[];
+  handlerGroups: HandlerGroupFact[];
+  handlers: HandlerFact[];
+  aliases: AliasFact[];
+  /** Names looked up by a message type: `handlers[msg.type]`. */
+  lookups: string[];
+  /** Type names used as the type of a discriminant property (`type: MessageType`). */
+  discriminantTypes: string[];
+  /** Every `Ns.member` read in a value position, as `ns.member`, sorted and deduplicated. */
+  memberRefs: string[];
+  /** Every short string literal outside catalog declarations, sorted and deduplicated. */
+  literals: string[];
+}

@@ -1,0 +1,21 @@
+import type { SerializerName } from './options.js';
+
+/** What one serializer does with each problematic kind of value (the measured table in DESIGN.md). */
+export interface SerializerBehavior {
+  /** Human name used in messages. */
+  title: string;
+  /** `bigint` throws "Do not know how to serialize a BigInt". */
+  bigintThrows: boolean;
+  /** Cyclic object graphs throw "Converting circular structure to JSON". */
+  cyclesThrow: boolean;
+  /** Keys under which an Error is serialized properly (pino/bunyan/winston `err`). */
+  errorKeys: readonly string[];
+}
+
+export const serializers: Record<SerializerName, SerializerBehavior> = {
+  json: { title: 'JSON.stringify', bigintThrows: true, cyclesThrow: true, errorKeys: [] },
+  pino: { title: 'pino', bigintThrows: false, cyclesThrow: false, errorKeys: ['err'] },
+  winston: { title: 'winston', bigintThrows: false, cyclesThrow: false, errorKeys: ['err'] },
+  bunyan: { title: 'bunyan', bigintThrows: true, cyclesThrow: false, errorKeys: ['err'] },
+  'util-format': { title: "util.format's %j", bigintThrows: true, cyclesThrow: false, errorKeys: [] },
+};

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { analyze } from './analyzer.js';
+import { UsageError } from './core/errors.js';
+import { reporters } from './report/index.js';
+import { packageJson } from './version.js';
+
+const HELP = `Usage: ssot [paths...] [options]
+
+Finds single-source-of-truth violations: duplicated helpers, values a logger cannot serialize, and message
+types that no handler maps. Paths default to the current folder.
+
+Options:
+  --format <name>          stylish (default) or json
+  --rule <ruleId>          run only this rule (repeatable), e.g. --rule ssot/no-duplicate-helpers
+  --config <file>          config file (default: nearest ssot.config.json or package.json#ssot)
+  --no-cache               do not read or write the facts cache
+  --cache-location <dir>   where the facts cache lives (default: node_modules/.cache/ssot)
+  --jobs <n>               worker threads for parsing (default: number of cores)
+  --debug                  print stack traces for internal errors
+  -v, --version            print the version
+  -h, --help               print this help
+
+Exit codes: 0 no findings, 1 findings, 2 usage, config or internal error.`;
+
+const OPTIONS = {
+  format: { type: 'string', default: 'stylish' },
+  rule: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  cache: { type: 'boolean', default: true },
+  'cache-location': { type: 'string' },
+  jobs: { type: 'string' },
+  debug: { type: 'boolean', default: false },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, allowNegative: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return print(HELP + '\n');
+  if (values.version) return print(`${packageJson.version}\n`);
+  const reporter = reporters[values.format];
+  if (!reporter) throw new UsageError(`unknown format "${values.format}" (known: ${Object.keys(reporters).join(', ')})`);
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs takes a whole number >= 1, not "${values.jobs}"`);
+
+  const result = await analyze({
+    paths: positionals,
+    rules: values.rule,
+    configFile: values.config,
+    cache: values.cache,
+    cacheLocation: values['cache-location'],
+    jobs,
+  });
+  for (const diagnostic of result.diagnostics) process.stderr.write(`ssot: ${diagnostic.file}: ${diagnostic.message}\n`);
+  await print(reporter(result.findings));
+  return result.findings.length > 0 ? 1 : 0;
+}
+
+function print(text: string): Promise<number> {
+  return new Promise((resolve) => process.stdout.write(text, () => resolve(0)));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    const debug = process.argv.includes('--debug');
+    if (error instanceof UsageError) process.stderr.write(`ssot: ${error.message}\n`);
+    else process.stderr.write(`ssot: internal error: ${debug ? (error as Error)?.stack : String((error as Error)?.message ?? error)}\n`);
+    process.exitCode = 2;
+  },
+);

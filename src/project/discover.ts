@@ -1,0 +1,82 @@
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import ignore from 'ignore';
+import { UsageError } from '../core/errors.js';
+import { loadGitignores } from './gitignore.js';
+import { ALWAYS_IGNORED_DIRS, SOURCE_EXTENSIONS, isAnalyzableName, toRelative } from './paths.js';
+
+export interface DiscoverOptions {
+  cwd: string;
+  paths: string[];
+  /** Gitignore-style patterns relative to `ignoreBase`. */
+  ignore: string[];
+  ignoreBase: string;
+}
+
+/** The source files to analyze: absolute, deduplicated, sorted. */
+export function discoverFiles(options: DiscoverOptions): string[] {
+  const configIgnore = ignore().add(options.ignore);
+  const isConfigIgnored = (absolute: string): boolean => {
+    const relative = toRelative(options.ignoreBase, absolute);
+    return !relative.startsWith('../') && relative !== '' && configIgnore.ignores(relative);
+  };
+  const found = new Set<string>();
+  for (const given of options.paths) {
+    const absolute = path.resolve(options.cwd, given);
+    const stats = statOrUndefined(absolute);
+    if (!stats) throw new UsageError(`no such file or directory: ${given}`);
+    if (stats.isFile()) {
+      // Named explicitly: analyzed unless the config ignores it.
+      if (isAnalyzableName(absolute) && !isConfigIgnored(absolute)) found.add(absolute);
+      continue;
+    }
+    const isGitignored = loadGitignores(absolute);
+    const entries = fg.sync(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, {
+      cwd: absolute,
+      absolute: true,
+      dot: false,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+      // Not onlyFiles: that stats every entry and silently drops symlink loops, which must be reported.
+      onlyFiles: false,
+      markDirectories: true,
+      ignore: ALWAYS_IGNORED_DIRS.map((dir) => `**/${dir}/**`),
+    });
+    for (const entry of entries) {
+      if (entry.endsWith('/')) continue;
+      const file = path.normalize(entry);
+      if (isAnalyzableName(file) && !isGitignored(file) && !isConfigIgnored(file)) found.add(file);
+    }
+  }
+  return withoutAliases([...found].sort());
+}
+
+/** A symlink to a file that is also analyzed under its own name would report the file as its own copy. */
+function withoutAliases(files: string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    let real = file;
+    try {
+      real = realpathSync(file);
+    } catch {
+      // Loops and dangling links stay, to be reported when read.
+    }
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+}
+
+function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    // A dangling or looping symlink named on the command line is still "there" for lstat.
+    try {
+      return lstatSync(file);
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import type * as TS from 'typescript';
+import type { Check } from '../checks/types.js';
+import type { TypeScriptApi } from '../core/location.js';
+import { parseSource } from './parse.js';
+
+export interface ExtractRequest {
+  absolute: string;
+  relative: string;
+  text: string;
+}
+
+export type ExtractResult =
+  | { ok: true; facts: Record<string, unknown> }
+  | { ok: false; reason: string };
+
+export interface EnabledCheck {
+  check: Check<unknown, unknown>;
+  options: unknown;
+}
+
+/** Facts of the syntactic (type-free) checks for one file. */
+export function extractSyntacticFacts(ts: TypeScriptApi, request: ExtractRequest, enabled: readonly EnabledCheck[]): ExtractResult {
+  const parsed = parseSource(ts, request.absolute, request.text);
+  if (!parsed.ok) return parsed;
+  return extractFacts(ts, parsed.sourceFile, request.relative, enabled, {});
+}
+
+/** Runs each check's extractor; a crash in one becomes a diagnostic for this file instead of ending the run. */
+export function extractFacts(
+  ts: TypeScriptApi,
+  sourceFile: TS.SourceFile,
+  relative: string,
+  enabled: readonly EnabledCheck[],
+  typeInfo: { checker?: TS.TypeChecker; program?: TS.Program; relativePath?: (absolute: string) => string },
+): ExtractResult {
+  const facts: Record<string, unknown> = {};
+  for (const { check, options } of enabled) {
+    try {
+      facts[check.name] = check.extract({
+        ts,
+        sourceFile,
+        file: relative,
+        options,
+        checker: typeInfo.checker,
+        program: typeInfo.program,
+        relativePath: typeInfo.relativePath ?? ((absolute) => absolute),
+      });
+    } catch (error) {
+      const reason = error instanceof RangeError ? 'too deeply nested' : String((error as Error)?.message ?? error).split('\n')[0];
+      return { ok: false, reason: `internal error in ssot/${check.name}: ${reason}` };
+    }
+  }
+  return { ok: true, facts };
+}

@@ -1,0 +1,19 @@
+import path from 'node:path';
+
+export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
+
+/** Folders that never hold the project's own source. */
+export const ALWAYS_IGNORED_DIRS = ['node_modules', 'dist', 'build', 'coverage', '.git'] as const;
+
+const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/;
+const GENERATED_NAME = /\.min\.[cm]?js$|[.-]generated\.[cm]?[jt]sx?$|\.gen\.[cm]?[jt]sx?$/;
+
+export function isAnalyzableName(file: string): boolean {
+  return SOURCE_FILE.test(file) && !DECLARATION_FILE.test(file) && !GENERATED_NAME.test(file);
+}
+
+/** Path relative to `from`, with forward slashes: the `file` of findings. */
+export function toRelative(from: string, absolute: string): string {
+  return path.relative(from, absolute).split(path.sep).join('/');
+}

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export type SourceRead =
+  | { kind: 'ok'; text: string; hash: string }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'generated' };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const GENERATED_MARKER = /@generated\b|\bauto-?generated\b|\bcode generated\b.*\bdo not edit\b|\bdo not edit\b/i;
+
+/** Reads a source file defensively: every way it can be unusable becomes a reason, never an exception. */
+export function readSource(file: string, maxFileSize: number): SourceRead {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { kind: 'skipped', reason: 'symbolic link loop' };
+    return { kind: 'skipped', reason: `cannot read (${code ?? (error as Error).message})` };
+  }
+  if (bytes.length > maxFileSize) {
+    return { kind: 'skipped', reason: `${formatSize(bytes.length)} is over maxFileSize (${formatSize(maxFileSize)})` };
+  }
+  if (bytes.includes(0)) return { kind: 'skipped', reason: 'binary content (NUL bytes)' };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { kind: 'skipped', reason: 'not valid UTF-8' };
+  }
+  if (GENERATED_MARKER.test(text.slice(0, 600))) return { kind: 'generated' };
+  return { kind: 'ok', text, hash: createHash('sha1').update(bytes).digest('base64url') };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
