@@ -10,6 +10,12 @@ export function scriptKindOf(ts: TypeScriptApi, fileName: string): TS.ScriptKind
   return ts.ScriptKind.JS;
 }
 
+/**
+ * Deeper than this, TypeScript's recursive parser may overflow the stack, and whether it does depends on the
+ * thread's stack size: deciding up front keeps the output the same with and without worker threads.
+ */
+export const MAX_NESTING_DEPTH = 500;
+
 /** Parses one file; a file with syntax errors (or too deep to parse) is reported, not analyzed. */
 export function parseSource(ts: TypeScriptApi, fileName: string, text: string): ParseResult {
   let sourceFile: TS.SourceFile;
@@ -31,4 +37,37 @@ export function firstSyntaxError(sourceFile: TS.SourceFile): string | undefined 
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(first.start);
   const text = typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText;
   return `syntax error at ${line + 1}:${character + 1}: ${text}`;
+}
+
+/** Maximum nesting of brackets, skipping comments and string literals (template literals count as nesting). */
+export function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) {
+      if (++depth > max) max = depth;
+    } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+      if (depth > 0) depth--;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      i = text.indexOf('\n', i);
+      if (i < 0) break;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      i = text.indexOf('*/', i + 2);
+      if (i < 0) break;
+      i++;
+    } else if (c === 0x22 || c === 0x27) {
+      i = endOfQuoted(text, i, c);
+    }
+  }
+  return max;
+}
+
+function endOfQuoted(text: string, start: number, quote: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === quote || c === 0x0a) return i;
+  }
+  return text.length;
 }

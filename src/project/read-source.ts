@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { MAX_NESTING_DEPTH, bracketDepth } from './parse.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
@@ -32,6 +33,7 @@ export function readSource(file: string, maxFileSize: number): SourceRead {
     return { kind: 'skipped', reason: 'not valid UTF-8' };
   }
   if (GENERATED_MARKER.test(text.slice(0, 600))) return { kind: 'generated' };
+  if (bracketDepth(text) > MAX_NESTING_DEPTH) return { kind: 'skipped', reason: `too deeply nested to analyze (depth over ${MAX_NESTING_DEPTH})` };
   return { kind: 'ok', text, hash: createHash('sha1').update(bytes).digest('base64url') };
 }
 

@@ -1,0 +1,154 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packageJson } from '../../src/version.js';
+import { parseJsonOutput, repoRoot, runCli } from '../support/run-cli.js';
+
+const fixture = (name: string) => path.join(repoRoot, 'fixtures/cli', name);
+const temporary: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ssot-cli-'));
+  temporary.push(dir);
+  return dir;
+}
+afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('ssot CLI: arguments and exit codes', () => {
+  it('prints help and the version with exit 0', () => {
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: ssot \[paths\.\.\.\] \[options\]/);
+    const version = runCli(['--version']);
+    expect(version).toMatchObject({ status: 0, stdout: `${packageJson.version}\n`, stderr: '' });
+  });
+
+  it.each([
+    [['--frobnicate'], /^ssot: Unknown option '--frobnicate'/],
+    [['--format', 'xml', 'fixtures/cli/two-copies'], /^ssot: unknown format "xml" \(known: stylish, json\)$/],
+    [['--rule', 'ssot/no-such-rule', 'fixtures/cli/two-copies'], /^ssot: unknown rule "ssot\/no-such-rule"/],
+    [['--jobs', 'zero', 'fixtures/cli/two-copies'], /^ssot: --jobs takes a whole number >= 1, not "zero"$/],
+    [['fixtures/cli/does-not-exist'], /^ssot: no such file or directory: fixtures\/cli\/does-not-exist$/],
+  ])('exits 2 with one line for %j', (args, message) => {
+    const run = runCli(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr.trimEnd()).toMatch(message);
+  });
+
+  it('exits 0 with no output when there is nothing to report', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'only.ts'), 'export const answer = 42;\n');
+    expect(runCli(['.'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(runCli(['.', '--format', 'json'], { cwd: dir })).toEqual({ status: 0, stdout: '{"version":1,"findings":[]}\n', stderr: '' });
+  });
+
+  it('exits 1 with findings, in the JSON contract', () => {
+    const run = runCli(['fixtures/cli/two-copies', '--format', 'json', '--rule', 'ssot/no-duplicate-helpers', '--no-cache']);
+    expect(run.status).toBe(1);
+    const output = parseJsonOutput(run);
+    expect(output.version).toBe(1);
+    expect(output.findings).toHaveLength(1);
+    const [finding] = output.findings;
+    expect(Object.keys(finding!)).toEqual(['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'related', 'fingerprint']);
+    expect(finding).toMatchObject({
+      ruleId: 'ssot/no-duplicate-helpers',
+      file: 'fixtures/cli/two-copies/src/b.ts',
+      line: 7,
+      column: 10,
+      endLine: 7,
+      endColumn: 22,
+      related: [{ file: 'fixtures/cli/two-copies/src/a.ts', line: 1, column: 17 }],
+    });
+    expect(finding!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('keeps fingerprints when unrelated lines move', () => {
+    const dir = tempDir();
+    cpSync(fixture('two-copies'), dir, { recursive: true });
+    const before = parseJsonOutput(runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir })).findings;
+    const b = path.join(dir, 'src/b.ts');
+    writeFileSync(b, '// a new header comment\n\n' + readFileSync(b, 'utf8'));
+    const after = parseJsonOutput(runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir })).findings;
+    expect(after.map((f) => f.line)).toEqual(before.map((f) => Number(f.line) + 2));
+    expect(after.map((f) => f.fingerprint)).toEqual(before.map((f) => f.fingerprint));
+  });
+});
+
+describe('ssot CLI: stylish output', () => {
+  const args = ['fixtures/cli/two-copies', '--rule', 'ssot/no-duplicate-helpers', '--no-cache'];
+
+  it('groups findings by file with a summary, without color under NO_COLOR', () => {
+    const run = runCli(args, { env: { NO_COLOR: '1' } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+    expect(run.stdout.split('\n')[0]).toBe('fixtures/cli/two-copies/src/b.ts');
+    expect(run.stdout).toMatch(/^ {2}7:10 +(error|warning) +clampPercent .*ssot\/no-duplicate-helpers$/m);
+    expect(run.stdout).toMatch(/✖ 1 problem \((1 error, 0 warnings|0 errors, 1 warning)\)/);
+  });
+
+  it('colors under FORCE_COLOR', () => {
+    expect(runCli(args, { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[/);
+  });
+});
+
+describe('ssot CLI: config', () => {
+  it('rejects an unknown option key, naming the file and the key', () => {
+    const run = runCli(['.'], { cwd: fixture('config-invalid') });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('ssot: invalid config ssot.config.json: unknown key "colour" in rules/ssot/no-duplicate-helpers/1\n');
+  });
+
+  it('rejects a bad severity and broken JSON', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'ssot.config.json'), '{ "rules": { "ssot/no-duplicate-helpers": "fatal" } }');
+    const badSeverity = runCli(['.'], { cwd: dir });
+    expect(badSeverity.status).toBe(2);
+    expect(badSeverity.stderr).toBe('ssot: invalid config ssot.config.json: rules/ssot/no-duplicate-helpers must be one of "error", "warn", "off"\n');
+    writeFileSync(path.join(dir, 'ssot.config.json'), '{ "rules": ');
+    const broken = runCli(['.'], { cwd: dir });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^ssot: invalid config ssot\.config\.json: .+\n$/);
+  });
+
+  it('reads package.json#ssot: a severity applies to every finding of the rule', () => {
+    const run = runCli(['.', '--format', 'json', '--no-cache'], { cwd: fixture('config-package-json') });
+    expect(run.status).toBe(1);
+    const findings = parseJsonOutput(run).findings.filter((f) => f.ruleId === 'ssot/no-duplicate-helpers');
+    expect(findings.map((f) => [f.file, f.severity])).toEqual([['src/b.ts', 'warning']]);
+  });
+
+  it('turns a rule off, ignores files per rule and globally, and takes --config', () => {
+    const dir = tempDir();
+    cpSync(fixture('two-copies'), dir, { recursive: true });
+    const write = (config: object) => writeFileSync(path.join(dir, 'custom.json'), JSON.stringify(config));
+    const findings = () => parseJsonOutput(runCli(['.', '--config', 'custom.json', '--format', 'json', '--no-cache'], { cwd: dir })).findings;
+    write({ rules: { 'ssot/no-duplicate-helpers': 'off' } });
+    expect(findings().filter((f) => f.ruleId === 'ssot/no-duplicate-helpers')).toEqual([]);
+    write({ rules: { 'ssot/no-duplicate-helpers': ['error', { ignore: ['src/b.ts'] }] } });
+    expect(findings().filter((f) => f.ruleId === 'ssot/no-duplicate-helpers')).toEqual([]);
+    write({ ignore: ['src/a.ts'] });
+    expect(findings().filter((f) => f.ruleId === 'ssot/no-duplicate-helpers')).toEqual([]);
+  });
+
+  it('exits 2 naming a broken tsconfig.json', () => {
+    const run = runCli(['.'], { cwd: fixture('tsconfig-broken') });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^ssot: invalid tsconfig tsconfig\.json: .+\n$/);
+  });
+});
+
+describe('ssot CLI: .gitignore and excluded folders', () => {
+  it('skips ignored files and node_modules, dist, build, coverage', () => {
+    const dir = tempDir();
+    cpSync(fixture('two-copies'), dir, { recursive: true });
+    for (const folder of ['node_modules/pkg', 'dist', 'build', 'coverage', 'generated']) {
+      cpSync(path.join(dir, 'src/a.ts'), path.join(dir, folder, 'copy.ts'), { recursive: true });
+    }
+    writeFileSync(path.join(dir, '.gitignore'), 'generated/\n');
+    const files = parseJsonOutput(runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir })).findings.map((f) => f.file);
+    expect(files).toEqual(['src/b.ts']);
+    expect(readdirSync(dir)).toContain('generated');
+  });
+});
