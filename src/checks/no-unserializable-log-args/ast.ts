@@ -5,7 +5,9 @@ import type { TypeScriptApi } from '../../core/location.js';
 export function unwrapExpression(ts: TypeScriptApi, node: TS.Expression): TS.Expression {
   let current = node;
   for (let guard = 0; guard < 64; guard++) {
-    if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) {
+    if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) {
+      current = current.expression;
+    } else if (ts.isSatisfiesExpression?.(current)) {
       current = current.expression;
     } else {
       return current;

@@ -1,13 +1,38 @@
+import type { FindingDraft } from '../../core/finding.js';
+import { compareStrings } from '../../core/finding.js';
 import type { Check } from '../types.js';
+import { extractLogArgFacts } from './extract.js';
+import type { LogArgFacts, SafeHelper } from './facts.js';
+import { pickHelper, toDraft } from './messages.js';
+import { defaultOptions, optionsSchema, type Options } from './options.js';
 
-// Placeholder until the check is implemented: extracts nothing, reports nothing.
-export const noUnserializableLogArgs: Check<null, Record<string, never>> = {
+export type { LogArgFacts } from './facts.js';
+export type { Options as NoUnserializableLogArgsOptions } from './options.js';
+
+export const noUnserializableLogArgs: Check<LogArgFacts, Options> = {
   name: 'no-unserializable-log-args',
-  description: 'TODO',
+  description:
+    'Values that a logger cannot serialize: bigints and cyclic objects that crash JSON-based loggers, and Errors, Maps, Sets, hidden fields and numeric enums that are silently lost or opaque.',
   usesTypes: true,
-  factsVersion: 0,
-  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  defaultOptions: {},
-  extract: () => null,
-  run: () => [],
+  factsVersion: 1,
+  optionsSchema,
+  defaultOptions,
+  extract: extractLogArgFacts,
+  run(index) {
+    const helpers: SafeHelper[] = index.files.flatMap((file) => file.facts?.helpers ?? []);
+    const drafts: FindingDraft[] = [];
+    for (const { file, facts } of index.files) {
+      for (const problem of facts?.problems ?? []) {
+        const helper = problem.kind === 'numeric-enum' ? pickHelper(helpers, problem.detail) : undefined;
+        drafts.push({ ...toDraft(problem, helper), file });
+      }
+    }
+    return drafts.sort(
+      (a, b) =>
+        compareStrings(a.file, b.file) ||
+        a.range.line - b.range.line ||
+        a.range.column - b.range.column ||
+        compareStrings(a.message, b.message),
+    );
+  },
 };

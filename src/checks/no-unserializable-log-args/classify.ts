@@ -1,0 +1,304 @@
+import type * as TS from 'typescript';
+import { propertyNameText, shortText, unwrapExpression } from './ast.js';
+import type { Env } from './env.js';
+import type { ProblemKind } from './facts.js';
+import { serializers, type SerializerBehavior } from './serializers.js';
+import { hiddenFieldsOf, selfReferenceOf } from './shapes.js';
+import type { SinkSlot } from './sinks.js';
+import {
+  ancestorsOf,
+  collectionName,
+  enumNameOf,
+  isArrayLike,
+  isErrorType,
+  isLibraryType,
+  typeArgumentsOf,
+  wellKnownCyclicName,
+} from './types.js';
+
+/** A problem found in one logged argument, before it is tied to its sink and call. */
+export interface ValueProblem {
+  kind: ProblemKind;
+  path: string;
+  detail: string;
+  key: string;
+  catchVariable: boolean;
+  node: TS.Node;
+}
+
+interface Walk {
+  env: Env;
+  slot: SinkSlot;
+  serializer: SerializerBehavior;
+  problems: ValueProblem[];
+  seen: Set<string>;
+  /** Types on the current path (a type reaching itself stops the walk there). */
+  active: Set<TS.Type>;
+  budget: number;
+}
+
+/** Where in the logged entry a value sits, and how it got there. */
+interface At {
+  key: string;
+  path: string;
+  /** The value is the whole argument of a slot that serializes an Error itself (pino `info(err)`). */
+  errorOk: boolean;
+  /** The value is spread (`{ ...x }`): an Error's message and stack are not enumerable and vanish. */
+  spread: boolean;
+  depth: number;
+  node: TS.Node;
+}
+
+export function classifyArgument(env: Env, slot: SinkSlot, argument: TS.Expression): ValueProblem[] {
+  const walk: Walk = {
+    env,
+    slot,
+    serializer: serializers[slot.serializer],
+    problems: [],
+    seen: new Set(),
+    active: new Set(),
+    budget: 400,
+  };
+  const expression = unwrapExpression(env.ts, argument);
+  const path = env.ts.isObjectLiteralExpression(expression) ? '' : shortText(env.sourceFile, expression);
+  classifyExpression(walk, expression, {
+    key: slot.key,
+    path,
+    errorOk: slot.errorOk,
+    spread: slot.spread && !slot.errorOk,
+    depth: 0,
+    node: expression,
+  });
+  return walk.problems;
+}
+
+function join(prefix: string, name: string): string {
+  return prefix ? `${prefix}.${name}` : name;
+}
+
+function report(walk: Walk, at: At, kind: ProblemKind, detail: string, catchVariable = false): void {
+  const id = `${kind}\0${at.path}`;
+  if (walk.seen.has(id)) return;
+  walk.seen.add(id);
+  walk.problems.push({ kind, path: at.path, detail, key: at.key, catchVariable, node: at.node });
+}
+
+function classifyExpression(walk: Walk, node: TS.Expression, at: At): void {
+  const { ts } = walk.env;
+  if (walk.budget-- <= 0) return;
+  const expression = unwrapExpression(ts, node);
+  if (ts.isObjectLiteralExpression(expression)) {
+    if (at.depth > walk.env.options.maxDepth + 1) return;
+    for (const property of expression.properties) {
+      if (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) {
+        const name = propertyNameText(ts, property.name);
+        if (name === undefined) continue;
+        const value = ts.isPropertyAssignment(property) ? property.initializer : property.name;
+        classifyExpression(walk, value, { key: join(at.key, name), path: join(at.path, name), errorOk: false, spread: false, depth: at.depth + 1, node: value });
+      } else if (ts.isSpreadAssignment(property)) {
+        const inner = unwrapExpression(ts, property.expression);
+        classifyExpression(walk, inner, {
+          key: at.key,
+          path: join(at.path, shortText(walk.env.sourceFile, inner)),
+          errorOk: false,
+          spread: true,
+          depth: at.depth + 1,
+          node: inner,
+        });
+      }
+    }
+    return;
+  }
+  if (ts.isArrayLiteralExpression(expression)) {
+    expression.elements.forEach((element, index) => {
+      if (ts.isSpreadElement(element)) {
+        classifyExpression(walk, element.expression, { ...at, path: `${at.path}[]`, errorOk: false, spread: false, depth: at.depth + 1, node: element });
+      } else {
+        classifyExpression(walk, element, { ...at, path: `${at.path}[${index}]`, errorOk: false, spread: false, depth: at.depth + 1, node: element });
+      }
+    });
+    return;
+  }
+  if (ts.isConditionalExpression(expression)) {
+    classifyExpression(walk, expression.whenTrue, { ...at, node: expression.whenTrue });
+    classifyExpression(walk, expression.whenFalse, { ...at, node: expression.whenFalse });
+    return;
+  }
+  if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression)) {
+    report(walk, at, 'function', 'a function');
+    return;
+  }
+  if (ts.isIdentifier(expression) && isCatchVariable(walk.env, expression)) {
+    classifyError(walk, at, true);
+    return;
+  }
+  const { checker } = walk.env;
+  if (!checker) {
+    classifySyntax(walk, expression, at);
+    return;
+  }
+  let type: TS.Type;
+  try {
+    type = checker.getTypeAtLocation(expression);
+  } catch {
+    return;
+  }
+  classifyType(walk, type, at, true);
+}
+
+/** Without types: only what the syntax says for sure. */
+function classifySyntax(walk: Walk, expression: TS.Expression, at: At): void {
+  const { ts } = walk.env;
+  if (ts.isBigIntLiteral(expression) || (ts.isCallExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === 'BigInt')) {
+    if (walk.serializer.bigintThrows) report(walk, at, 'bigint', 'bigint');
+    return;
+  }
+  if (ts.isNewExpression(expression) && ts.isIdentifier(expression.expression)) {
+    const name = expression.expression.text;
+    if (['Map', 'Set', 'WeakMap', 'WeakSet'].includes(name)) report(walk, at, 'map', name);
+    else if (/^[A-Z]\w*Error$/.test(name)) classifyError(walk, at, false);
+  }
+}
+
+/** `e` in `catch (e) { ... }`, in scope at the reference (a documented heuristic: treated as an Error). */
+function isCatchVariable(env: Env, identifier: TS.Identifier): boolean {
+  const { ts } = env;
+  for (let node: TS.Node | undefined = identifier.parent; node; node = node.parent) {
+    if (ts.isCatchClause(node)) {
+      const declaration = node.variableDeclaration;
+      if (declaration && ts.isIdentifier(declaration.name) && declaration.name.text === identifier.text) {
+        const annotation = declaration.type;
+        return !annotation || annotation.kind === ts.SyntaxKind.UnknownKeyword || annotation.kind === ts.SyntaxKind.AnyKeyword;
+      }
+    }
+    if (ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === identifier.text)) return false;
+  }
+  return false;
+}
+
+function classifyError(walk: Walk, at: At, catchVariable: boolean): void {
+  if (!at.spread && (at.errorOk || walk.serializer.errorKeys.includes(at.key))) return;
+  report(walk, at, 'error', catchVariable ? 'a catch variable' : 'Error', catchVariable);
+}
+
+function classifyType(walk: Walk, type: TS.Type, at: At, explicit: boolean): void {
+  const { ts, checker, options } = walk.env;
+  if (!checker || walk.budget-- <= 0) return;
+  const flags = type.flags;
+  if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
+    if (options.reportUnknown && explicit && walk.serializer.bigintThrows) {
+      report(walk, at, 'unknown', checker.typeToString(type));
+    }
+    return;
+  }
+  if (flags & ts.TypeFlags.TypeParameter) {
+    const constraint = checker.getBaseConstraintOfType(type);
+    if (constraint && constraint !== type) classifyType(walk, constraint, at, explicit);
+    return;
+  }
+  if (flags & ts.TypeFlags.Union) {
+    const parts = (type as TS.UnionType).types;
+    const numericEnum = parts.find((part) => isNumericEnum(walk.env, part));
+    if (numericEnum) classifyNumericEnum(walk, numericEnum, at);
+    for (const part of parts) {
+      if (!isNumericEnum(walk.env, part)) classifyType(walk, part, at, explicit);
+    }
+    return;
+  }
+  if (flags & ts.TypeFlags.BigIntLike) {
+    if (walk.serializer.bigintThrows) report(walk, at, 'bigint', 'bigint');
+    return;
+  }
+  if (isNumericEnum(walk.env, type)) {
+    classifyNumericEnum(walk, type, at);
+    return;
+  }
+  if (flags & ts.TypeFlags.ESSymbolLike) {
+    if (explicit) report(walk, at, 'symbol', 'a symbol');
+    return;
+  }
+  if (!(flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection))) return;
+  if (walk.active.has(type)) return;
+  walk.active.add(type);
+  try {
+    classifyObject(walk, type, at, explicit);
+  } finally {
+    walk.active.delete(type);
+  }
+}
+
+function isNumericEnum(env: Env, type: TS.Type): boolean {
+  const { ts } = env;
+  if (type.flags & ts.TypeFlags.EnumLiteral) return (type.flags & ts.TypeFlags.NumberLiteral) !== 0;
+  return (type.flags & ts.TypeFlags.Enum) !== 0;
+}
+
+function classifyNumericEnum(walk: Walk, type: TS.Type, at: At): void {
+  if (!walk.slot.logs) return;
+  report(walk, at, 'numeric-enum', enumNameOf(walk.env, type) ?? walk.env.checker!.typeToString(type));
+}
+
+function classifyObject(walk: Walk, type: TS.Type, at: At, explicit: boolean): void {
+  const { ts, options } = walk.env;
+  const checker = walk.env.checker!;
+  const properties = checker.getPropertiesOfType(type);
+  const callable = checker.getSignaturesOfType(type, ts.SignatureKind.Call).length + checker.getSignaturesOfType(type, ts.SignatureKind.Construct).length;
+  if (callable > 0) {
+    if (explicit && !properties.some((property) => property.getName() === 'toJSON')) report(walk, at, 'function', 'a function');
+    return;
+  }
+  // Date, URL, Buffer, classes with toJSON: JSON.stringify asks the value itself.
+  if (properties.some((property) => property.getName() === 'toJSON')) return;
+  const ancestors = ancestorsOf(walk.env, type);
+  if (isErrorType(ancestors)) {
+    classifyError(walk, at, false);
+    return;
+  }
+  const collection = collectionName(ancestors);
+  if (collection) {
+    report(walk, at, 'map', collection);
+    return;
+  }
+  const cyclic = wellKnownCyclicName(ancestors);
+  if (cyclic) {
+    if (walk.serializer.cyclesThrow) report(walk, at, 'cycle', cyclic);
+    return;
+  }
+  if (isArrayLike(walk.env, type)) {
+    if (at.depth > options.maxDepth) return;
+    for (const element of typeArgumentsOf(walk.env, type)) {
+      classifyType(walk, element, { ...at, path: `${at.path}[]`, errorOk: false, spread: false, depth: at.depth + 1 }, false);
+    }
+    return;
+  }
+  if (isLibraryType(type)) return;
+  const hidden = hiddenFieldsOf(walk.env, type);
+  if (hidden.length > 0) {
+    const className = type.getSymbol()?.getName() ?? 'class';
+    report(walk, at, 'hidden-fields', `${className}\0${hidden.join(', ')}`);
+  }
+  if (walk.serializer.cyclesThrow) {
+    const cycle = selfReferenceOf(walk.env, type);
+    if (cycle) {
+      report(walk, at, 'cycle', `${type.getSymbol()?.getName() ?? 'object'}\0${cycle}`);
+      return;
+    }
+  }
+  if (at.depth >= options.maxDepth) return;
+  for (const property of properties.slice(0, 64)) {
+    if (property.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.GetAccessor | ts.SymbolFlags.SetAccessor)) continue;
+    const name = property.getName();
+    if (name.startsWith('__@') || name.startsWith('#')) continue;
+    let propertyType: TS.Type;
+    try {
+      propertyType = checker.getTypeOfSymbolAtLocation(property, at.node);
+    } catch {
+      continue;
+    }
+    classifyType(walk, propertyType, { key: join(at.key, name), path: join(at.path, name), errorOk: false, spread: false, depth: at.depth + 1, node: at.node }, false);
+  }
+  const indexType = type.getStringIndexType();
+  if (indexType) {
+    classifyType(walk, indexType, { key: join(at.key, '*'), path: `${at.path}[key]`, errorOk: false, spread: false, depth: at.depth + 1, node: at.node }, false);
+  }
+}

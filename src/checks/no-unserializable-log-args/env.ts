@@ -1,0 +1,54 @@
+import type * as TS from 'typescript';
+import type { TypeScriptApi } from '../../core/location.js';
+import type { Place } from './facts.js';
+import type { Options } from './options.js';
+import type { Sink } from './sinks.js';
+
+/** Results that are the same for every file of one Program: computed once, shared by all extract calls. */
+export interface ProgramCache {
+  /** Custom sink analysis per function declaration (null: not a wrapper). */
+  wrappers: WeakMap<TS.Node, Sink | null>;
+  /** Names of functions that might be wrappers (a syntactic pre-filter, so most calls are never resolved). */
+  wrapperNames?: Set<string>;
+  /** Logger family of a variable/property declaration created by `pino()`, `createLogger()`... */
+  creations: WeakMap<TS.Node, string | null>;
+  /** Import bindings per file: local name -> module specifier. */
+  imports: WeakMap<TS.SourceFile, Map<string, string>>;
+  /** Options the cache was built with (the wrapper summaries depend on them). */
+  optionsKey: string;
+}
+
+/** Everything the extractor modules share while analyzing one file. */
+export interface Env {
+  ts: TypeScriptApi;
+  sourceFile: TS.SourceFile;
+  checker: TS.TypeChecker | undefined;
+  program: TS.Program | undefined;
+  options: Options;
+  cache: ProgramCache;
+  relativePath(absolutePath: string): string;
+}
+
+const programCaches = new WeakMap<object, ProgramCache>();
+
+export function cacheFor(program: TS.Program | undefined, options: Options): ProgramCache {
+  const optionsKey = JSON.stringify(options);
+  const fresh = (): ProgramCache => ({
+    wrappers: new WeakMap(),
+    creations: new WeakMap(),
+    imports: new WeakMap(),
+    optionsKey,
+  });
+  if (!program) return fresh();
+  const cached = programCaches.get(program);
+  if (cached && cached.optionsKey === optionsKey) return cached;
+  const created = fresh();
+  programCaches.set(program, created);
+  return created;
+}
+
+export function placeOf(env: Env, node: TS.Node): Place {
+  const sourceFile = node.getSourceFile();
+  const position = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+  return { file: env.relativePath(sourceFile.fileName), line: position.line + 1, column: position.character + 1 };
+}

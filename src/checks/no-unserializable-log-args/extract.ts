@@ -1,0 +1,109 @@
+import type * as TS from 'typescript';
+import { rangeOf } from '../../core/location.js';
+import type { ExtractContext } from '../types.js';
+import { enclosingFunctionName, shortText, unwrapExpression } from './ast.js';
+import { classifyArgument } from './classify.js';
+import { cacheFor, type Env } from './env.js';
+import type { LogArgFacts, Problem, SinkRef } from './facts.js';
+import { collectSafeHelpers } from './helpers.js';
+import { resolveOptions, type Options } from './options.js';
+import { recognizeSink, type Sink } from './sinks.js';
+import { ancestorsOf, isErrorType } from './types.js';
+
+/** Per file: every logged value that a sink cannot serialize faithfully, and the file's safe-log helpers. */
+export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFacts {
+  const options = resolveOptions(context.options);
+  const { ts, sourceFile } = context;
+  const env: Env = {
+    ts,
+    sourceFile,
+    checker: context.checker,
+    program: context.program,
+    options,
+    cache: cacheFor(context.program, options),
+    relativePath: (absolutePath) => context.relativePath(absolutePath),
+  };
+  const problems: Problem[] = [];
+  const stack: TS.Node[] = [sourceFile];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isCallExpression(node) && node.arguments.length > 0) {
+      let sink: Sink | undefined;
+      try {
+        sink = recognizeSink(env, node, 0);
+      } catch {
+        sink = undefined; // a checker failure on one call never stops the file
+      }
+      if (sink) {
+        try {
+          problems.push(...problemsAtCall(env, context.file, node, sink));
+        } catch {
+          // same: degrade to no finding
+        }
+      }
+    }
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  problems.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { problems, helpers: collectSafeHelpers(ts, sourceFile, context.file, options) };
+}
+
+function problemsAtCall(env: Env, file: string, call: TS.CallExpression, sink: Sink): Problem[] {
+  const { ts, sourceFile } = env;
+  const ref: SinkRef = { label: sink.label, serializer: sink.slots[0]?.serializer ?? (sink.family === 'pino' ? 'pino' : 'json') };
+  if (sink.declaredAt) ref.declaredAt = sink.declaredAt;
+  if (sink.serializedAt) ref.serializedAt = sink.serializedAt;
+  const container = enclosingFunctionName(ts, call);
+  const problems: Problem[] = [];
+  const push = (node: TS.Node, partial: Omit<Problem, 'sink' | 'range' | 'container' | 'expression'>, serializer = ref.serializer): void => {
+    problems.push({ ...partial, expression: shortText(sourceFile, node), sink: { ...ref, serializer }, range: rangeOf(sourceFile, node), container });
+  };
+  for (const slot of sink.slots) {
+    const argument = call.arguments[slot.argumentIndex];
+    if (!argument || ts.isSpreadElement(argument)) continue;
+    for (const problem of classifyArgument(env, slot, argument)) {
+      push(problem.node, { kind: problem.kind, path: problem.path, detail: problem.detail, catchVariable: problem.catchVariable, key: problem.key }, slot.serializer);
+    }
+  }
+  if (sink.droppedFrom !== undefined) {
+    for (let index = sink.droppedFrom; index < call.arguments.length; index++) {
+      const argument = call.arguments[index]!;
+      push(argument, { kind: 'dropped-argument', path: shortText(sourceFile, argument), detail: '', catchVariable: false, key: '' }, 'pino');
+    }
+  }
+  if (sink.winstonWithoutErrors) {
+    const first = call.arguments[0];
+    if (first && isErrorValue(env, first)) {
+      const place = sink.winstonWithoutErrors;
+      push(first, {
+        kind: 'winston-error',
+        path: shortText(sourceFile, first),
+        detail: `${place.file}:${place.line}`,
+        catchVariable: false,
+        key: '',
+      }, 'winston');
+    }
+  }
+  return problems;
+}
+
+function isErrorValue(env: Env, node: TS.Expression): boolean {
+  const { ts, checker } = env;
+  const expression = unwrapExpression(ts, node);
+  if (ts.isIdentifier(expression)) {
+    for (let current: TS.Node | undefined = expression.parent; current; current = current.parent) {
+      if (ts.isCatchClause(current)) {
+        const name = current.variableDeclaration?.name;
+        if (name && ts.isIdentifier(name) && name.text === expression.text) return true;
+      }
+    }
+  }
+  if (!checker) return false;
+  try {
+    return isErrorType(ancestorsOf(env, checker.getTypeAtLocation(expression)));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,241 @@
+import type * as TS from 'typescript';
+import { calleeName, dottedName, functionNameOf, isInDeclarationFileOrPackage, unwrapExpression, propertyNameText } from './ast.js';
+import { placeOf, type Env } from './env.js';
+import { LEVEL_METHODS, symbolAt } from './loggers.js';
+import { recognizeSink, type Sink, type SinkSlot } from './sinks.js';
+
+/**
+ * A call to a project function that forwards a parameter to a sink (directly, spread into an object, or
+ * as a property) is itself a sink: `jsonLogger.error('x', fields)` -> `write(...)` -> `JSON.stringify`.
+ * Resolved through the checker (across files), analyzed once per declaration and Program.
+ */
+export function wrapperSinkOf(env: Env, call: TS.CallExpression, name: string, depth: number): Sink | undefined {
+  if (!env.checker || depth >= env.options.wrapperDepth) return undefined;
+  if (!candidateWrapperNames(env).has(name)) return undefined;
+  const fn = functionDeclarationOf(env, call.expression);
+  if (!fn) return undefined;
+  const cached = env.cache.wrappers.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  env.cache.wrappers.set(fn, null); // recursion guard while analyzing
+  const sink = analyzeWrapper(env, fn, depth) ?? null;
+  env.cache.wrappers.set(fn, sink);
+  return sink ?? undefined;
+}
+
+type FunctionWithBody = TS.FunctionLikeDeclaration & { body: TS.Node };
+
+function functionDeclarationOf(env: Env, callee: TS.Expression): FunctionWithBody | undefined {
+  const { ts } = env;
+  const inner = unwrapExpression(ts, callee);
+  const target = ts.isPropertyAccessExpression(inner) ? inner.name : inner;
+  const symbol = symbolAt(env, target);
+  for (const declaration of symbol?.declarations ?? []) {
+    if (isInDeclarationFileOrPackage(declaration)) continue;
+    const fn = functionOf(env, declaration);
+    if (fn) return fn;
+  }
+  return undefined;
+}
+
+function functionOf(env: Env, declaration: TS.Node): FunctionWithBody | undefined {
+  const { ts } = env;
+  if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body) {
+    return declaration as FunctionWithBody;
+  }
+  if (
+    (ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) &&
+    declaration.initializer
+  ) {
+    const initializer = unwrapExpression(ts, declaration.initializer);
+    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer as FunctionWithBody;
+  }
+  return undefined;
+}
+
+function analyzeWrapper(env: Env, fn: FunctionWithBody, depth: number): Sink | undefined {
+  const { ts } = env;
+  const parameters: string[] = [];
+  for (const parameter of fn.parameters) {
+    if (parameter.dotDotDotToken) break;
+    parameters.push(ts.isIdentifier(parameter.name) ? parameter.name.text : '');
+  }
+  if (!parameters.some((name) => name !== '')) return undefined;
+
+  const slots: SinkSlot[] = [];
+  let inner: Sink | undefined;
+  let innerCall: TS.CallExpression | undefined;
+  const stack: TS.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isCallExpression(node)) {
+      const sink = recognizeSink(env, node, depth + 1);
+      if (sink) {
+        const before = slots.length;
+        for (const slot of sink.slots) {
+          const argument = node.arguments[slot.argumentIndex];
+          if (argument) traceParameters(env, fn, parameters, argument, slot, slots, 0);
+        }
+        if (slots.length > before && !inner) {
+          inner = sink;
+          innerCall = node;
+        }
+      }
+    }
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  if (slots.length === 0 || !inner || !innerCall) return undefined;
+  const label = functionNameOf(ts, fn) ?? calleeName(ts, innerCall.expression) ?? 'a wrapper';
+  const nameNode = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
+  return {
+    family: 'wrappers',
+    label,
+    declaredAt: placeOf(env, nameNode),
+    serializedAt: inner.serializedAt ?? placeOf(env, innerCall),
+    slots: dedupeSlots(slots),
+  };
+}
+
+/** Which parameters reach `argument` of an inner sink, and where they land. */
+function traceParameters(
+  env: Env,
+  fn: FunctionWithBody,
+  parameters: string[],
+  argument: TS.Expression,
+  slot: SinkSlot,
+  into: SinkSlot[],
+  depth: number,
+): void {
+  const { ts } = env;
+  if (depth > 4) return;
+  const expression = unwrapExpression(ts, argument);
+  if (ts.isIdentifier(expression)) {
+    const index = parameters.indexOf(expression.text);
+    if (index >= 0) {
+      into.push({ ...slot, argumentIndex: index });
+      return;
+    }
+    const local = localObjectLiteral(env, fn, expression.text);
+    if (local) traceParameters(env, fn, parameters, local, slot, into, depth + 1);
+    return;
+  }
+  if (ts.isConditionalExpression(expression)) {
+    traceParameters(env, fn, parameters, expression.whenTrue, slot, into, depth + 1);
+    traceParameters(env, fn, parameters, expression.whenFalse, slot, into, depth + 1);
+    return;
+  }
+  if (!ts.isObjectLiteralExpression(expression)) return;
+  for (const property of expression.properties) {
+    if (ts.isSpreadAssignment(property)) {
+      traceParameters(env, fn, parameters, property.expression, { ...slot, spread: true, errorOk: false }, into, depth + 1);
+    } else if (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) {
+      const key = propertyNameText(ts, property.name);
+      if (key === undefined) continue;
+      const value = ts.isPropertyAssignment(property) ? property.initializer : property.name;
+      const landing = slot.key ? `${slot.key}.${key}` : key;
+      traceParameters(env, fn, parameters, value, { ...slot, spread: false, key: landing, errorOk: false }, into, depth + 1);
+    }
+  }
+}
+
+/** `const entry = { ...fields }` declared in the wrapper itself. */
+function localObjectLiteral(env: Env, fn: FunctionWithBody, name: string): TS.ObjectLiteralExpression | undefined {
+  const { ts } = env;
+  if (!ts.isBlock(fn.body)) return undefined;
+  for (const statement of fn.body.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || !declaration.initializer) continue;
+      const initializer = unwrapExpression(ts, declaration.initializer);
+      return ts.isObjectLiteralExpression(initializer) ? initializer : undefined;
+    }
+  }
+  return undefined;
+}
+
+function dedupeSlots(slots: SinkSlot[]): SinkSlot[] {
+  const seen = new Set<string>();
+  const unique: SinkSlot[] = [];
+  for (const slot of slots) {
+    const key = JSON.stringify(slot);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(slot);
+  }
+  return unique;
+}
+
+/**
+ * Names of functions that may forward a parameter to a sink, over the whole Program, syntactically:
+ * functions that call JSON.stringify, console, a log-level method, a stream write, or (up to the
+ * wrapper depth) another candidate. Calls to anything else are never resolved through the checker.
+ */
+export function candidateWrapperNames(env: Env): Set<string> {
+  if (env.cache.wrapperNames) return env.cache.wrapperNames;
+  const { ts } = env;
+  const calls = new Map<string, Set<string>>();
+  const seeds = new Set<string>();
+  const files = env.program ? env.program.getSourceFiles() : [env.sourceFile];
+  for (const sourceFile of files) {
+    if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
+    const stack: Array<{ node: TS.Node; owner: string | undefined }> = [{ node: sourceFile, owner: undefined }];
+    while (stack.length > 0) {
+      const { node, owner: outer } = stack.pop()!;
+      let owner = outer;
+      if (ts.isFunctionLike(node) && 'body' in node && node.body && node.parameters.length > 0) {
+        owner = simpleFunctionName(env, node) ?? outer;
+      }
+      if (owner !== undefined && ts.isCallExpression(node)) {
+        const callee = unwrapExpression(ts, node.expression);
+        const name = calleeName(ts, callee);
+        if (name !== undefined) {
+          let set = calls.get(owner);
+          if (!set) calls.set(owner, (set = new Set()));
+          set.add(name);
+          const dotted = dottedName(ts, callee);
+          if (
+            dotted === 'JSON.stringify' ||
+            dotted?.startsWith('console.') ||
+            name === 'format' ||
+            (ts.isPropertyAccessExpression(callee) && LEVEL_METHODS.has(name))
+          ) {
+            seeds.add(owner);
+          }
+        }
+      }
+      ts.forEachChild(node, (child) => {
+        stack.push({ node: child, owner });
+      });
+    }
+  }
+  const names = new Set(seeds);
+  for (let round = 0; round < env.options.wrapperDepth; round++) {
+    let grew = false;
+    for (const [owner, callees] of calls) {
+      if (names.has(owner)) continue;
+      for (const callee of callees) {
+        if (names.has(callee)) {
+          names.add(owner);
+          grew = true;
+          break;
+        }
+      }
+    }
+    if (!grew) break;
+  }
+  env.cache.wrapperNames = names;
+  return names;
+}
+
+function simpleFunctionName(env: Env, node: TS.SignatureDeclaration): string | undefined {
+  const { ts } = env;
+  if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name) return node.name.text;
+  if (ts.isMethodDeclaration(node)) return propertyNameText(ts, node.name);
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+    const parent = node.parent;
+    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+    if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name) return propertyNameText(ts, parent.name);
+  }
+  return undefined;
+}
