@@ -1,13 +1,16 @@
 import type { Check } from '../types.js';
+import { extractMessageFacts } from './extract.js';
+import type { MessageFacts } from './facts.js';
+import { defaultOptions, optionsSchema, type MessageTypesOptions } from './options.js';
+import { runMessageCheck } from './run.js';
 
-// Placeholder until the check is implemented: extracts nothing, reports nothing.
-export const noUnhandledMessageTypes: Check<null, Record<string, never>> = {
+export const noUnhandledMessageTypes: Check<MessageFacts, MessageTypesOptions> = {
   name: 'no-unhandled-message-types',
-  description: 'TODO',
+  description: 'Message types that are sent but that no handler maps, handled but never sent, or declared but unused, across files.',
   usesTypes: false,
-  factsVersion: 0,
-  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
-  defaultOptions: {},
-  extract: () => null,
-  run: () => [],
+  factsVersion: 1,
+  optionsSchema,
+  defaultOptions,
+  extract: (context) => extractMessageFacts(context.ts, context.sourceFile, { ...defaultOptions, ...context.options }),
+  run: (index, options) => runMessageCheck(index, { ...defaultOptions, ...options }),
 };

@@ -1,0 +1,825 @@
+import type * as TS from 'typescript';
+import { rangeOf, type TypeScriptApi } from '../../core/location.js';
+import type { Range } from '../../core/finding.js';
+import type {
+  AliasFact,
+  CallFact,
+  CatalogFact,
+  CatalogMemberFact,
+  HandlerFact,
+  HandlerGroupFact,
+  HandlerGroupKind,
+  MessageFacts,
+  SendVia,
+  ValueRef,
+  WrapperFact,
+} from './facts.js';
+import type { MessageTypesOptions } from './options.js';
+import {
+  ALIAS_CONTAINER,
+  DISCRIMINANT_SUFFIX,
+  ERROR_NAMES,
+  HANDLER_CONTAINER,
+  HTTP_RESPONSE_NAMES,
+  SENDISH,
+  SOCKET_CLASS,
+  SOCKET_FACTORY,
+  SOCKET_NARROWING_CALLS,
+  SOCKET_NARROWING_PROPERTIES,
+  isSocketName,
+} from './patterns.js';
+import { compactText, hasExportModifier, isFunctionLike, isHandlerValue, lastName, staticPropertyName, unwrap, valueRefOf } from './syntax.js';
+
+/** Deeper nesting than this is generated code; we stop descending instead of overflowing the stack. */
+const MAX_DEPTH = 500;
+const MAX_LITERAL_LENGTH = 64;
+
+interface FunctionScope {
+  wrapper: WrapperFact;
+  params: Map<string, number>;
+}
+
+/** What a payload argument of a send carries: a concrete type, or a parameter of an enclosing function. */
+type Carried = { value: ValueRef; at?: TS.Node } | { scope: FunctionScope; param: number; how: 'object' | 'type' };
+
+export function extractMessageFacts(ts: TypeScriptApi, sourceFile: TS.SourceFile, options: MessageTypesOptions): MessageFacts {
+  return new Extractor(ts, sourceFile, options).run();
+}
+
+class Extractor {
+  private readonly facts: MessageFacts = {
+    catalogs: [],
+    consts: [],
+    imports: [],
+    exports: [],
+    sends: [],
+    calls: [],
+    wrappers: [],
+    handlerGroups: [],
+    handlers: [],
+    aliases: [],
+    lookups: [],
+    discriminantTypes: [],
+    memberRefs: [],
+    literals: [],
+  };
+  private readonly discriminants: Set<string>;
+  /** Names bound to sockets by creation (`new WebSocket()`, `io()`) or as a `connection` callback parameter. */
+  private readonly socketVariables = new Set<string>();
+  /** Variables computed from a discriminant: `const t = normalize(msg.type)`. */
+  private readonly derivedDiscriminants = new Set<string>();
+  /** Variables bound to a message object literal: `const msg = { type: 'join' }`; `null` when ambiguous. */
+  private readonly messageObjects = new Map<string, ValueRef | null>();
+  private readonly localFunctions = new Set<string>();
+  private readonly lookups = new Set<string>();
+  private readonly discriminantTypes = new Set<string>();
+  private readonly memberRefs = new Set<string>();
+  private readonly literals = new Set<string>();
+  private readonly groupsByKey = new Map<string, number>();
+  private readonly functionStack: FunctionScope[] = [];
+  private readonly contextStack: string[] = [];
+  private topLevelExported = false;
+  private catalogDepth = 0;
+  private wrapperCount = 0;
+
+  constructor(
+    private readonly ts: TypeScriptApi,
+    private readonly sourceFile: TS.SourceFile,
+    private readonly options: MessageTypesOptions,
+  ) {
+    this.discriminants = new Set(options.discriminants);
+  }
+
+  run(): MessageFacts {
+    this.collectBindings(this.sourceFile, 0);
+    for (const statement of this.sourceFile.statements) {
+      this.topLevelExported = hasExportModifier(this.ts, statement) || this.ts.isExportAssignment(statement);
+      this.visit(statement, 0);
+    }
+    return this.finish();
+  }
+
+  private finish(): MessageFacts {
+    const facts = this.facts;
+    const importedNames = new Set(facts.imports.map((entry) => entry.local));
+    // A plain call with a literal argument is a send only through a wrapper we can resolve later:
+    // keep those whose callee is declared here or imported, drop `t('key')`, `describe('x')` and the like.
+    facts.calls = facts.calls.filter(
+      (call) => call.method || call.sendish || call.shape === 'object' || call.param !== undefined || this.localFunctions.has(call.callee) || importedNames.has(call.callee),
+    );
+    facts.wrappers = facts.wrappers.filter((wrapper) => wrapper.params.length > 0 || facts.calls.some((call) => call.wrapper === wrapper.key));
+    const namespaces = new Set([...importedNames, ...facts.catalogs.map((catalog) => catalog.name)]);
+    facts.memberRefs = [...this.memberRefs].filter((ref) => {
+      const ns = ref.slice(0, ref.indexOf('.'));
+      return namespaces.has(ns) || /^[A-Z]/.test(ns);
+    }).sort();
+    facts.lookups = [...this.lookups].sort();
+    facts.discriminantTypes = [...this.discriminantTypes].sort();
+    facts.literals = [...this.literals].sort();
+    return facts;
+  }
+
+  // ---- pass 1: names whose meaning is needed before their use site is reached ----
+
+  private collectBindings(node: TS.Node, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    const ts = this.ts;
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      const init = unwrap(ts, node.initializer);
+      if (ts.isIdentifier(node.name)) {
+        const name = node.name.text;
+        if (this.createsSocket(init)) this.socketVariables.add(name);
+        if (this.readsDiscriminant(init, 0)) this.derivedDiscriminants.add(name);
+        if (isFunctionLike(ts, init)) this.localFunctions.add(name);
+        if (ts.isObjectLiteralExpression(init)) {
+          const carried = this.discriminantValue(init);
+          if (carried) this.messageObjects.set(name, this.messageObjects.has(name) ? null : carried);
+        }
+      }
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const name = lastName(ts, node.left);
+      if (name && this.createsSocket(unwrap(ts, node.right))) this.socketVariables.add(name);
+    } else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
+      if (this.createsSocket(unwrap(ts, node.initializer))) this.socketVariables.add(node.name.text);
+    } else if (ts.isFunctionDeclaration(node) && node.name) {
+      this.localFunctions.add(node.name.text);
+    } else if (ts.isCallExpression(node)) {
+      this.collectConnectionSocket(node);
+    }
+    ts.forEachChild(node, (child) => this.collectBindings(child, depth + 1));
+  }
+
+  /** `io.on('connection', (socket) => ...)`: the callback's parameter is a socket whatever its name. */
+  private collectConnectionSocket(call: TS.CallExpression): void {
+    const ts = this.ts;
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || !['on', 'once'].includes(callee.name.text)) return;
+    const [event, listener] = call.arguments;
+    if (!event || !listener || !ts.isStringLiteral(event) || !['connection', 'connect'].includes(event.text)) return;
+    const fn = unwrap(ts, listener);
+    if (!isFunctionLike(ts, fn)) return;
+    const first = fn.parameters[0];
+    if (first && ts.isIdentifier(first.name)) this.socketVariables.add(first.name.text);
+  }
+
+  private createsSocket(init: TS.Expression): boolean {
+    const ts = this.ts;
+    if (ts.isNewExpression(init)) {
+      const name = lastName(ts, init.expression);
+      return name !== undefined && SOCKET_CLASS.test(name);
+    }
+    if (ts.isCallExpression(init)) {
+      const callee = unwrap(ts, init.expression);
+      if (ts.isIdentifier(callee)) return SOCKET_FACTORY.test(callee.text);
+      if (ts.isPropertyAccessExpression(callee)) {
+        const receiver = lastName(ts, callee.expression);
+        return (callee.name.text === 'connect' && receiver === 'io') || (callee.name.text === 'of' && receiver !== undefined && this.isSocketReceiver(callee.expression));
+      }
+    }
+    return false;
+  }
+
+  private readsDiscriminant(node: TS.Node, depth: number): boolean {
+    const ts = this.ts;
+    if (depth > 4) return false;
+    if (ts.isPropertyAccessExpression(node) && this.discriminants.has(node.name.text) && !this.isErrorReceiver(node.expression)) return true;
+    let found = false;
+    ts.forEachChild(node, (child) => {
+      if (!found && !isFunctionLike(ts, child)) found = this.readsDiscriminant(child, depth + 1);
+    });
+    return found;
+  }
+
+  // ---- pass 2: declarations, sends, handlers ----
+
+  private visit(node: TS.Node, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    const ts = this.ts;
+    let scope: FunctionScope | undefined;
+    let context: string | undefined;
+    let enteredCatalog = false;
+
+    if (ts.isImportDeclaration(node)) return this.recordImport(node);
+    if (ts.isExportDeclaration(node)) return this.recordExport(node);
+    if (ts.isImportEqualsDeclaration(node)) {
+      const reference = node.moduleReference;
+      if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
+        this.facts.imports.push({ local: node.name.text, module: reference.expression.text, imported: '*' });
+      }
+      return;
+    }
+
+    if (ts.isEnumDeclaration(node)) {
+      this.recordEnum(node);
+      enteredCatalog = true;
+    } else if (ts.isTypeAliasDeclaration(node)) {
+      enteredCatalog = this.recordUnion(node);
+    } else if (ts.isVariableDeclaration(node)) {
+      enteredCatalog = this.recordVariable(node);
+    } else if (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) {
+      this.recordDiscriminantType(node);
+    } else if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+      context = node.name?.text ?? 'class';
+    } else if (ts.isExportAssignment(node)) {
+      this.recordExportAssignment(node);
+    }
+
+    if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) {
+      scope = this.enterFunction(node);
+      context = scope.wrapper.name;
+    }
+
+    if (ts.isCallExpression(node)) this.visitCall(node);
+    else if (ts.isNewExpression(node)) this.visitNewMap(node);
+    else if (ts.isSwitchStatement(node)) this.visitSwitch(node);
+    else if (ts.isIfStatement(node)) this.visitCondition(node.expression);
+    else if (ts.isConditionalExpression(node)) this.visitCondition(node.condition);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.visitIndexAssignment(node);
+    else if (ts.isObjectLiteralExpression(node)) this.visitObjectLiteral(node);
+    else if (ts.isElementAccessExpression(node)) this.visitLookup(node);
+    else if (ts.isPropertyAccessExpression(node)) this.recordMemberRef(node);
+    else if (ts.isQualifiedName(node) && ts.isIdentifier(node.left)) this.memberRefs.add(`${node.left.text}.${node.right.text}`);
+    else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && this.catalogDepth === 0) this.recordLiteral(node);
+
+    if (enteredCatalog) this.catalogDepth++;
+    if (scope) this.functionStack.push(scope);
+    if (context !== undefined) this.contextStack.push(context);
+    ts.forEachChild(node, (child) => this.visit(child, depth + 1));
+    if (context !== undefined) this.contextStack.pop();
+    if (scope) this.functionStack.pop();
+    if (enteredCatalog) this.catalogDepth--;
+  }
+
+  private range(node: TS.Node): Range {
+    return rangeOf(this.sourceFile, node);
+  }
+
+  private context(): string {
+    return this.contextStack.join('.');
+  }
+
+  // ---- imports, exports, declarations ----
+
+  private recordImport(node: TS.ImportDeclaration): void {
+    const ts = this.ts;
+    if (!ts.isStringLiteral(node.moduleSpecifier)) return;
+    const module = node.moduleSpecifier.text;
+    const clause = node.importClause;
+    if (!clause) return;
+    if (clause.name) this.facts.imports.push({ local: clause.name.text, module, imported: 'default' });
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) this.facts.imports.push({ local: bindings.name.text, module, imported: '*' });
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) {
+        const imported = element.propertyName ? staticPropertyName(ts, element.propertyName as TS.PropertyName) : element.name.text;
+        if (imported) this.facts.imports.push({ local: element.name.text, module, imported });
+      }
+    }
+  }
+
+  private recordExport(node: TS.ExportDeclaration): void {
+    const ts = this.ts;
+    const module = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+    const clause = node.exportClause;
+    if (!clause) {
+      if (module) this.facts.exports.push({ exported: '*', module, imported: '*' });
+      return;
+    }
+    if (ts.isNamespaceExport(clause)) {
+      if (module) this.facts.exports.push({ exported: clause.name.text, module, imported: '*' });
+      return;
+    }
+    for (const element of clause.elements) {
+      const exported = element.name.text;
+      const inner = element.propertyName ? staticPropertyName(ts, element.propertyName as TS.PropertyName) ?? exported : exported;
+      this.facts.exports.push(module ? { exported, module, imported: inner } : { exported, local: inner });
+    }
+  }
+
+  private recordExportAssignment(node: TS.ExportAssignment): void {
+    const ts = this.ts;
+    const value = unwrap(ts, node.expression);
+    if (ts.isIdentifier(value)) this.facts.exports.push({ exported: 'default', local: value.text });
+  }
+
+  private recordEnum(node: TS.EnumDeclaration): void {
+    const ts = this.ts;
+    const members: CatalogMemberFact[] = [];
+    let next: number | null = 0;
+    for (const member of node.members) {
+      const name = staticPropertyName(ts, member.name);
+      if (name === undefined) continue;
+      let value: string | number | null;
+      if (!member.initializer) {
+        value = next;
+      } else {
+        const ref = valueRefOf(ts, member.initializer);
+        value = ref?.kind === 'literal' ? ref.value : null;
+      }
+      next = typeof value === 'number' ? value + 1 : null;
+      members.push({ name, value, range: this.range(member.name) });
+    }
+    this.pushCatalog(node.name.text, 'enum', node.name, members, hasExportModifier(ts, node) || this.topLevelExported);
+  }
+
+  private recordUnion(node: TS.TypeAliasDeclaration): boolean {
+    const ts = this.ts;
+    if (!ts.isUnionTypeNode(node.type)) return false;
+    const members: CatalogMemberFact[] = [];
+    for (const part of node.type.types) {
+      if (!ts.isLiteralTypeNode(part)) return false;
+      const literal = part.literal;
+      if (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) members.push({ name: literal.text, value: literal.text, range: this.range(literal) });
+      else if (ts.isNumericLiteral(literal)) members.push({ name: literal.text, value: Number(literal.text), range: this.range(literal) });
+      else return false;
+    }
+    if (members.length < 2) return false;
+    this.pushCatalog(node.name.text, 'union', node.name, members, hasExportModifier(ts, node) || this.topLevelExported);
+    return true;
+  }
+
+  private pushCatalog(name: string, kind: CatalogFact['kind'], nameNode: TS.Node, members: CatalogMemberFact[], exported: boolean): void {
+    this.facts.catalogs.push({ name, kind, exported, range: this.range(nameNode), members });
+  }
+
+  /** Returns true when the declaration is a catalog, whose literals are not uses. */
+  private recordVariable(node: TS.VariableDeclaration): boolean {
+    const ts = this.ts;
+    if (!ts.isIdentifier(node.name)) {
+      this.recordRequireDestructuring(node);
+      return false;
+    }
+    if (!node.initializer) return false;
+    const name = node.name.text;
+    const statement = node.parent?.parent;
+    const isConst = node.parent && ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0;
+    const topLevel = statement !== undefined && ts.isVariableStatement(statement) && statement.parent === this.sourceFile;
+    const exported = topLevel && hasExportModifier(ts, statement);
+    let init = unwrap(ts, node.initializer);
+    if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') {
+      const [specifier] = init.arguments;
+      if (specifier && ts.isStringLiteral(specifier)) this.facts.imports.push({ local: name, module: specifier.text, imported: '*' });
+      return false;
+    }
+    if (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'freeze' && init.arguments[0]) {
+      init = unwrap(ts, init.arguments[0]);
+    }
+    if (!topLevel || !isConst) return false;
+    if (ts.isObjectLiteralExpression(init)) {
+      const members = this.literalObjectMembers(init);
+      if (members) {
+        this.pushCatalog(name, 'object', node.name, members, exported);
+        return true;
+      }
+      return false;
+    }
+    const value = valueRefOf(ts, init);
+    if (value && !(value.kind === 'const' && value.name === name)) this.facts.consts.push({ name, value, exported });
+    return false;
+  }
+
+  /** `{ A: 'a', B: 1 }` with only literal values: a catalog. */
+  private literalObjectMembers(init: TS.ObjectLiteralExpression): CatalogMemberFact[] | undefined {
+    const ts = this.ts;
+    const members: CatalogMemberFact[] = [];
+    for (const property of init.properties) {
+      if (!ts.isPropertyAssignment(property)) return undefined;
+      const key = staticPropertyName(ts, property.name);
+      const ref = valueRefOf(ts, property.initializer);
+      if (key === undefined || ref?.kind !== 'literal') return undefined;
+      members.push({ name: key, value: ref.value, range: this.range(property.name) });
+    }
+    return members.length > 0 ? members : undefined;
+  }
+
+  private recordRequireDestructuring(node: TS.VariableDeclaration): void {
+    const ts = this.ts;
+    if (!ts.isObjectBindingPattern(node.name) || !node.initializer) return;
+    const init = unwrap(ts, node.initializer);
+    if (!ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') return;
+    const [specifier] = init.arguments;
+    if (!specifier || !ts.isStringLiteral(specifier)) return;
+    for (const element of node.name.elements) {
+      if (!ts.isIdentifier(element.name)) continue;
+      const imported = element.propertyName ? staticPropertyName(ts, element.propertyName) : element.name.text;
+      if (imported) this.facts.imports.push({ local: element.name.text, module: specifier.text, imported });
+    }
+  }
+
+  private recordDiscriminantType(node: TS.PropertySignature | TS.PropertyDeclaration): void {
+    const ts = this.ts;
+    const name = staticPropertyName(ts, node.name);
+    if (!name || !this.discriminants.has(name) || !node.type) return;
+    const types = ts.isUnionTypeNode(node.type) ? node.type.types : [node.type];
+    for (const type of types) {
+      if (ts.isTypeReferenceNode(type)) {
+        const typeName = type.typeName;
+        this.discriminantTypes.add(ts.isIdentifier(typeName) ? typeName.text : ts.isIdentifier(typeName.left) ? typeName.left.text : typeName.right.text);
+      }
+    }
+  }
+
+  private recordMemberRef(node: TS.PropertyAccessExpression): void {
+    const ts = this.ts;
+    if (ts.isIdentifier(node.expression) && ts.isIdentifier(node.name)) this.memberRefs.add(`${node.expression.text}.${node.name.text}`);
+  }
+
+  private recordLiteral(node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): void {
+    const ts = this.ts;
+    const parent = node.parent;
+    if (parent && (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent))) return;
+    if (node.text.length > 0 && node.text.length <= MAX_LITERAL_LENGTH) this.literals.add(node.text);
+  }
+
+  // ---- functions that may wrap a send ----
+
+  private enterFunction(node: TS.SignatureDeclaration): FunctionScope {
+    const ts = this.ts;
+    let name = node.name && staticPropertyName(ts, node.name as TS.PropertyName);
+    let method = ts.isMethodDeclaration(node);
+    if (!name && (ts.isArrowFunction(node) || ts.isFunctionExpression(node))) {
+      const parent = node.parent;
+      if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) name = parent.name.text;
+      else if (parent && (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent))) {
+        name = staticPropertyName(ts, parent.name);
+        method = true;
+      } else if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(parent.left)) {
+        name = parent.left.name.text;
+        method = true;
+      }
+    }
+    if (ts.isConstructorDeclaration(node)) name = 'constructor';
+    const params = new Map<string, number>();
+    node.parameters.forEach((parameter, index) => {
+      if (ts.isIdentifier(parameter.name)) params.set(parameter.name.text, index);
+    });
+    const wrapper: WrapperFact = { key: String(this.wrapperCount++), name: name ?? '', method, params: [] };
+    if (name) this.facts.wrappers.push(wrapper);
+    return { wrapper, params };
+  }
+
+  /** The innermost function whose parameter is `name`, if `name` is not shadowed by a closer function. */
+  private parameterOf(name: string): { scope: FunctionScope; index: number } | undefined {
+    for (let i = this.functionStack.length - 1; i >= 0; i--) {
+      const scope = this.functionStack[i]!;
+      const index = scope.params.get(name);
+      if (index !== undefined) return scope.wrapper.name ? { scope, index } : undefined;
+    }
+    return undefined;
+  }
+
+  private addWrapperParam(scope: FunctionScope, index: number, how: 'object' | 'type'): void {
+    if (!scope.wrapper.params.some((param) => param.index === index && param.how === how)) scope.wrapper.params.push({ index, how });
+  }
+
+  // ---- sends ----
+
+  /** The discriminant of an object literal: `{ type: T }` or `{ type }`. */
+  private discriminantValue(object: TS.ObjectLiteralExpression): ValueRef | undefined {
+    const ts = this.ts;
+    for (const discriminant of this.options.discriminants) {
+      for (const property of object.properties) {
+        if (ts.isPropertyAssignment(property) && staticPropertyName(ts, property.name) === discriminant) return valueRefOf(ts, property.initializer);
+        if (ts.isShorthandPropertyAssignment(property) && property.name.text === discriminant) return { kind: 'const', name: discriminant };
+      }
+    }
+    return undefined;
+  }
+
+  /** What a message payload carries: `{ type: T }`, `JSON.stringify({ type: T })`, a message variable, a parameter. */
+  private carriedByPayload(expression: TS.Expression): Carried | undefined {
+    const ts = this.ts;
+    let payload = unwrap(ts, expression);
+    if (ts.isCallExpression(payload) && payload.arguments.length >= 1) payload = unwrap(ts, payload.arguments[0]!);
+    if (ts.isObjectLiteralExpression(payload)) {
+      const value = this.discriminantValue(payload);
+      if (!value) return undefined;
+      const carried = this.carriedValue(value, 'type');
+      return 'value' in carried ? { ...carried, at: this.typeNodeOf(payload) } : carried;
+    }
+    if (ts.isIdentifier(payload)) {
+      const object = this.messageObjects.get(payload.text);
+      const param = this.parameterOf(payload.text);
+      if (param && object === undefined) return { scope: param.scope, param: param.index, how: 'object' };
+      if (object) return this.carriedValue(object, 'type');
+    }
+    return undefined;
+  }
+
+  /** A type value that names a parameter of the enclosing function makes that function a wrapper. */
+  private carriedValue(value: ValueRef, how: 'object' | 'type'): Carried {
+    if (value.kind === 'const') {
+      const param = this.parameterOf(value.name);
+      if (param) return { scope: param.scope, param: param.index, how };
+    }
+    return { value };
+  }
+
+  private recordSend(carried: Carried | undefined, via: SendVia, at: TS.Node): void {
+    if (!carried) return;
+    if ('scope' in carried) {
+      this.addWrapperParam(carried.scope, carried.param, carried.how);
+      return;
+    }
+    this.facts.sends.push({ value: carried.value, range: this.range(carried.at ?? at), via, context: this.context() });
+  }
+
+  private isSocketReceiver(expression: TS.Expression): boolean {
+    const ts = this.ts;
+    let node = unwrap(ts, expression);
+    for (let guard = 0; guard < 8; guard++) {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && SOCKET_NARROWING_CALLS.has(node.expression.name.text)) {
+        node = unwrap(ts, node.expression.expression);
+      } else if (ts.isPropertyAccessExpression(node) && SOCKET_NARROWING_PROPERTIES.has(node.name.text)) {
+        node = unwrap(ts, node.expression);
+      } else {
+        break;
+      }
+    }
+    const name = lastName(ts, node);
+    if (!name || name === 'this') return false;
+    return this.socketVariables.has(name) || isSocketName(name, this.options.socketNames);
+  }
+
+  private isErrorReceiver(expression: TS.Expression): boolean {
+    const name = lastName(this.ts, expression);
+    return name !== undefined && ERROR_NAMES.has(name);
+  }
+
+  private visitCall(call: TS.CallExpression): void {
+    const ts = this.ts;
+    const callee = unwrap(ts, call.expression);
+    const args = call.arguments;
+    let name: string | undefined;
+    let method = false;
+    if (ts.isPropertyAccessExpression(callee)) {
+      name = callee.name.text;
+      method = true;
+      const receiver = callee.expression;
+      if (name === 'send' && args[0]) {
+        const receiverName = lastName(ts, receiver);
+        if (receiverName && HTTP_RESPONSE_NAMES.has(receiverName)) return;
+        return this.recordSend(this.carriedByPayload(args[0]), 'send', args[0]);
+      }
+      if ((name === 'emit' || name === 'emitWithAck') && args[0] && this.isSocketReceiver(receiver)) {
+        const value = valueRefOf(ts, args[0]);
+        return this.recordSend(value && this.carriedValue(value, 'type'), 'emit', args[0]);
+      }
+      if ((name === 'on' || name === 'once' || name === 'addListener') && args.length >= 2 && this.isSocketReceiver(receiver)) {
+        return this.recordHandler(args[0]!, 'on', `on:${compactText(receiver, this.sourceFile)}`, receiver, 'on');
+      }
+      if (name === 'set' && args.length === 2 && isHandlerValue(ts, args[1]!)) {
+        return this.recordKeyedHandler(args[0]!, receiver, 'map');
+      }
+      if (name === 'get' && args[0] && this.isDiscriminant(args[0])) {
+        const container = lastName(ts, receiver);
+        if (container) this.lookups.add(container);
+      }
+    } else if (ts.isIdentifier(callee)) {
+      name = callee.text;
+    }
+    if (!name) return;
+    if (name === 'postMessage' && args[0]) return this.recordSend(this.carriedByPayload(args[0]), 'postMessage', args[0]);
+    if (this.options.opcodeWriters.includes(name) && args.length >= 1) {
+      const last = unwrap(ts, args[args.length - 1]!);
+      const value = valueRefOf(ts, last);
+      if (value && value.kind !== 'literal') this.recordSend(this.carriedValue(value, 'type'), 'writer', last);
+      return;
+    }
+    if (this.options.registryFunctions.includes(name) && args.length >= 2 && isHandlerValue(ts, args[1]!)) {
+      return this.recordHandler(args[0]!, 'register', `register:${name}`, call, 'key');
+    }
+    this.recordCall(call, name, method);
+  }
+
+  /** A call to a function we cannot see yet: a send if it resolves to a wrapper (or is named like a sender). */
+  private recordCall(call: TS.CallExpression, callee: string, method: boolean): void {
+    const ts = this.ts;
+    const sendish = SENDISH.test(callee);
+    call.arguments.forEach((argument, argIndex) => {
+      const node = unwrap(ts, argument);
+      let shape: 'object' | 'value';
+      let value: ValueRef | undefined;
+      if (ts.isObjectLiteralExpression(node)) {
+        shape = 'object';
+        value = this.discriminantValue(node);
+      } else if (ts.isIdentifier(node) && this.messageObjects.get(node.text)) {
+        shape = 'object';
+        value = this.messageObjects.get(node.text)!;
+      } else {
+        shape = 'value';
+        value = valueRefOf(ts, node);
+        if (value?.kind === 'literal' && method && !sendish) return;
+        if (value?.kind === 'literal' && typeof value.value === 'string' && value.value.length > MAX_LITERAL_LENGTH) return;
+      }
+      if (!value) return;
+      const base = { callee, method, sendish, argIndex, shape, range: this.range(shape === 'object' ? this.typeNodeOf(node) ?? node : node), context: this.context() };
+      if (value.kind === 'const') {
+        const param = this.parameterOf(value.name);
+        if (param) {
+          this.facts.calls.push({ ...base, param: param.index, wrapper: param.scope.wrapper.key });
+          return;
+        }
+      }
+      this.facts.calls.push({ ...base, value });
+    });
+  }
+
+  /** The node of the discriminant's value inside a message object, where a finding should point. */
+  private typeNodeOf(node: TS.Expression): TS.Node | undefined {
+    const ts = this.ts;
+    if (!ts.isObjectLiteralExpression(node)) return undefined;
+    for (const discriminant of this.options.discriminants) {
+      for (const property of node.properties) {
+        if (ts.isPropertyAssignment(property) && staticPropertyName(ts, property.name) === discriminant) return property.initializer;
+        if (ts.isShorthandPropertyAssignment(property) && property.name.text === discriminant) return property;
+      }
+    }
+    return undefined;
+  }
+
+  // ---- handlers ----
+
+  private isDiscriminant(expression: TS.Expression): boolean {
+    const ts = this.ts;
+    const node = unwrap(ts, expression);
+    let name: string | undefined;
+    if (ts.isIdentifier(node)) {
+      name = node.text;
+      if (this.derivedDiscriminants.has(name)) return true;
+    } else if (ts.isPropertyAccessExpression(node)) {
+      if (this.isErrorReceiver(node.expression)) return false;
+      name = node.name.text;
+    } else if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression)) {
+      name = node.argumentExpression.text;
+    }
+    return name !== undefined && (this.discriminants.has(name) || DISCRIMINANT_SUFFIX.test(name));
+  }
+
+  private group(kind: HandlerGroupKind, key: string, at: TS.Node, needsLookup?: string): number {
+    const existing = this.groupsByKey.get(key);
+    if (existing !== undefined) return existing;
+    const id = this.facts.handlerGroups.length;
+    const group: HandlerGroupFact = { id, kind, range: this.range(at), exported: this.topLevelExported };
+    if (needsLookup) group.needsLookup = needsLookup;
+    this.facts.handlerGroups.push(group);
+    this.groupsByKey.set(key, id);
+    return id;
+  }
+
+  private recordHandler(typeNode: TS.Expression, kind: HandlerGroupKind, groupKey: string, groupAt: TS.Node, via: HandlerFact['via'], needsLookup?: string): void {
+    const value = valueRefOf(this.ts, typeNode);
+    if (!value) return;
+    const group = this.group(kind, groupKey, groupAt, needsLookup);
+    this.facts.handlers.push({ value, range: this.range(typeNode), group, via, context: this.context() });
+  }
+
+  private visitSwitch(node: TS.SwitchStatement): void {
+    const ts = this.ts;
+    if (!this.isDiscriminant(node.expression)) return;
+    const key = `switch:${node.pos}`;
+    for (const clause of node.caseBlock.clauses) {
+      if (ts.isCaseClause(clause)) this.recordHandler(clause.expression, 'switch', key, node.expression, 'case');
+    }
+  }
+
+  /** `if (msg.type === T)`, also inside `&&` / `||` chains and negated guards. */
+  private visitCondition(condition: TS.Expression): void {
+    const ts = this.ts;
+    const pending: TS.Expression[] = [condition];
+    while (pending.length > 0) {
+      const node = unwrap(ts, pending.pop()!);
+      if (!ts.isBinaryExpression(node)) continue;
+      const operator = node.operatorToken.kind;
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+        pending.push(node.left, node.right);
+        continue;
+      }
+      const isEquality =
+        operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+        operator === ts.SyntaxKind.EqualsEqualsToken ||
+        operator === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+        operator === ts.SyntaxKind.ExclamationEqualsToken;
+      if (!isEquality) continue;
+      const [discriminant, typeNode] = this.isDiscriminant(node.left) ? [node.left, node.right] : this.isDiscriminant(node.right) ? [node.right, node.left] : [];
+      if (!discriminant || !typeNode) continue;
+      const owner = this.functionStack[this.functionStack.length - 1]?.wrapper.key ?? 'module';
+      this.recordHandler(typeNode, 'if', `if:${owner}:${compactText(discriminant, this.sourceFile)}`, discriminant, 'case');
+    }
+  }
+
+  /** `handlers[messageSync] = fn`. */
+  private visitIndexAssignment(node: TS.BinaryExpression): void {
+    const ts = this.ts;
+    const left = unwrap(ts, node.left);
+    if (!ts.isElementAccessExpression(left) || !isHandlerValue(ts, node.right)) return;
+    this.recordKeyedHandler(left.argumentExpression, left.expression, 'index');
+  }
+
+  /** A handler keyed by type in a map or array: always when the key is a named constant, else only in a handler container. */
+  private recordKeyedHandler(keyNode: TS.Expression, container: TS.Expression, kind: HandlerGroupKind): void {
+    const ts = this.ts;
+    const value = valueRefOf(ts, keyNode);
+    if (!value) return;
+    const containerName = lastName(ts, container);
+    if (!containerName) return;
+    const named = HANDLER_CONTAINER.test(containerName);
+    if (value.kind === 'const' && !named) return;
+    const needsLookup = value.kind === 'literal' && !named ? containerName : undefined;
+    this.recordHandler(keyNode, kind, `${kind}:${compactText(container, this.sourceFile)}`, container, 'key', needsLookup);
+  }
+
+  private visitLookup(node: TS.ElementAccessExpression): void {
+    if (!this.isDiscriminant(node.argumentExpression)) return;
+    const container = lastName(this.ts, node.expression);
+    if (container && container !== 'this') this.lookups.add(container);
+  }
+
+  private containerNameOf(node: TS.Node): string | undefined {
+    const ts = this.ts;
+    let current: TS.Node | undefined = node.parent;
+    while (current && (ts.isAsExpression(current) || ts.isParenthesizedExpression(current) || ts.isSatisfiesExpression?.(current) || this.isFreezeCall(current))) current = current.parent;
+    if (!current) return undefined;
+    if (ts.isVariableDeclaration(current) && ts.isIdentifier(current.name)) return current.name.text;
+    if ((ts.isPropertyDeclaration(current) || ts.isPropertyAssignment(current)) && current.name) return staticPropertyName(ts, current.name);
+    if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.EqualsToken) return lastName(ts, current.left);
+    return undefined;
+  }
+
+  private isFreezeCall(node: TS.Node): boolean {
+    const ts = this.ts;
+    return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'freeze';
+  }
+
+  /** Handler records (`{ [MessageType.X]: fn }`, `const handlers = { join: fn }`) and alias maps. */
+  private visitObjectLiteral(node: TS.ObjectLiteralExpression): void {
+    const ts = this.ts;
+    const container = this.containerNameOf(node);
+    const keyed: Array<{ keyNode: TS.Expression; computed: boolean }> = [];
+    const aliases: Array<{ from: string; to: ValueRef }> = [];
+    let aliasCandidate = node.properties.length > 0;
+    let aliasNamespace: string | undefined;
+    for (const property of node.properties) {
+      const nameNode = property.name;
+      const computed = nameNode !== undefined && ts.isComputedPropertyName(nameNode);
+      const keyNode: TS.Expression | undefined = computed ? (nameNode as TS.ComputedPropertyName).expression : nameNode && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode) || ts.isNumericLiteral(nameNode)) ? nameNode : undefined;
+      const handlerValue = ts.isMethodDeclaration(property) || (ts.isPropertyAssignment(property) && isHandlerValue(ts, property.initializer)) || ts.isShorthandPropertyAssignment(property);
+      if (keyNode && handlerValue) keyed.push({ keyNode, computed });
+      const from = !computed ? staticPropertyName(ts, nameNode as TS.PropertyName) : undefined;
+      const to = ts.isPropertyAssignment(property) ? valueRefOf(ts, property.initializer) : undefined;
+      if (from !== undefined && to && (to.kind === 'member' || (to.kind === 'literal' && container !== undefined && ALIAS_CONTAINER.test(container)))) {
+        const namespace = to.kind === 'member' ? to.ns : '';
+        if (aliasNamespace === undefined) aliasNamespace = namespace;
+        if (aliasNamespace === namespace) aliases.push({ from, to });
+        else aliasCandidate = false;
+      } else {
+        aliasCandidate = false;
+      }
+    }
+    if (aliasCandidate && aliases.length > 0 && container !== undefined) {
+      const map = container;
+      const mapRange = this.range(node);
+      for (const alias of aliases) this.facts.aliases.push({ ...alias, map, mapRange } satisfies AliasFact);
+      return;
+    }
+    const anyComputed = keyed.some((entry) => entry.computed && valueRefOf(ts, entry.keyNode)?.kind !== 'literal');
+    if (keyed.length === 0) return;
+    if (anyComputed) {
+      for (const entry of keyed) this.recordObjectKey(entry.keyNode, entry.computed, node, undefined);
+      return;
+    }
+    if (!container) return;
+    const needsLookup = HANDLER_CONTAINER.test(container) ? undefined : container;
+    for (const entry of keyed) this.recordObjectKey(entry.keyNode, entry.computed, node, needsLookup);
+  }
+
+  private recordObjectKey(keyNode: TS.Expression, computed: boolean, object: TS.ObjectLiteralExpression, needsLookup: string | undefined): void {
+    const ts = this.ts;
+    const value: ValueRef | undefined = !computed && ts.isIdentifier(keyNode) ? { kind: 'literal', value: keyNode.text } : valueRefOf(ts, keyNode);
+    if (!value) return;
+    const group = this.group('record', `record:${object.pos}`, object, needsLookup);
+    this.facts.handlers.push({ value, range: this.range(keyNode), group, via: 'key', context: this.context() });
+  }
+
+  /** `new Map([[T, fn], ...])` as handlers, `new Map([['chat', MessageType.X]])` as aliases. */
+  private visitNewMap(node: TS.NewExpression): void {
+    const ts = this.ts;
+    if (!ts.isIdentifier(node.expression) || node.expression.text !== 'Map') return;
+    const entries = node.arguments?.[0] && unwrap(ts, node.arguments[0]);
+    if (!entries || !ts.isArrayLiteralExpression(entries)) return;
+    const container = this.containerNameOf(node) ?? 'a Map';
+    for (const entry of entries.elements) {
+      if (!ts.isArrayLiteralExpression(entry) || entry.elements.length !== 2) continue;
+      const [keyNode, valueNode] = entry.elements as unknown as [TS.Expression, TS.Expression];
+      if (isHandlerValue(ts, valueNode)) {
+        this.recordHandler(keyNode, 'map', `newmap:${node.pos}`, node, 'key');
+        continue;
+      }
+      const from = valueRefOf(ts, keyNode);
+      const to = valueRefOf(ts, valueNode);
+      if (from?.kind === 'literal' && typeof from.value === 'string' && to?.kind === 'member') {
+        this.facts.aliases.push({ from: from.value, to, map: container, mapRange: this.range(node) });
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/** Receivers whose `.emit` / `.on` carry application messages (socket.io, ws, browser WebSocket, channels). */
+const SOCKET_NAME = /socket|^wss?$|^io$|^nsp$|namespace$|client$|^conn(ection)?$|^peer$|channel$|^room$/i;
+
+/** Constructors and factories whose result is a socket-like object. */
+export const SOCKET_CLASS = /WebSocket|^Server$|SocketServer$|^Socket$|^Namespace$|^SocketIO/;
+export const SOCKET_FACTORY = /^(io|connect|socketIOClient|socketio|createSocket|lookup)$/;
+
+export function isSocketName(name: string, extra: readonly string[]): boolean {
+  return SOCKET_NAME.test(name) || extra.includes(name);
+}
+
+/** Calls that narrow a socket.io target without changing what it is: `io.to(room).emit`. */
+export const SOCKET_NARROWING_CALLS = new Set(['to', 'in', 'of', 'except', 'timeout', 'compress', 'volatile', 'local', 'broadcast', 'binary']);
+export const SOCKET_NARROWING_PROPERTIES = new Set(['broadcast', 'volatile', 'local', 'sockets', 'server']);
+
+/**
+ * Lifecycle and transport events of socket.io, ws, net/http servers and streams: never message types.
+ * `message` is the transport's raw-message event (ws, worker ports), not a type of message.
+ */
+export const RESERVED_EVENTS = new Set([
+  'connect', 'connection', 'connect_error', 'connect_timeout', 'connecting', 'disconnect', 'disconnecting',
+  'reconnect', 'reconnect_attempt', 'reconnecting', 'reconnect_error', 'reconnect_failed', 'error', 'ping', 'pong',
+  'newListener', 'removeListener', 'message', 'open', 'close', 'data', 'end', 'finish', 'drain', 'listening',
+  'upgrade', 'request', 'headers', 'ready', 'timeout', 'exit', 'unexpected-response', 'wsClientError',
+  'initial_headers', 'packet', 'packetCreate', 'flush', 'drain', 'heartbeat', 'upgradeError', 'online', 'offline',
+]);
+
+/** Receivers of `.send` that answer an HTTP request: `res.send({ type: 'error' })` is not a socket message. */
+export const HTTP_RESPONSE_NAMES = new Set(['res', 'response', 'resp', 'reply', 'ctx', 'context', 'h']);
+
+/** A callee whose name says it transmits what it is given: `sendMessage`, `reply`, `broadcastToRoom`. */
+export const SENDISH = /send|emit|reply|respond|broadcast|publish|notify|transmit|postmessage/i;
+
+/** Names of records, maps and arrays that hold handlers by type. */
+export const HANDLER_CONTAINER = /handlers?$|listeners?$|routes$|router$|callbacks$|dispatch(er|table)?$|reducers$/i;
+
+/** Names of string-to-string maps that rename incoming types. */
+export const ALIAS_CONTAINER = /alias|legacy|rename|compat|deprecated/i;
+
+/** Variable names that hold a type read from a message, besides the configured discriminants. */
+export const DISCRIMINANT_SUFFIX = /[a-z0-9](Type|Kind|Opcode|Op)$/;
+
+/** Receivers of a discriminant that are errors, not messages: `switch (err.code)`. */
+export const ERROR_NAMES = new Set(['err', 'error', 'e', 'ex', 'exception', 'cause']);
+
+/** Catalog names that say they list message types. */
+const CATALOG_NAME = /(Message|Msg|Event|Packet|Command|Frame|Signal|Action|Request|Response)s?(Type|Kind|Code|Name)s?$|^(Messages?|Events?|Protocol)$/i;
+const CATALOG_OPCODE = /(Op|Opcode|OpCode)s?$|^OP(CODE)?S?$|OPCODES?$|MESSAGE_TYPES?$|EVENT_TYPES?$/;
+
+export function isCatalogName(name: string): boolean {
+  return CATALOG_NAME.test(name) || CATALOG_OPCODE.test(name);
+}

@@ -1,0 +1,369 @@
+import { compareStrings, type FindingDraft, type Range, type RelatedLocation } from '../../core/finding.js';
+import type { CheckIndex } from '../types.js';
+import type { HandlerGroupFact, MessageFacts, SendVia } from './facts.js';
+import { globMatcher } from './glob.js';
+import type { MessageTypesOptions } from './options.js';
+import { RESERVED_EVENTS, isCatalogName } from './patterns.js';
+import { Resolver, type ResolvedType } from './resolve.js';
+import { closestType, type Candidate } from './similarity.js';
+import { WrapperIndex } from './wrappers.js';
+
+interface Send {
+  file: string;
+  type: ResolvedType;
+  range: Range;
+  context: string;
+  test: boolean;
+}
+
+interface Group {
+  file: string;
+  fact: HandlerGroupFact;
+  test: boolean;
+}
+
+interface Handler {
+  file: string;
+  type: ResolvedType;
+  range: Range;
+  context: string;
+  group: Group;
+}
+
+interface Alias {
+  from: string;
+  to: ResolvedType;
+  map: string;
+  file: string;
+  mapRange: Range;
+}
+
+/** One direction of traffic: the sends it carries and the handlers that receive them. */
+interface Scope {
+  sends: Send[];
+  handlers: Handler[];
+  sentKeys: Set<string>;
+  handledKeys: Set<string>;
+}
+
+const MAX_LISTED = 3;
+
+export function runMessageCheck(index: CheckIndex<MessageFacts>, options: MessageTypesOptions): FindingDraft[] {
+  const files = new Map(index.files.map((entry) => [entry.file, entry.facts] as const));
+  const resolver = new Resolver(files);
+  const wrappers = new WrapperIndex(files, resolver);
+  const isTest = globMatcher(options.testFiles);
+  const sortedFiles = [...files.keys()].sort(compareStrings);
+
+  const sends = collectSends(sortedFiles, files, resolver, wrappers, isTest);
+  const handlers = collectHandlers(sortedFiles, files, resolver, isTest);
+  const aliases = collectAliases(sortedFiles, files, resolver);
+  const aliasByFrom = new Map<string, Alias>();
+  for (const alias of aliases) if (!aliasByFrom.has(`s:${alias.from}`)) aliasByFrom.set(`s:${alias.from}`, alias);
+
+  const channels = options.channels.map((channel) => ({ isSender: globMatcher(channel.senders), isHandler: globMatcher(channel.handlers) }));
+  const scopeCache = new Map<string, Scope>();
+  const scopeOf = (sendChannels: number[] | undefined, handlerChannels: number[] | undefined): Scope => {
+    const cacheKey = `${sendChannels?.join(',') ?? '*'}|${handlerChannels?.join(',') ?? '*'}`;
+    let scope = scopeCache.get(cacheKey);
+    if (!scope) {
+      const scopedSends = sendChannels ? sends.filter((send) => sendChannels.some((i) => channels[i]!.isSender(send.file))) : sends;
+      const scopedHandlers = handlerChannels ? handlers.filter((handler) => handlerChannels.some((i) => channels[i]!.isHandler(handler.file))) : handlers;
+      scope = buildScope(scopedSends, scopedHandlers, aliasByFrom);
+      scopeCache.set(cacheKey, scope);
+    }
+    return scope;
+  };
+  const channelsWhere = (file: string, side: 'isSender' | 'isHandler'): number[] | undefined => {
+    const matched = channels.flatMap((channel, i) => (channel[side](file) ? [i] : []));
+    return matched.length > 0 ? matched : undefined;
+  };
+
+  const findings: FindingDraft[] = [];
+  const suggestedOrphans = new Set<Handler>();
+  const occurrences = new Map<string, number>();
+  const identity = (base: string): string => {
+    const count = occurrences.get(base) ?? 0;
+    occurrences.set(base, count + 1);
+    return count === 0 ? base : `${base}#${count}`;
+  };
+
+  // Sent but unhandled.
+  for (const send of sends) {
+    if (send.test) continue;
+    const sendChannels = channelsWhere(send.file, 'isSender');
+    const target = scopeOf(sendChannels, sendChannels);
+    if (isHandled(send.type.key, target, aliasByFrom)) continue;
+    const evidence = handlerEvidence(send, sends, target);
+    if (evidence.length === 0) continue;
+    findings.push(unhandledFinding(send, evidence, target, aliases, suggestedOrphans, identity));
+  }
+
+  // Handled but never sent.
+  for (const handler of handlers) {
+    if (handler.group.test || (options.ignoreExportedHandlers && handler.group.fact.exported) || suggestedOrphans.has(handler)) continue;
+    const handlerChannels = channelsWhere(handler.file, 'isHandler');
+    const scope = scopeOf(handlerChannels, handlerChannels);
+    if (scope.sentKeys.has(handler.type.key)) continue;
+    const evidence = senderEvidence(handler, handlers, scope);
+    if (evidence.length === 0) continue;
+    findings.push({
+      severity: 'warning',
+      message: `${handler.type.display} is handled here but nothing in the project sends it. The other types handled here are sent from ${listLocations(evidence)}.`,
+      file: handler.file,
+      range: handler.range,
+      related: evidence.slice(0, MAX_LISTED).map((send) => ({ ...at(send.file, send.range), message: `sends ${send.type.display}` })),
+      identity: identity(`dead:${handler.type.key}:${handler.context}`),
+    });
+  }
+
+  if (options.reportUnusedDeclarations) findings.push(...unusedDeclarations(sortedFiles, files, resolver, sends, handlers, aliases, isTest));
+  return findings.sort((a, b) => compareStrings(a.file, b.file) || a.range.line - b.range.line || a.range.column - b.range.column || compareStrings(a.message, b.message));
+}
+
+function at(file: string, range: Range): { file: string; line: number; column: number } {
+  return { file, line: range.line, column: range.column };
+}
+
+function where(file: string, range: Range): string {
+  return `${file}:${range.line}`;
+}
+
+function listLocations(items: ReadonlyArray<{ file: string; range: Range }>): string {
+  const unique = [...new Set(items.map((item) => where(item.file, item.range)))];
+  const shown = unique.slice(0, MAX_LISTED).join(', ');
+  return unique.length > MAX_LISTED ? `${shown} and ${unique.length - MAX_LISTED} more` : shown;
+}
+
+function collectSends(
+  sortedFiles: string[],
+  files: ReadonlyMap<string, MessageFacts>,
+  resolver: Resolver,
+  wrappers: WrapperIndex,
+  isTest: (file: string) => boolean,
+): Send[] {
+  const sends: Send[] = [];
+  const add = (file: string, via: SendVia, ref: Parameters<Resolver['resolveValue']>[1], range: Range, context: string): void => {
+    const type = resolver.resolveValue(file, ref);
+    if (!type) return;
+    if (via === 'emit' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) return;
+    sends.push({ file, type, range, context, test: isTest(file) });
+  };
+  for (const file of sortedFiles) {
+    const facts = files.get(file)!;
+    for (const send of facts.sends) add(file, send.via, send.value, send.range, send.context);
+    for (const call of facts.calls) {
+      if (!call.value || !wrappers.howReached(file, call)) continue;
+      add(file, 'call', call.value, call.range, call.context);
+    }
+  }
+  return sends;
+}
+
+function collectHandlers(sortedFiles: string[], files: ReadonlyMap<string, MessageFacts>, resolver: Resolver, isTest: (file: string) => boolean): Handler[] {
+  const lookedUp = lookedUpNames(sortedFiles, files, resolver);
+  const handlers: Handler[] = [];
+  for (const file of sortedFiles) {
+    const facts = files.get(file)!;
+    const groups = facts.handlerGroups.map((fact): Group => ({ file, fact, test: isTest(file) }));
+    for (const handler of facts.handlers) {
+      const group = groups[handler.group];
+      if (!group) continue;
+      if (group.fact.needsLookup !== undefined && !lookedUp.has(`${file}\0${group.fact.needsLookup}`)) continue;
+      const type = resolver.resolveValue(file, handler.value);
+      if (!type) continue;
+      if (handler.via === 'on' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) continue;
+      handlers.push({ file, type, range: handler.range, context: handler.context, group });
+    }
+  }
+  return handlers;
+}
+
+/** `file\0name` of every container looked up by a message type, here or in a file importing it. */
+function lookedUpNames(sortedFiles: string[], files: ReadonlyMap<string, MessageFacts>, resolver: Resolver): Set<string> {
+  const names = new Set<string>();
+  for (const file of sortedFiles) {
+    const facts = files.get(file)!;
+    for (const name of facts.lookups) {
+      names.add(`${file}\0${name}`);
+      const imported = facts.imports.find((entry) => entry.local === name);
+      const target = imported && resolver.resolveModule(file, imported.module);
+      if (target && imported) names.add(`${target}\0${imported.imported}`);
+    }
+  }
+  return names;
+}
+
+function collectAliases(sortedFiles: string[], files: ReadonlyMap<string, MessageFacts>, resolver: Resolver): Alias[] {
+  const aliases: Alias[] = [];
+  for (const file of sortedFiles) {
+    for (const alias of files.get(file)!.aliases) {
+      const to = resolver.resolveValue(file, alias.to);
+      // An alias must rename to a known message type: a catalog member, or a literal in an alias-named map.
+      if (!to || (alias.to.kind === 'member' && !to.catalog)) continue;
+      aliases.push({ from: alias.from, to, map: alias.map, file, mapRange: alias.mapRange });
+    }
+  }
+  return aliases;
+}
+
+function buildScope(sends: Send[], handlers: Handler[], aliasByFrom: ReadonlyMap<string, Alias>): Scope {
+  const sentKeys = new Set<string>();
+  for (const send of sends) {
+    sentKeys.add(send.type.key);
+    const alias = aliasByFrom.get(send.type.key);
+    if (alias) sentKeys.add(alias.to.key);
+  }
+  const handledKeys = new Set(handlers.map((handler) => handler.type.key));
+  return { sends, handlers, sentKeys, handledKeys };
+}
+
+function isHandled(key: string, scope: Scope, aliasByFrom: ReadonlyMap<string, Alias>): boolean {
+  if (scope.handledKeys.has(key)) return true;
+  const alias = aliasByFrom.get(key);
+  return alias !== undefined && scope.handledKeys.has(alias.to.key);
+}
+
+/**
+ * Proof that the receiving side of this send lives in the project: a handler group that handles another
+ * type sent from the same file, or another member of the same catalog. Without it (a client of a server
+ * that lives elsewhere), an unhandled send is expected, not a bug.
+ */
+function handlerEvidence(send: Send, sends: Send[], scope: Scope): Group[] {
+  const siblingKeys = new Set<string>();
+  for (const other of sends) if (other.file === send.file && !other.test && other.type.key !== send.type.key) siblingKeys.add(other.type.key);
+  const groups = new Map<Group, true>();
+  for (const handler of scope.handlers) {
+    if (handler.group.test || handler.type.key === send.type.key) continue;
+    if (siblingKeys.has(handler.type.key) || (send.type.catalog !== undefined && handler.type.catalog === send.type.catalog)) groups.set(handler.group, true);
+  }
+  return [...groups.keys()];
+}
+
+/** Proof that the sending side of this handler lives in the project: another type it handles is sent. */
+function senderEvidence(handler: Handler, handlers: Handler[], scope: Scope): Send[] {
+  const siblingKeys = new Set<string>();
+  for (const other of handlers) if (other.group === handler.group && other.type.key !== handler.type.key) siblingKeys.add(other.type.key);
+  return scope.sends.filter(
+    (send) => !send.test && send.type.key !== handler.type.key && (siblingKeys.has(send.type.key) || (handler.type.catalog !== undefined && send.type.catalog === handler.type.catalog)),
+  );
+}
+
+function unhandledFinding(
+  send: Send,
+  evidence: Group[],
+  scope: Scope,
+  aliases: Alias[],
+  suggestedOrphans: Set<Handler>,
+  identity: (base: string) => string,
+): FindingDraft {
+  const related: RelatedLocation[] = [];
+  let message = `${send.type.display} is sent here but no handler maps it.`;
+
+  const suggestion = suggestHandled(send, scope);
+  if (suggestion) {
+    const orphan = !scope.sentKeys.has(suggestion.type.key);
+    message += ` Did you mean ${suggestion.type.display} (handled at ${where(suggestion.file, suggestion.range)}${orphan ? ', never sent' : ''})?`;
+    related.push({ ...at(suggestion.file, suggestion.range), message: `handles ${suggestion.type.display}` });
+    if (orphan) for (const handler of scope.handlers) if (handler.type.key === suggestion.type.key) suggestedOrphans.add(handler);
+  }
+
+  const groups = [...evidence].sort((a, b) => compareStrings(a.file, b.file) || a.fact.range.line - b.fact.range.line);
+  message += ` Handlers: ${listLocations(groups.map((group) => ({ file: group.file, range: group.fact.range })))}.`;
+  for (const group of groups.slice(0, MAX_LISTED)) related.push({ ...at(group.file, group.fact.range), message: 'handler' });
+
+  const handledByEvidence = new Set(scope.handlers.filter((handler) => evidence.includes(handler.group)).map((handler) => handler.type.key));
+  const maps = new Map<string, Alias>();
+  for (const alias of aliases) if (handledByEvidence.has(alias.to.key) && !maps.has(`${alias.file}\0${alias.map}`)) maps.set(`${alias.file}\0${alias.map}`, alias);
+  for (const alias of [...maps.values()].slice(0, 2)) {
+    message += ` The alias map ${alias.map} (${where(alias.file, alias.mapRange)}) has no entry for it.`;
+    related.push({ ...at(alias.file, alias.mapRange), message: `alias map ${alias.map}` });
+  }
+
+  return { severity: 'error', message, file: send.file, range: send.range, related, identity: identity(`unhandled:${send.type.key}:${send.context}`) };
+}
+
+function suggestHandled(send: Send, scope: Scope): Handler | undefined {
+  if (!send.type.key.startsWith('s:')) return undefined;
+  const byName = new Map<string, Handler>();
+  for (const handler of scope.handlers) {
+    if (handler.group.test || !handler.type.key.startsWith('s:')) continue;
+    const name = handler.type.key.slice(2);
+    const existing = byName.get(name);
+    if (!existing || compareStrings(where(handler.file, handler.range), where(existing.file, existing.range)) < 0) byName.set(name, handler);
+  }
+  const candidates: Candidate[] = [...byName.keys()].sort(compareStrings).map((name) => ({ name, orphan: !scope.sentKeys.has(`s:${name}`) }));
+  const best = closestType(send.type.key.slice(2), candidates);
+  return best && byName.get(best.name);
+}
+
+function unusedDeclarations(
+  sortedFiles: string[],
+  files: ReadonlyMap<string, MessageFacts>,
+  resolver: Resolver,
+  sends: Send[],
+  handlers: Handler[],
+  aliases: Alias[],
+  isTest: (file: string) => boolean,
+): FindingDraft[] {
+  const liveSends = sends.filter((send) => !send.test);
+  const liveHandlers = handlers.filter((handler) => !handler.group.test);
+  const used = new Set<string>([...sends.map((send) => send.type.key), ...handlers.map((handler) => handler.type.key)]);
+  for (const alias of aliases) {
+    used.add(`s:${alias.from}`);
+    used.add(alias.to.key);
+  }
+  const sentCatalogs = new Set(liveSends.flatMap((send) => (send.type.catalog ? [send.type.catalog] : [])));
+  const handledCatalogs = new Set(liveHandlers.flatMap((handler) => (handler.type.catalog ? [handler.type.catalog] : [])));
+  const sentKeys = new Set(liveSends.map((send) => send.type.key));
+  const handledKeys = new Set(liveHandlers.map((handler) => handler.type.key));
+  const discriminantTypes = new Set(sortedFiles.flatMap((file) => files.get(file)!.discriminantTypes));
+
+  // Mentions outside sends and handlers (a type passed around, compared in a helper) keep a member alive.
+  const literals = new Set<string>();
+  const refsByMember = new Map<string, Array<{ file: string; ns: string }>>();
+  for (const file of sortedFiles) {
+    const facts = files.get(file)!;
+    for (const literal of facts.literals) literals.add(literal);
+    for (const ref of facts.memberRefs) {
+      const dot = ref.indexOf('.');
+      const member = ref.slice(dot + 1);
+      const list = refsByMember.get(member) ?? [];
+      list.push({ file, ns: ref.slice(0, dot) });
+      refsByMember.set(member, list);
+    }
+  }
+
+  const findings: FindingDraft[] = [];
+  for (const file of sortedFiles) {
+    if (isTest(file)) continue;
+    for (const catalog of files.get(file)!.catalogs) {
+      const id = `${file}#${catalog.name}`;
+      const keys = catalog.members.flatMap((member) => (member.value === null ? [] : [member.value]));
+      const keyStrings = keys.map((value) => (typeof value === 'number' ? `n:${value}` : `s:${value}`));
+      const bothSides =
+        catalog.kind === 'union'
+          ? keyStrings.some((key) => sentKeys.has(key)) && keyStrings.some((key) => handledKeys.has(key))
+          : sentCatalogs.has(id) && handledCatalogs.has(id);
+      if (!bothSides) continue;
+      if (!isCatalogName(catalog.name) && !discriminantTypes.has(catalog.name) && catalog.kind === 'union') continue;
+      for (const member of catalog.members) {
+        if (member.value === null) continue;
+        const key = typeof member.value === 'number' ? `n:${member.value}` : `s:${member.value}`;
+        if (used.has(key) || (typeof member.value === 'string' && literals.has(member.value))) continue;
+        const mentioned = (refsByMember.get(member.name) ?? []).some((ref) => ref.ns === catalog.name || resolver.catalogOf(ref.file, ref.ns) === id);
+        if (mentioned && catalog.kind !== 'union') continue;
+        const display = catalog.kind === 'union' ? `'${member.value}'` : `${catalog.name}.${member.name} (${typeof member.value === 'number' ? member.value : `'${member.value}'`})`;
+        findings.push({
+          severity: 'warning',
+          message: `${display} is declared as a message type but nothing in the project sends or handles it.`,
+          file,
+          range: member.range,
+          related: [],
+          identity: `unused:${catalog.name}.${member.name}`,
+        });
+      }
+    }
+  }
+  return findings;
+}

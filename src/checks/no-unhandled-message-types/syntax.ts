@@ -1,0 +1,82 @@
+import type * as TS from 'typescript';
+import type { TypeScriptApi } from '../../core/location.js';
+import type { ValueRef } from './facts.js';
+
+/** Strips parentheses, type assertions, `!` and `await`: they never change which type a message has. */
+export function unwrap(ts: TypeScriptApi, node: TS.Expression): TS.Expression {
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isAwaitExpression(current) || ts.isTypeAssertionExpression(current)) {
+      current = current.expression;
+    } else if (ts.isSatisfiesExpression?.(current)) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** A property name written without computation: `a`, `'a'`, `0`. */
+export function staticPropertyName(ts: TypeScriptApi, name: TS.PropertyName | TS.MemberName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isPrivateIdentifier(name)) return undefined;
+  return undefined;
+}
+
+/** A message type written as a literal, `Ns.member`, `Ns['member']` or a bare name. */
+export function valueRefOf(ts: TypeScriptApi, expression: TS.Expression): ValueRef | undefined {
+  const node = unwrap(ts, expression);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: 'literal', value: node.text };
+  if (ts.isNumericLiteral(node)) return { kind: 'literal', value: Number(node.text) };
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
+    return { kind: 'literal', value: -Number(node.operand.text) };
+  }
+  if (ts.isIdentifier(node)) {
+    return node.text === 'undefined' ? undefined : { kind: 'const', name: node.text };
+  }
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && ts.isIdentifier(node.name)) {
+    return { kind: 'member', ns: node.expression.text, member: node.name.text };
+  }
+  if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && ts.isStringLiteral(node.argumentExpression)) {
+    return { kind: 'member', ns: node.expression.text, member: node.argumentExpression.text };
+  }
+  return undefined;
+}
+
+/** The last name of a receiver or callee: `socket` for `this.socket`, `to` for `io.to(room)`. */
+export function lastName(ts: TypeScriptApi, expression: TS.Expression): string | undefined {
+  const node = unwrap(ts, expression);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return ts.isIdentifier(node.name) ? node.name.text : undefined;
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isCallExpression(node)) return lastName(ts, node.expression);
+  return undefined;
+}
+
+/** Source text without whitespace, used to tell receivers apart within one file. */
+export function compactText(node: TS.Node, sourceFile: TS.SourceFile): string {
+  return node.getText(sourceFile).replace(/\s+/g, '');
+}
+
+export function isFunctionLike(ts: TypeScriptApi, node: TS.Node): node is TS.ArrowFunction | TS.FunctionExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+/** A value that can be a handler: a function, a reference to one, or a bound method. */
+export function isHandlerValue(ts: TypeScriptApi, expression: TS.Expression): boolean {
+  const node = unwrap(ts, expression);
+  if (isFunctionLike(ts, node)) return true;
+  if (ts.isIdentifier(node)) return /^[a-z_$]/.test(node.text) && node.text !== 'undefined';
+  if (ts.isPropertyAccessExpression(node)) return /^[a-z_$#]/.test(node.name.text);
+  if (ts.isCallExpression(node)) {
+    const callee = node.expression;
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind';
+  }
+  return false;
+}
+
+export function hasExportModifier(ts: TypeScriptApi, node: TS.Node): boolean {
+  const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+  return modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+}

@@ -1,0 +1,113 @@
+import type { CallFact, MessageFacts } from './facts.js';
+import type { Resolver } from './resolve.js';
+
+export type ParamHow = 'object' | 'type';
+
+/** Which arguments of a callee reach a send, and how. */
+export type SinkParams = ReadonlyArray<{ index: number; how: ParamHow }>;
+
+const MAX_ROUNDS = 12;
+
+/**
+ * Functions whose parameter reaches a send, across files: direct wrappers from the facts, then
+ * wrappers of wrappers, to a fixed point. Methods are matched by name project-wide (`this.send(...)`,
+ * `client.sendMessage(...)`); plain functions through imports, or by a name declared once in the project.
+ */
+export class WrapperIndex {
+  private readonly methods = new Map<string, Array<{ index: number; how: ParamHow }>>();
+  private readonly functions = new Map<string, Array<{ index: number; how: ParamHow }>>();
+  private readonly functionNames = new Map<string, string | null>();
+
+  constructor(
+    private readonly files: ReadonlyMap<string, MessageFacts>,
+    private readonly resolver: Resolver,
+  ) {
+    for (const [file, facts] of files) {
+      for (const wrapper of facts.wrappers) {
+        for (const param of wrapper.params) this.add(wrapper.method, file, wrapper.name, param.index, param.how);
+        if (!wrapper.method) this.functionNames.set(wrapper.name, this.functionNames.has(wrapper.name) && this.functionNames.get(wrapper.name) !== file ? null : file);
+      }
+    }
+    this.propagate();
+  }
+
+  private add(method: boolean, file: string, name: string, index: number, how: ParamHow): boolean {
+    const map = method ? this.methods : this.functions;
+    const key = method ? name : `${file}\0${name}`;
+    const params = map.get(key) ?? [];
+    if (params.some((param) => param.index === index && param.how === how)) return false;
+    params.push({ index, how });
+    map.set(key, params);
+    return true;
+  }
+
+  /** A forward (`function relay(m) { send(m) }`) makes the enclosing function a wrapper too. */
+  private propagate(): void {
+    const sortedFiles = [...this.files.keys()].sort();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      let changed = false;
+      for (const file of sortedFiles) {
+        const facts = this.files.get(file)!;
+        for (const call of facts.calls) {
+          if (call.param === undefined || call.wrapper === undefined) continue;
+          const how = this.howReached(file, call);
+          if (!how) continue;
+          const wrapper = facts.wrappers.find((candidate) => candidate.key === call.wrapper);
+          if (wrapper?.name && this.add(wrapper.method, file, wrapper.name, call.param, how)) changed = true;
+        }
+      }
+      if (!changed) return;
+    }
+  }
+
+  /** How the argument of this call reaches a send, or undefined if it does not. */
+  howReached(file: string, call: CallFact): ParamHow | undefined {
+    const params = this.paramsOf(file, call.callee, call.method);
+    if (params) {
+      const param = params.find((candidate) => candidate.index === call.argIndex);
+      if (!param) return undefined;
+      if (call.shape === 'object') return param.how === 'object' ? 'type' : undefined;
+      return param.how;
+    }
+    // A callee we cannot see but whose name says it sends, given a message object: `reply({ type })`.
+    return call.sendish && call.shape === 'object' ? 'type' : undefined;
+  }
+
+  private paramsOf(file: string, callee: string, method: boolean): SinkParams | undefined {
+    if (method) return this.methods.get(callee);
+    const local = this.functions.get(`${file}\0${callee}`);
+    if (local) return local;
+    const facts = this.files.get(file);
+    const imported = facts?.imports.find((entry) => entry.local === callee);
+    if (imported) {
+      const target = this.resolver.resolveModule(file, imported.module);
+      if (target) {
+        const name = this.exportedFunctionName(target, imported.imported, 0);
+        return name ? this.functions.get(`${name.file}\0${name.name}`) : undefined;
+      }
+      const unique = this.functionNames.get(imported.imported);
+      return unique ? this.functions.get(`${unique}\0${imported.imported}`) : undefined;
+    }
+    return undefined;
+  }
+
+  private exportedFunctionName(file: string, exported: string, depth: number): { file: string; name: string } | undefined {
+    const facts = this.files.get(file);
+    if (!facts || depth > 8) return undefined;
+    for (const entry of facts.exports) {
+      if (entry.exported === exported && entry.local !== undefined) return { file, name: entry.local };
+      if (entry.exported === exported && entry.module && entry.imported !== '*') {
+        const target = this.resolver.resolveModule(file, entry.module);
+        if (target) return this.exportedFunctionName(target, entry.imported ?? exported, depth + 1);
+      }
+    }
+    if (facts.wrappers.some((wrapper) => !wrapper.method && wrapper.name === exported)) return { file, name: exported };
+    for (const entry of facts.exports) {
+      if (entry.exported !== '*' || !entry.module) continue;
+      const target = this.resolver.resolveModule(file, entry.module);
+      const found = target && this.exportedFunctionName(target, exported, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
