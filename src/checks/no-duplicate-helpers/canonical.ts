@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { compareStrings } from '../../core/finding.js';
+import { isTestFile, type Helper } from './helpers.js';
+import type { ImportGraph } from './imports.js';
+import { nameKey } from './names.js';
+
+const SCRIPT_JS = /\.[cm]?jsx?$/;
+
+/** `canonical` option: normalized helper name -> project-relative file of the copy to keep. */
+export function canonicalOverrides(option: Record<string, string>): Map<string, string> {
+  const overrides = new Map<string, string>();
+  for (const name of Object.keys(option).sort()) overrides.set(nameKey(name), option[name]!.replace(/^\.\//, ''));
+  return overrides;
+}
+
+/**
+ * The copy the others should use. In order: the configured override; an exported copy in a module the
+ * other copies' files already import; any exported copy; a copy whose file the other copies import; the
+ * file most imported in the project; the copy highest in the folder tree the copies share; then source
+ * over tests, TypeScript over JavaScript, functions over members, and path and line for determinism.
+ */
+export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, overrides: Map<string, string>): Helper {
+  for (const helper of family) {
+    const file = overrides.get(helper.key);
+    if (file === undefined) continue;
+    const chosen = family.filter((candidate) => candidate.file === file).sort(byPosition)[0];
+    if (chosen) return chosen;
+  }
+  const ancestor = commonFolder(family.map((helper) => helper.file));
+  const scored = family.map((helper) => {
+    const imports = graph;
+    let importedBy = 0;
+    const counted = new Set<number>();
+    for (const other of family) {
+      if (other.fileIndex === helper.fileIndex || counted.has(other.fileIndex)) continue;
+      counted.add(other.fileIndex);
+      if (imports.importsOf(other.fileIndex).has(helper.fileIndex)) importedBy++;
+    }
+    return {
+      helper,
+      exportedAndImported: helper.unit.exported ? importedBy : 0,
+      exported: helper.unit.exported ? 1 : 0,
+      importedBy,
+      fanIn: graph.fanIn(helper.fileIndex),
+      depth: folderDepth(helper.file, ancestor),
+      test: isTestFile(helper.file) ? 1 : 0,
+      javascript: SCRIPT_JS.test(helper.file) ? 1 : 0,
+      member: helper.member ? 1 : 0,
+    };
+  });
+  scored.sort(
+    (a, b) =>
+      b.exportedAndImported - a.exportedAndImported ||
+      b.exported - a.exported ||
+      b.importedBy - a.importedBy ||
+      b.fanIn - a.fanIn ||
+      a.depth - b.depth ||
+      a.test - b.test ||
+      a.javascript - b.javascript ||
+      a.member - b.member ||
+      byPosition(a.helper, b.helper),
+  );
+  return scored[0]!.helper;
+}
+
+export function byPosition(a: Helper, b: Helper): number {
+  return compareStrings(a.file, b.file) || a.unit.range.line - b.unit.range.line || a.unit.range.column - b.unit.range.column;
+}
+
+function commonFolder(files: string[]): string[] {
+  const folders = files.map((file) => path.posix.dirname(file).split('/'));
+  const first = folders[0]!;
+  let length = first.length;
+  for (const folder of folders) {
+    let i = 0;
+    while (i < length && i < folder.length && folder[i] === first[i]) i++;
+    length = i;
+  }
+  return first.slice(0, length);
+}
+
+function folderDepth(file: string, ancestor: string[]): number {
+  return path.posix.dirname(file).split('/').length - ancestor.length;
+}

@@ -1,0 +1,612 @@
+import type * as TS from 'typescript';
+import { hashText } from './hash.js';
+import type { Syntax } from './syntax.js';
+import { Op, TokenBuffer } from './tokens.js';
+import { hasModifier, isTrivialBody, nameText, unwrap, type FunctionLike, type UnitHint } from './units.js';
+
+/** A helper found in the file, with the slice of the token stream that holds its parameters and body. */
+export interface PendingUnit {
+  fn: FunctionLike;
+  hint: UnitHint;
+  start: number;
+  end: number;
+  /** Index of the enclosing helper in the file's list, or -1. */
+  parent: number;
+  nameHash: number;
+}
+
+export interface EmittedFile {
+  units: PendingUnit[];
+  /** Module specifiers of relative imports, re-exports and `require`s. */
+  imports: string[];
+  /** Top-level names exported by `export { a }`, `export default a`, `module.exports = { a }`. */
+  exportedNames: Set<string>;
+}
+
+/** Deeper than this, a function's tokens are cut (a marker stands for the rest): no stack overflow. */
+const MAX_DEPTH = 220;
+
+const LITERAL_STRING = hashText('literal:string') | 0;
+const LITERAL_NUMBER = hashText('literal:number') | 0;
+const LITERAL_REGEX = hashText('literal:regex') | 0;
+const MARK_ELSE = hashText('mark:else') | 0;
+const MARK_FINALLY = hashText('mark:finally') | 0;
+const MARK_ASYNC = hashText('mark:async') | 0;
+const MARK_GENERATOR = hashText('mark:generator') | 0;
+const MARK_REST = hashText('mark:rest') | 0;
+const MARK_OPTIONAL = hashText('mark:optional-chain') | 0;
+const MARK_DEEP = hashText('mark:too-deep') | 0;
+
+/** Children of JSX, `case` labels and discriminants: their literals are part of the shape. */
+const FIXED_LITERALS = 1;
+
+const buffer = new TokenBuffer();
+
+/**
+ * Walks one file: an explicit stack over module-level code (any depth), and a depth-guarded recursion
+ * inside each helper that writes its tokens. Helpers nested in helpers are recorded as slices.
+ */
+export class FileEmitter {
+  readonly tokens = buffer;
+  private readonly K: typeof TS.SyntaxKind;
+  private readonly hints = new Map<TS.Node, UnitHint>();
+  private readonly units: PendingUnit[] = [];
+  private readonly imports = new Set<string>();
+  private readonly exportedNames = new Set<string>();
+  private currentUnit = -1;
+  // State of the recursion, saved and restored around each child list (avoids a closure per node).
+  private childDepth = 0;
+  private childFlags = 0;
+  private childParent: TS.Node | undefined;
+  private skipChild: TS.Node | undefined;
+  private readonly visitChild = (child: TS.Node): undefined => {
+    if (child !== this.skipChild) this.node(child, this.childParent!, this.childDepth, this.childFlags);
+    return undefined;
+  };
+
+  constructor(
+    private readonly syntax: Syntax,
+    private readonly sourceFile: TS.SourceFile,
+  ) {
+    this.K = syntax.K;
+    buffer.reset();
+  }
+
+  run(): EmittedFile {
+    this.discover();
+    return { units: this.units, imports: [...this.imports].sort(), exportedNames: this.exportedNames };
+  }
+
+  // ---- module-level discovery (explicit stack) -------------------------------------------------------
+
+  private discover(): void {
+    const { K, syntax } = this;
+    const nodes: TS.Node[] = [this.sourceFile];
+    const containers: (string | undefined)[] = [undefined];
+    const push = (child: TS.Node, container: string | undefined): void => {
+      nodes.push(child);
+      containers.push(container);
+    };
+    while (nodes.length) {
+      const node = nodes.pop()!;
+      const container = containers.pop();
+      const kind = node.kind;
+      if (syntax.functionLike[kind]) {
+        const fn = node as FunctionLike;
+        const hint = this.unitHint(fn, container);
+        if (hint) {
+          this.func(fn, 0, 0, hint);
+          continue;
+        }
+      }
+      this.noteModuleFacts(node);
+      this.noteBinding(node, container, true);
+      if (kind === K.ModuleDeclaration && hasModifier(node, K.DeclareKeyword)) continue;
+      let childContainer: string | undefined;
+      if (kind === K.ClassDeclaration || kind === K.ClassExpression) {
+        childContainer = nameText(syntax, this.sourceFile, (node as TS.ClassLikeDeclaration).name);
+      } else if (kind === K.ObjectLiteralExpression) {
+        childContainer = container;
+      } else if (kind === K.VariableDeclaration) {
+        childContainer = nameText(syntax, this.sourceFile, (node as TS.VariableDeclaration).name);
+      }
+      const before = nodes.length;
+      this.syntax.ts.forEachChild(node, (child) => push(child, childContainer));
+      // Reverse the pushed children so that they are visited in source order.
+      for (let i = before, j = nodes.length - 1; i < j; i++, j--) {
+        [nodes[i], nodes[j]] = [nodes[j]!, nodes[i]!];
+        [containers[i], containers[j]] = [containers[j], containers[i]];
+      }
+    }
+  }
+
+  /** Imports, re-exports and export lists, seen at module level. */
+  private noteModuleFacts(node: TS.Node): void {
+    const { K } = this;
+    const kind = node.kind;
+    if (kind === K.ImportDeclaration || kind === K.ExportDeclaration) {
+      const specifier = (node as TS.ImportDeclaration).moduleSpecifier;
+      if (specifier && specifier.kind === K.StringLiteral) this.noteImport((specifier as TS.StringLiteral).text);
+      if (kind === K.ExportDeclaration && !specifier) {
+        const clause = (node as TS.ExportDeclaration).exportClause;
+        if (clause && clause.kind === K.NamedExports) {
+          for (const element of clause.elements) this.exportedNames.add((element.propertyName ?? element.name).text);
+        }
+      }
+    } else if (kind === K.ImportEqualsDeclaration) {
+      const reference = (node as TS.ImportEqualsDeclaration).moduleReference;
+      if (reference.kind === K.ExternalModuleReference) {
+        const expression = (reference as TS.ExternalModuleReference).expression;
+        if (expression.kind === K.StringLiteral) this.noteImport((expression as TS.StringLiteral).text);
+      }
+    } else if (kind === K.ExportAssignment) {
+      const expression = unwrap(this.syntax, (node as TS.ExportAssignment).expression);
+      if (expression.kind === K.Identifier) this.exportedNames.add((expression as TS.Identifier).text);
+    } else if (kind === K.CallExpression) {
+      this.noteRequire(node as TS.CallExpression);
+    } else if (kind === K.BinaryExpression) {
+      // module.exports = { a, b: c } / module.exports = a
+      const binary = node as TS.BinaryExpression;
+      if (binary.operatorToken.kind === K.EqualsToken && this.isModuleExports(binary.left)) {
+        const right = unwrap(this.syntax, binary.right);
+        if (right.kind === K.Identifier) this.exportedNames.add((right as TS.Identifier).text);
+        if (right.kind === K.ObjectLiteralExpression) {
+          for (const property of (right as TS.ObjectLiteralExpression).properties) {
+            if (property.kind === K.ShorthandPropertyAssignment) this.exportedNames.add(property.name.text);
+            else if (property.kind === K.PropertyAssignment) {
+              const value = unwrap(this.syntax, property.initializer);
+              if (value.kind === K.Identifier) this.exportedNames.add((value as TS.Identifier).text);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private noteRequire(call: TS.CallExpression): void {
+    const { K } = this;
+    const callee = call.expression;
+    const isRequire = callee.kind === K.Identifier && (callee as TS.Identifier).text === 'require';
+    if (!isRequire && callee.kind !== K.ImportKeyword) return;
+    const first = call.arguments[0];
+    if (first && (first.kind === K.StringLiteral || first.kind === K.NoSubstitutionTemplateLiteral)) {
+      this.noteImport((first as TS.StringLiteral).text);
+    }
+  }
+
+  private noteImport(specifier: string): void {
+    if (specifier.startsWith('.')) this.imports.add(specifier);
+  }
+
+  private isModuleExports(node: TS.Node): boolean {
+    const { K } = this;
+    if (node.kind !== K.PropertyAccessExpression) return false;
+    const access = node as TS.PropertyAccessExpression;
+    return access.name.text === 'exports' && access.expression.kind === K.Identifier && (access.expression as TS.Identifier).text === 'module';
+  }
+
+  /**
+   * Records the name a function gets from where it is bound: `const f = () => {}`, `{ f: function () {} }`,
+   * a class field `f = () => {}`, `exports.f = function () {}`, `export default () => {}`.
+   */
+  private noteBinding(node: TS.Node, container: string | undefined, moduleLevel: boolean): void {
+    const { K, syntax } = this;
+    const kind = node.kind;
+    if (kind === K.VariableStatement && moduleLevel) {
+      const exported = hasModifier(node, K.ExportKeyword);
+      for (const declaration of (node as TS.VariableStatement).declarationList.declarations) {
+        this.hintInitializer(declaration.initializer, declaration.name, exported, undefined, false);
+      }
+    } else if (kind === K.VariableDeclaration) {
+      const declaration = node as TS.VariableDeclaration;
+      this.hintInitializer(declaration.initializer, declaration.name, false, undefined, false);
+    } else if (kind === K.PropertyAssignment) {
+      const property = node as TS.PropertyAssignment;
+      this.hintInitializer(property.initializer, property.name, false, container, true);
+    } else if (kind === K.PropertyDeclaration) {
+      const property = node as TS.PropertyDeclaration;
+      this.hintInitializer(property.initializer, property.name, false, container, true);
+    } else if (kind === K.BinaryExpression) {
+      const binary = node as TS.BinaryExpression;
+      if (binary.operatorToken.kind !== K.EqualsToken) return;
+      const left = binary.left;
+      if (left.kind === K.Identifier) {
+        this.hintInitializer(binary.right, left, false, undefined, false);
+      } else if (left.kind === K.PropertyAccessExpression) {
+        const access = left as TS.PropertyAccessExpression;
+        const target = access.expression;
+        const exported =
+          moduleLevel &&
+          ((target.kind === K.Identifier && (target as TS.Identifier).text === 'exports') || this.isModuleExports(target));
+        this.hintInitializer(binary.right, access.name, exported, undefined, !exported);
+      }
+    } else if (kind === K.ExportAssignment && moduleLevel) {
+      const value = unwrap(syntax, (node as TS.ExportAssignment).expression);
+      if (value.kind === K.ArrowFunction || value.kind === K.FunctionExpression) {
+        this.hints.set(value, { name: 'default', nameNode: undefined, exported: true, qualifier: undefined, member: false });
+      }
+    }
+  }
+
+  private hintInitializer(
+    initializer: TS.Node | undefined,
+    name: TS.Node,
+    exported: boolean,
+    qualifier: string | undefined,
+    member: boolean,
+  ): void {
+    if (!initializer) return;
+    const value = unwrap(this.syntax, initializer);
+    if (value.kind !== this.K.ArrowFunction && value.kind !== this.K.FunctionExpression) return;
+    if (this.hints.has(value)) return;
+    const text = nameText(this.syntax, this.sourceFile, name);
+    if (text === undefined) return;
+    this.hints.set(value, { name: text, nameNode: name, exported, qualifier, member });
+  }
+
+  /** The hint of a function that is a helper (named, with a real body), or undefined. */
+  private unitHint(fn: FunctionLike, container: string | undefined): UnitHint | undefined {
+    const { K, syntax } = this;
+    if (!fn.body) return undefined;
+    let hint = this.hints.get(fn);
+    if (!hint) {
+      if (fn.kind === K.FunctionDeclaration) {
+        const name = (fn as TS.FunctionDeclaration).name;
+        const isDefault = hasModifier(fn, K.DefaultKeyword);
+        if (!name && !isDefault) return undefined;
+        hint = {
+          name: name ? name.text : 'default',
+          nameNode: name,
+          exported: hasModifier(fn, K.ExportKeyword),
+          qualifier: undefined,
+          member: false,
+        };
+      } else if (fn.kind === K.MethodDeclaration) {
+        const name = nameText(syntax, this.sourceFile, fn.name);
+        if (name === undefined) return undefined;
+        hint = { name, nameNode: fn.name, exported: false, qualifier: container, member: true };
+      } else {
+        return undefined;
+      }
+      this.hints.set(fn, hint);
+    }
+    return isTrivialBody(syntax, fn) ? undefined : hint;
+  }
+
+  // ---- tokens of function bodies (depth-guarded recursion) ------------------------------------------
+
+  private children(node: TS.Node, depth: number, flags: number, skip?: TS.Node): void {
+    const parent = this.childParent;
+    const childDepth = this.childDepth;
+    const childFlags = this.childFlags;
+    const skipChild = this.skipChild;
+    this.childParent = node;
+    this.childDepth = depth + 1;
+    this.childFlags = flags;
+    this.skipChild = skip;
+    this.syntax.ts.forEachChild(node, this.visitChild);
+    this.childParent = parent;
+    this.childDepth = childDepth;
+    this.childFlags = childFlags;
+    this.skipChild = skipChild;
+  }
+
+  private node(node: TS.Node, parent: TS.Node, depth: number, flags: number): void {
+    const { syntax, tokens } = this;
+    if (depth > MAX_DEPTH) {
+      tokens.push(Op.Mark, MARK_DEEP);
+      return;
+    }
+    const kind = node.kind;
+    if (syntax.typeOnly[kind]) return;
+    if (syntax.ignoredModifier[kind] && parent.kind !== this.K.BinaryExpression) return;
+    if (syntax.ts.isTypeNode(node)) return;
+    if (syntax.statement[kind]) {
+      tokens.push(Op.Statement, node.pos, node.end);
+      this.inner(node, depth, flags);
+      tokens.push(Op.StatementEnd, 0);
+      return;
+    }
+    this.inner(node, depth, flags);
+  }
+
+  private inner(node: TS.Node, depth: number, flags: number): void {
+    const { K, syntax, tokens } = this;
+    const kind = node.kind;
+    const code = syntax.code[kind]!;
+    switch (kind) {
+      case K.Identifier:
+        tokens.push(Op.Ref, hashText((node as TS.Identifier).text));
+        return;
+      case K.PrivateIdentifier:
+        tokens.push(Op.Prop, hashText((node as TS.PrivateIdentifier).text));
+        return;
+      case K.StringLiteral:
+      case K.NoSubstitutionTemplateLiteral:
+      case K.TemplateHead:
+      case K.TemplateMiddle:
+      case K.TemplateTail:
+        tokens.push(flags & FIXED_LITERALS ? Op.FixedLiteral : Op.Literal, LITERAL_STRING, hashText((node as TS.LiteralLikeNode).text));
+        return;
+      case K.NumericLiteral:
+      case K.BigIntLiteral:
+        tokens.push(flags & FIXED_LITERALS ? Op.FixedLiteral : Op.Literal, LITERAL_NUMBER, hashText((node as TS.LiteralLikeNode).text));
+        return;
+      case K.RegularExpressionLiteral:
+        tokens.push(Op.FixedLiteral, LITERAL_REGEX, hashText((node as TS.LiteralLikeNode).text));
+        return;
+      case K.JsxText: {
+        const text = (node as TS.JsxText).text.trim();
+        if (text) tokens.push(Op.FixedLiteral, LITERAL_STRING, hashText(text));
+        return;
+      }
+      case K.ParenthesizedExpression:
+      case K.AsExpression:
+      case K.SatisfiesExpression:
+      case K.NonNullExpression:
+      case K.TypeAssertionExpression:
+        this.node((node as TS.ParenthesizedExpression).expression, node, depth + 1, flags);
+        return;
+      case K.Block:
+        this.children(node, depth, flags);
+        return;
+      case K.ArrowFunction:
+      case K.FunctionExpression:
+      case K.FunctionDeclaration:
+      case K.MethodDeclaration:
+        this.func(node as FunctionLike, depth, flags, this.unitHint(node as FunctionLike, undefined));
+        return;
+      case K.PropertyAccessExpression: {
+        const access = node as TS.PropertyAccessExpression;
+        tokens.push(Op.Kind, code);
+        this.node(access.expression, node, depth + 1, flags);
+        if (access.questionDotToken) tokens.push(Op.Mark, MARK_OPTIONAL);
+        tokens.push(Op.Prop, hashText(access.name.text));
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.ElementAccessExpression: {
+        const access = node as TS.ElementAccessExpression;
+        tokens.push(Op.Kind, code);
+        this.node(access.expression, node, depth + 1, flags);
+        if (access.questionDotToken) tokens.push(Op.Mark, MARK_OPTIONAL);
+        this.node(access.argumentExpression, node, depth + 1, flags | FIXED_LITERALS);
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.ComputedPropertyName:
+        tokens.push(Op.Kind, code);
+        this.children(node, depth, flags | FIXED_LITERALS);
+        tokens.push(Op.Close, 0);
+        return;
+      case K.PropertyAssignment:
+      case K.PropertyDeclaration:
+      case K.GetAccessor:
+      case K.SetAccessor:
+      case K.EnumMember:
+      case K.JsxAttribute: {
+        this.noteBinding(node, undefined, false);
+        const name = (node as TS.PropertyAssignment).name as TS.Node;
+        tokens.push(Op.Kind, code);
+        this.propertyName(name, depth, flags);
+        this.children(node, depth, flags, name);
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.ShorthandPropertyAssignment: {
+        const property = node as TS.ShorthandPropertyAssignment;
+        tokens.push(Op.Kind, code);
+        tokens.push(Op.Prop, hashText(property.name.text));
+        tokens.push(Op.Ref, hashText(property.name.text));
+        if (property.objectAssignmentInitializer) this.node(property.objectAssignmentInitializer, node, depth + 1, flags);
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.ObjectBindingPattern:
+      case K.ArrayBindingPattern: {
+        const inObject = kind === K.ObjectBindingPattern;
+        tokens.push(Op.Kind, code);
+        for (const element of (node as TS.BindingPattern).elements) {
+          if (element.kind === K.BindingElement) this.bindingElement(element as TS.BindingElement, inObject, depth + 1, flags);
+          else tokens.push(Op.Kind, syntax.code[element.kind]!);
+        }
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.Parameter: {
+        const parameter = node as TS.ParameterDeclaration;
+        tokens.push(Op.Kind, code);
+        if (parameter.dotDotDotToken) tokens.push(Op.Mark, MARK_REST);
+        this.bindingName(parameter.name, node, depth, flags);
+        if (parameter.initializer) this.node(parameter.initializer, node, depth + 1, flags);
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.VariableDeclaration: {
+        const declaration = node as TS.VariableDeclaration;
+        this.noteBinding(node, undefined, false);
+        tokens.push(Op.Kind, code);
+        this.bindingName(declaration.name, node, depth, flags);
+        if (declaration.initializer) this.node(declaration.initializer, node, depth + 1, flags);
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.ClassDeclaration:
+      case K.ClassExpression: {
+        const name = (node as TS.ClassLikeDeclaration).name;
+        tokens.push(Op.Kind, code);
+        if (name) tokens.push(Op.Bind, hashText(name.text));
+        this.children(node, depth, flags, name);
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.LabeledStatement:
+        tokens.push(Op.Kind, code);
+        this.node((node as TS.LabeledStatement).statement, node, depth + 1, flags);
+        tokens.push(Op.Close, 0);
+        return;
+      case K.BreakStatement:
+      case K.ContinueStatement:
+        tokens.push(Op.Kind, code);
+        return;
+      case K.MetaProperty: {
+        const meta = node as TS.MetaProperty;
+        tokens.push(Op.Kind, code);
+        tokens.push(Op.Mark, syntax.code[meta.keywordToken]!);
+        tokens.push(Op.Prop, hashText(meta.name.text));
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.PrefixUnaryExpression:
+      case K.PostfixUnaryExpression: {
+        const unary = node as TS.PrefixUnaryExpression;
+        tokens.push(Op.Kind, code);
+        tokens.push(Op.Mark, syntax.code[unary.operator]!);
+        this.node(unary.operand, node, depth + 1, flags);
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.BinaryExpression:
+        this.binary(node as TS.BinaryExpression, depth, flags);
+        return;
+      case K.IfStatement: {
+        const statement = node as TS.IfStatement;
+        tokens.push(Op.Kind, code);
+        this.node(statement.expression, node, depth + 1, flags);
+        this.node(statement.thenStatement, node, depth + 1, flags);
+        if (statement.elseStatement) {
+          tokens.push(Op.Mark, MARK_ELSE);
+          this.node(statement.elseStatement, node, depth + 1, flags);
+        }
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.TryStatement: {
+        const statement = node as TS.TryStatement;
+        tokens.push(Op.Kind, code);
+        this.node(statement.tryBlock, node, depth + 1, flags);
+        if (statement.catchClause) this.node(statement.catchClause, node, depth + 1, flags);
+        if (statement.finallyBlock) {
+          tokens.push(Op.Mark, MARK_FINALLY);
+          this.node(statement.finallyBlock, node, depth + 1, flags);
+        }
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.CaseClause: {
+        const clause = node as TS.CaseClause;
+        tokens.push(Op.Kind, code);
+        this.node(clause.expression, node, depth + 1, flags | FIXED_LITERALS);
+        for (const statement of clause.statements) this.node(statement, node, depth + 1, flags);
+        tokens.push(Op.Close, 0);
+        return;
+      }
+      case K.CallExpression:
+        this.noteRequire(node as TS.CallExpression);
+        break;
+      case K.JsxElement:
+      case K.JsxSelfClosingElement:
+      case K.JsxFragment:
+        flags |= FIXED_LITERALS;
+        break;
+      default:
+        break;
+    }
+    tokens.push(Op.Kind, code);
+    if (kind > syntax.lastToken) {
+      this.children(node, depth, flags);
+      tokens.push(Op.Close, 0);
+    }
+  }
+
+  private binary(binary: TS.BinaryExpression, depth: number, flags: number): void {
+    const { K, syntax, tokens } = this;
+    this.noteBinding(binary, undefined, false);
+    const operator = binary.operatorToken.kind;
+    let leftFlags = flags;
+    let rightFlags = flags;
+    // `x.type === 'start'`, `typeof x === 'string'`, `'key' in obj`: these literals decide what the code does.
+    if (operator === K.EqualsEqualsEqualsToken || operator === K.ExclamationEqualsEqualsToken || operator === K.EqualsEqualsToken || operator === K.ExclamationEqualsToken) {
+      if (this.isStringLike(binary.left)) leftFlags |= FIXED_LITERALS;
+      if (this.isStringLike(binary.right)) rightFlags |= FIXED_LITERALS;
+    } else if (operator === K.InKeyword) {
+      leftFlags |= FIXED_LITERALS;
+    }
+    tokens.push(Op.Kind, syntax.code[binary.kind]!);
+    this.node(binary.left, binary, depth + 1, leftFlags);
+    tokens.push(Op.Mark, syntax.code[operator]!);
+    this.node(binary.right, binary, depth + 1, rightFlags);
+    tokens.push(Op.Close, 0);
+  }
+
+  private isStringLike(node: TS.Node): boolean {
+    const kind = unwrap(this.syntax, node).kind;
+    return kind === this.K.StringLiteral || kind === this.K.NoSubstitutionTemplateLiteral;
+  }
+
+  private bindingElement(element: TS.BindingElement, inObject: boolean, depth: number, flags: number): void {
+    const { K, syntax, tokens } = this;
+    tokens.push(Op.Kind, syntax.code[element.kind]!);
+    if (element.dotDotDotToken) tokens.push(Op.Mark, MARK_REST);
+    // `{ a }` reads key `a` into local `a`: the key is shape, the local is renamable.
+    if (element.propertyName) this.propertyName(element.propertyName, depth, flags);
+    else if (inObject && element.name.kind === K.Identifier && !element.dotDotDotToken) tokens.push(Op.Prop, hashText(element.name.text));
+    this.bindingName(element.name, element, depth, flags);
+    if (element.initializer) this.node(element.initializer, element, depth + 1, flags);
+    tokens.push(Op.Close, 0);
+  }
+
+  private propertyName(name: TS.Node, depth: number, flags: number): void {
+    const { K, tokens } = this;
+    if (name.kind === K.Identifier || name.kind === K.PrivateIdentifier || name.kind === K.StringLiteral || name.kind === K.NumericLiteral || name.kind === K.NoSubstitutionTemplateLiteral) {
+      tokens.push(Op.Prop, hashText((name as TS.Identifier).text));
+    } else {
+      this.node(name, name, depth + 1, flags);
+    }
+  }
+
+  private bindingName(name: TS.Node, parent: TS.Node, depth: number, flags: number): void {
+    if (name.kind === this.K.Identifier) this.tokens.push(Op.Bind, hashText((name as TS.Identifier).text));
+    else this.node(name, parent, depth + 1, flags);
+  }
+
+  /**
+   * A function: parameters and body, with a helper's slice recorded when it is one. The slice excludes
+   * the function's own name and kind, so a declaration, an arrow and a method with one body are equal.
+   */
+  private func(fn: FunctionLike, depth: number, flags: number, hint: UnitHint | undefined): void {
+    const { K, syntax, tokens } = this;
+    if (!fn.body) return;
+    tokens.push(Op.Kind, syntax.code[fn.kind]!);
+    if (fn.kind === K.FunctionDeclaration && fn.name) tokens.push(Op.Bind, hashText(fn.name.text));
+    if (fn.kind === K.MethodDeclaration) this.propertyName(fn.name, depth, flags);
+    const unitIndex = hint ? this.units.length : -1;
+    const enclosing = this.currentUnit;
+    if (hint) {
+      this.units.push({ fn, hint, start: tokens.length, end: -1, parent: enclosing, nameHash: hashText(hint.name) });
+      this.currentUnit = unitIndex;
+    }
+    if (hasModifier(fn, K.AsyncKeyword)) tokens.push(Op.Mark, MARK_ASYNC);
+    if (fn.asteriskToken) tokens.push(Op.Mark, MARK_GENERATOR);
+    for (const parameter of fn.parameters) {
+      if (parameter.name.kind === K.Identifier && (parameter.name as TS.Identifier).text === 'this') continue;
+      this.node(parameter, fn, depth + 1, flags);
+    }
+    const body = fn.body;
+    if (body.kind === K.Block) {
+      for (const statement of (body as TS.Block).statements) this.node(statement, body, depth + 1, flags);
+    } else {
+      // An expression body is a `return` statement: `x => x + 1` equals `x => { return x + 1; }`.
+      tokens.push(Op.Statement, body.pos, body.end);
+      tokens.push(Op.Kind, syntax.code[K.ReturnStatement]!);
+      this.node(body, fn, depth + 1, flags);
+      tokens.push(Op.Close, 0);
+      tokens.push(Op.StatementEnd, 0);
+    }
+    if (hint) {
+      this.units[unitIndex]!.end = tokens.length;
+      this.currentUnit = enclosing;
+    }
+    tokens.push(Op.Close, 0);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Range } from '../../core/finding.js';
+import type { UnitKind } from './units.js';
+
+/** One helper of a file: plain data, cached per file and shipped from worker threads. */
+export interface HelperUnit {
+  name: string;
+  /** Class or object the helper is a member of. */
+  qualifier?: string;
+  kind: UnitKind;
+  exported: boolean;
+  /** Range of the name (of the first line for an anonymous default export). */
+  range: Range;
+  /** Index of the enclosing helper in this file's `units`, or -1. */
+  parent: number;
+  /** Tokens in the body. */
+  size: number;
+  exact: number;
+  renamed: number;
+  shape: number;
+  literals: number[];
+  /** Per-statement hashes and sizes, in source order (nested statements included). */
+  statements: number[];
+  weights: number[];
+  /** First line of each statement, shortened; only for helpers long enough for near-miss matching. */
+  snippets?: string[];
+}
+
+export interface HelperFacts {
+  /** Relative module specifiers this file imports or re-exports from. */
+  imports: string[];
+  units: HelperUnit[];
+  /** Set for generated files, which are never analyzed. */
+  generated?: true;
+}

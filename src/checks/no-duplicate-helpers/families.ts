@@ -1,0 +1,154 @@
+import { corroborated, literalsCompatible, type Helper } from './helpers.js';
+import type { DuplicateHelpersOptions } from './options.js';
+import { align, MAX_ALIGNED_STATEMENTS, similarityBound } from './similarity.js';
+
+/** Buckets larger than this are compared through a bounded number of representatives. */
+const MAX_REPRESENTATIVES = 32;
+/** A statement shared by more helpers than this is boilerplate: it proposes no near-miss candidates. */
+const MAX_POSTING = 48;
+
+class UnionFind {
+  private readonly parent: Int32Array;
+  constructor(size: number) {
+    this.parent = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.parent[i] = i;
+  }
+  find(x: number): number {
+    let root = x;
+    while (this.parent[root] !== root) root = this.parent[root]!;
+    while (this.parent[x] !== root) {
+      const next = this.parent[x]!;
+      this.parent[x] = root;
+      x = next;
+    }
+    return root;
+  }
+  union(a: number, b: number): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    // The smaller id becomes the root: deterministic regardless of union order.
+    if (rootA < rootB) this.parent[rootB] = rootA;
+    else if (rootB < rootA) this.parent[rootA] = rootB;
+  }
+}
+
+function groupBy<K>(items: readonly Helper[], keyOf: (helper: Helper) => K | undefined): Helper[][] {
+  const groups = new Map<K, Helper[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
+}
+
+export function nearMissThreshold(a: Helper, b: Helper, options: DuplicateHelpersOptions): number {
+  return corroborated(a, b) ? options.similarityWithSameName : options.similarity;
+}
+
+export function nearMissEligible(helper: Helper, options: DuplicateHelpersOptions): boolean {
+  const count = helper.unit.statements.length;
+  return count >= options.minStatements && count <= MAX_ALIGNED_STATEMENTS;
+}
+
+/** Whether `b` is a near-miss copy of `a` under the options (sizes, then the alignment). */
+export function isNearMiss(a: Helper, b: Helper, options: DuplicateHelpersOptions): boolean {
+  if (!nearMissEligible(a, options) || !nearMissEligible(b, options)) return false;
+  const threshold = nearMissThreshold(a, b, options);
+  if (similarityBound(a.unit.size, b.unit.size) < threshold) return false;
+  return align(a.unit, b.unit).similarity >= threshold;
+}
+
+/**
+ * Families of copies: connected components over exact, renamed, same-shape-and-name and near-miss links.
+ * Candidates come from hash buckets and from rare shared statements, never from all pairs.
+ */
+export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpersOptions): Helper[][] {
+  const links = new UnionFind(helpers.length);
+
+  for (const bucket of groupBy(helpers, (h) => h.unit.renamed)) {
+    const classes = groupBy(bucket, (h) => h.unit.exact);
+    const grouped = new Set(classes.flat());
+    for (const helper of bucket) if (!grouped.has(helper)) classes.push([helper]);
+    for (const members of classes) for (const member of members) links.union(members[0]!.id, member.id);
+    const representatives = classes.map((members) => members[0]!).slice(0, MAX_REPRESENTATIVES);
+    for (let i = 0; i < representatives.length; i++) {
+      for (let j = i + 1; j < representatives.length; j++) {
+        if (literalsCompatible(representatives[i]!, representatives[j]!)) links.union(representatives[i]!.id, representatives[j]!.id);
+      }
+    }
+  }
+
+  for (const bucket of groupBy(helpers, (h) => (h.key.length >= 6 ? `${h.unit.shape}:${h.key}` : undefined))) {
+    const anchor = bucket.find((h) => !h.member) ?? bucket[0]!;
+    for (const helper of bucket) if (helper !== anchor && corroborated(anchor, helper)) links.union(anchor.id, helper.id);
+  }
+
+  for (const [a, b] of nearMissCandidates(helpers, options)) {
+    if (links.find(a.id) === links.find(b.id)) continue;
+    if (isNearMiss(a, b, options)) links.union(a.id, b.id);
+  }
+
+  const byRoot = new Map<number, Helper[]>();
+  for (const helper of helpers) {
+    const root = links.find(helper.id);
+    const family = byRoot.get(root);
+    if (family) family.push(helper);
+    else byRoot.set(root, [helper]);
+  }
+  return [...byRoot.values()].filter((family) => family.length > 1);
+}
+
+/**
+ * Pairs worth aligning: helpers that share one of their rarest statements (prefix filtering: a pair above
+ * the threshold must share a statement among the first ones in a global rarity order), or a name.
+ */
+function nearMissCandidates(helpers: readonly Helper[], options: DuplicateHelpersOptions): [Helper, Helper][] {
+  const eligible = helpers.filter((helper) => nearMissEligible(helper, options));
+  const frequency = new Map<number, number>();
+  const distinct = eligible.map((helper) => [...new Set(helper.unit.statements)]);
+  for (const statements of distinct) for (const statement of statements) frequency.set(statement, (frequency.get(statement) ?? 0) + 1);
+
+  const lowest = Math.min(options.similarity, options.similarityWithSameName);
+  const postings = new Map<number, Helper[]>();
+  eligible.forEach((helper, i) => {
+    const statements = distinct[i]!.sort((x, y) => frequency.get(x)! - frequency.get(y)! || x - y);
+    const mustShare = Math.ceil((lowest * statements.length) / (2 - lowest));
+    const prefix = Math.max(1, statements.length - mustShare + 1);
+    for (let k = 0; k < prefix && k < statements.length; k++) {
+      const statement = statements[k]!;
+      if (frequency.get(statement)! < 2 || frequency.get(statement)! > MAX_POSTING) continue;
+      const list = postings.get(statement);
+      if (list) list.push(helper);
+      else postings.set(statement, [helper]);
+    }
+  });
+
+  const seen = new Set<number>();
+  const pairs: [Helper, Helper][] = [];
+  const consider = (a: Helper, b: Helper): void => {
+    if (a.id === b.id) return;
+    const [first, second] = a.id < b.id ? [a, b] : [b, a];
+    const key = first.id * helpers.length + second.id;
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push([first, second]);
+  };
+  for (const list of postings.values()) {
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) consider(list[i]!, list[j]!);
+  }
+  const byName = new Map<string, Helper[]>();
+  for (const helper of eligible) {
+    if (helper.key.length < 6) continue;
+    const list = byName.get(helper.key);
+    if (list) list.push(helper);
+    else byName.set(helper.key, [helper]);
+  }
+  for (const list of byName.values()) {
+    if (list.length > MAX_REPRESENTATIVES) continue;
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) consider(list[i]!, list[j]!);
+  }
+  return pairs.sort((x, y) => x[0].id - y[0].id || x[1].id - y[1].id);
+}

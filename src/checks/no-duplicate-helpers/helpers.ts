@@ -1,0 +1,80 @@
+import type { CheckIndex } from '../types.js';
+import type { HelperFacts, HelperUnit } from './facts.js';
+import { nameKey, namesCorroborate, wordCount } from './names.js';
+import type { DuplicateHelpersOptions } from './options.js';
+
+/** A helper of the project: a unit with where it lives. */
+export interface Helper {
+  id: number;
+  fileIndex: number;
+  file: string;
+  unit: HelperUnit;
+  /** Id of the enclosing helper, or -1. */
+  parent: number;
+  depth: number;
+  key: string;
+  words: number;
+  member: boolean;
+}
+
+const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e)\/|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/;
+
+export function isTestFile(file: string): boolean {
+  return TEST_FILE.test(file);
+}
+
+/** Every helper of the index, in file order then source order; ids are positions in the result. */
+export function collectHelpers(index: CheckIndex<HelperFacts | null | undefined>, options: DuplicateHelpersOptions): Helper[] {
+  const helpers: Helper[] = [];
+  index.files.forEach((entry, fileIndex) => {
+    const facts = entry.facts;
+    if (!facts || facts.generated || (!options.includeTests && isTestFile(entry.file))) return;
+    // Unit index -> helper id (or the nearest kept ancestor's), for parent links.
+    const helperOf: number[] = [];
+    facts.units.forEach((unit, unitIndex) => {
+      const parentId = unit.parent >= 0 ? helperOf[unit.parent]! : -1;
+      const parentHelper = parentId >= 0 ? helpers[parentId] : undefined;
+      if (unit.size < options.minTokens) {
+        helperOf[unitIndex] = parentId;
+        return;
+      }
+      helperOf[unitIndex] = helpers.length;
+      helpers.push({
+        id: helpers.length,
+        fileIndex,
+        file: entry.file,
+        unit,
+        parent: parentHelper ? parentHelper.id : -1,
+        depth: parentHelper ? parentHelper.depth + 1 : 0,
+        key: nameKey(unit.name),
+        words: wordCount(unit.name),
+        member: unit.kind === 'method' || unit.kind === 'field' || unit.kind === 'object-method',
+      });
+    });
+  });
+  return helpers;
+}
+
+export function corroborated(a: Helper, b: Helper): boolean {
+  return namesCorroborate(a, b);
+}
+
+/**
+ * Whether two helpers with one renamed fingerprint differ only in data: with different names, at most a
+ * third of their literals may differ (`isAdmin` vs `isEditor` checking 'admin' vs 'editor' do different work).
+ */
+export function literalsCompatible(a: Helper, b: Helper): boolean {
+  if (corroborated(a, b)) return true;
+  const left = a.unit.literals;
+  const right = b.unit.literals;
+  if (left.length !== right.length) return false;
+  let differing = 0;
+  for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) differing++;
+  return differing * 3 <= left.length;
+}
+
+export function displayName(helper: Helper): string {
+  const { unit } = helper;
+  if (unit.name === 'default' && unit.kind !== 'method' && unit.kind !== 'field') return 'the default export';
+  return unit.qualifier ? `${unit.qualifier}.${unit.name}` : unit.name;
+}

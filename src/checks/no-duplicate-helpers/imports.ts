@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { FileFacts } from '../types.js';
+import type { HelperFacts } from './facts.js';
+
+const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** ESM TypeScript imports name the emitted file: `./utils.js` is `./utils.ts`. */
+const EMITTED_TO_SOURCE: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+/** Which analyzed file imports which, from the relative specifiers in the facts (resolved lazily). */
+export class ImportGraph {
+  private readonly indexOf = new Map<string, number>();
+  private readonly resolved: (Set<number> | undefined)[] = [];
+  private fanIns: Int32Array | undefined;
+
+  constructor(private readonly files: ReadonlyArray<FileFacts<HelperFacts | null | undefined>>) {
+    files.forEach((entry, index) => this.indexOf.set(entry.file, index));
+  }
+
+  /** Indices of the analyzed files that `file` imports. */
+  importsOf(file: number): Set<number> {
+    let targets = this.resolved[file];
+    if (!targets) {
+      targets = new Set();
+      const from = this.files[file]!.file;
+      for (const specifier of this.files[file]!.facts?.imports ?? []) {
+        const target = this.resolve(from, specifier);
+        if (target !== undefined && target !== file) targets.add(target);
+      }
+      this.resolved[file] = targets;
+    }
+    return targets;
+  }
+
+  /** How many analyzed files import `file`. */
+  fanIn(file: number): number {
+    if (!this.fanIns) {
+      this.fanIns = new Int32Array(this.files.length);
+      for (let i = 0; i < this.files.length; i++) for (const target of this.importsOf(i)) this.fanIns[target]!++;
+    }
+    return this.fanIns[file]!;
+  }
+
+  private resolve(from: string, specifier: string): number | undefined {
+    const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+    const candidates = [base];
+    const extension = path.posix.extname(base);
+    for (const replacement of EMITTED_TO_SOURCE[extension] ?? []) candidates.push(base.slice(0, -extension.length) + replacement);
+    for (const added of SCRIPT_EXTENSIONS) candidates.push(base + added);
+    for (const added of SCRIPT_EXTENSIONS) candidates.push(`${base}/index${added}`);
+    for (const candidate of candidates) {
+      const index = this.indexOf.get(candidate);
+      if (index !== undefined) return index;
+    }
+    return undefined;
+  }
+}

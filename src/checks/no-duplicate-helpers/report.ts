@@ -1,0 +1,80 @@
+import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
+import { byPosition } from './canonical.js';
+import { corroborated, displayName, literalsCompatible, type Helper } from './helpers.js';
+import { isNearMiss } from './families.js';
+import type { DuplicateHelpersOptions } from './options.js';
+import { align } from './similarity.js';
+
+export type Relation = 'exact' | 'renamed' | 'diverging';
+
+/** How `copy` relates to the canonical copy, or undefined when it is not a copy of it directly. */
+export function relationTo(canonical: Helper, copy: Helper, options: DuplicateHelpersOptions): Relation | undefined {
+  if (copy.unit.exact === canonical.unit.exact) return 'exact';
+  if (copy.unit.renamed === canonical.unit.renamed && literalsCompatible(canonical, copy)) return 'renamed';
+  if (copy.unit.shape === canonical.unit.shape && corroborated(canonical, copy)) return 'renamed';
+  if (isNearMiss(canonical, copy, options)) return 'diverging';
+  return undefined;
+}
+
+export interface FamilyMember {
+  helper: Helper;
+  relation: Relation;
+}
+
+/** One finding per non-canonical copy, each pointing at the canonical copy and listing the whole family. */
+export function familyFindings(canonical: Helper, copies: readonly FamilyMember[], occurrence: (helper: Helper) => number): FindingDraft[] {
+  const everyone = [canonical, ...copies.map((copy) => copy.helper).sort(byPosition)];
+  return copies.map(({ helper, relation }) => {
+    const related: RelatedLocation[] = everyone
+      .filter((other) => other !== helper)
+      .map((other) => ({
+        file: other.file,
+        line: other.unit.range.line,
+        column: other.unit.range.column,
+        message: other === canonical ? `canonical copy: ${displayName(other)}` : `copy: ${displayName(other)}`,
+      }));
+    return {
+      severity: relation === 'diverging' ? 'warning' : 'error',
+      message: relation === 'diverging' ? divergingMessage(canonical, helper) : copyMessage(canonical, helper),
+      file: helper.file,
+      range: helper.unit.range,
+      related,
+      identity: `${helper.unit.renamed}:${displayName(helper)}:${occurrence(helper)}`,
+    };
+  });
+}
+
+function where(helper: Helper): string {
+  return `${helper.file}:${helper.unit.range.line}`;
+}
+
+function advice(canonical: Helper, copy: Helper): string {
+  if (canonical.file === copy.file) return 'call it instead';
+  if (canonical.member) return 'reuse it instead';
+  return canonical.unit.exported ? 'import it instead' : 'export it and import it instead';
+}
+
+function copyMessage(canonical: Helper, copy: Helper): string {
+  return `${displayName(copy)} duplicates ${displayName(canonical)} (${where(canonical)}); ${advice(canonical, copy)}`;
+}
+
+function divergingMessage(canonical: Helper, copy: Helper): string {
+  const { onlyInA: missing, onlyInB: extra } = align(canonical.unit, copy.unit);
+  const quote = (helper: Helper, indices: number[]): string => {
+    const first = helper.unit.snippets?.[indices[0]!];
+    const rest = indices.length - 1;
+    const more = rest > 0 ? ` (+${rest} more statement${rest > 1 ? 's' : ''})` : '';
+    return first === undefined ? `${indices.length} statement${indices.length > 1 ? 's' : ''}` : `'${first}'${more}`;
+  };
+  let difference: string;
+  if (missing.length === 1 && extra.length === 1) {
+    difference = `it has ${quote(copy, extra)} where the canonical copy has ${quote(canonical, missing)}`;
+  } else if (extra.length === 0) {
+    difference = `it lacks ${quote(canonical, missing)} that the canonical copy has`;
+  } else if (missing.length === 0) {
+    difference = `it has ${quote(copy, extra)} that the canonical copy lacks`;
+  } else {
+    difference = `it lacks ${quote(canonical, missing)} that the canonical copy has, and has ${quote(copy, extra)} that it lacks`;
+  }
+  return `${displayName(copy)} is a diverging copy of ${displayName(canonical)} (${where(canonical)}): ${difference}`;
+}

@@ -1,0 +1,151 @@
+import type * as TS from 'typescript';
+import type { Syntax } from './syntax.js';
+
+export type UnitKind = 'function' | 'arrow' | 'function-expression' | 'method' | 'object-method' | 'field';
+
+/** What the binding context tells about a function: its name, where it lives, whether it is exported. */
+export interface UnitHint {
+  name: string;
+  /** Node whose range is reported; undefined for anonymous default exports. */
+  nameNode: TS.Node | undefined;
+  exported: boolean;
+  /** Class or object the function is a member of. */
+  qualifier: string | undefined;
+  member: boolean;
+}
+
+export type FunctionLike = TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration | TS.MethodDeclaration;
+
+export function unitKindOf(syntax: Syntax, fn: FunctionLike, hint: UnitHint): UnitKind {
+  const { K } = syntax;
+  if (fn.kind === K.FunctionDeclaration) return 'function';
+  if (fn.kind === K.MethodDeclaration) return hint.qualifier !== undefined && !hint.member ? 'object-method' : 'method';
+  if (hint.member) return 'field';
+  return fn.kind === K.ArrowFunction ? 'arrow' : 'function-expression';
+}
+
+/** Strips parentheses and type-only wrappers: `(x as Foo)!` is `x`. */
+export function unwrap(syntax: Syntax, node: TS.Node): TS.Node {
+  const { K } = syntax;
+  let current = node as TS.Node & { expression?: TS.Node };
+  while (
+    current.expression &&
+    (current.kind === K.ParenthesizedExpression ||
+      current.kind === K.AsExpression ||
+      current.kind === K.SatisfiesExpression ||
+      current.kind === K.NonNullExpression ||
+      current.kind === K.TypeAssertionExpression)
+  ) {
+    current = current.expression as TS.Node & { expression?: TS.Node };
+  }
+  return current;
+}
+
+/** A printable name for a property or declaration name node. */
+export function nameText(syntax: Syntax, sourceFile: TS.SourceFile, name: TS.Node | undefined): string | undefined {
+  if (!name) return undefined;
+  const { K } = syntax;
+  if (name.kind === K.Identifier || name.kind === K.PrivateIdentifier || name.kind === K.StringLiteral || name.kind === K.NumericLiteral) {
+    return (name as TS.Identifier).text;
+  }
+  if (name.kind === K.ComputedPropertyName) return sourceFile.text.slice(name.getStart(sourceFile), name.end);
+  return undefined;
+}
+
+export function hasModifier(node: TS.Node, kind: number): boolean {
+  const modifiers = (node as { modifiers?: readonly TS.Node[] }).modifiers;
+  if (!modifiers) return false;
+  for (const modifier of modifiers) if (modifier.kind === kind) return true;
+  return false;
+}
+
+/**
+ * A body that is not worth sharing: empty, or one statement that returns or forwards something without
+ * computing anything (`return this.x`, `return fetchUser(id)`, `this.x = x`, `throw new Error('todo')`).
+ */
+export function isTrivialBody(syntax: Syntax, fn: FunctionLike): boolean {
+  const { K } = syntax;
+  const body = fn.body;
+  if (!body) return true;
+  if (body.kind !== K.Block) return isSimple(syntax, body) || isForward(syntax, body);
+  const statements = (body as TS.Block).statements;
+  if (statements.length === 0) return true;
+  if (statements.length > 1) return false;
+  const only = statements[0]!;
+  if (only.kind === K.ReturnStatement) {
+    const value = (only as TS.ReturnStatement).expression;
+    return !value || isSimple(syntax, value) || isForward(syntax, value);
+  }
+  if (only.kind === K.ExpressionStatement) {
+    const expression = unwrap(syntax, (only as TS.ExpressionStatement).expression);
+    if (isForward(syntax, expression)) return true;
+    if (expression.kind === K.BinaryExpression) {
+      const binary = expression as TS.BinaryExpression;
+      return binary.operatorToken.kind === K.EqualsToken && isSimple(syntax, binary.left) && isSimple(syntax, binary.right);
+    }
+    return false;
+  }
+  if (only.kind === K.ThrowStatement) {
+    const thrown = unwrap(syntax, (only as TS.ThrowStatement).expression);
+    return isSimple(syntax, thrown) || isForward(syntax, thrown);
+  }
+  return false;
+}
+
+/** An identifier, literal, keyword, `this`, or a property chain over them (`this.a.b`, `x[0]`, `!x`). */
+function isSimple(syntax: Syntax, node: TS.Node): boolean {
+  const { K } = syntax;
+  let current = unwrap(syntax, node);
+  for (;;) {
+    const kind = current.kind;
+    if (kind === K.AwaitExpression || kind === K.PrefixUnaryExpression || kind === K.TypeOfExpression || kind === K.VoidExpression) {
+      current = unwrap(syntax, (current as TS.AwaitExpression).expression ?? (current as TS.PrefixUnaryExpression).operand);
+      continue;
+    }
+    if (kind === K.PropertyAccessExpression) {
+      current = unwrap(syntax, (current as TS.PropertyAccessExpression).expression);
+      continue;
+    }
+    if (kind === K.ElementAccessExpression) {
+      const access = current as TS.ElementAccessExpression;
+      if (!isLeaf(syntax, access.argumentExpression)) return false;
+      current = unwrap(syntax, access.expression);
+      continue;
+    }
+    return isLeaf(syntax, current);
+  }
+}
+
+function isLeaf(syntax: Syntax, node: TS.Node): boolean {
+  const { K } = syntax;
+  const kind = unwrap(syntax, node).kind;
+  return (
+    kind === K.Identifier ||
+    kind === K.PrivateIdentifier ||
+    kind === K.ThisKeyword ||
+    kind === K.SuperKeyword ||
+    kind === K.StringLiteral ||
+    kind === K.NumericLiteral ||
+    kind === K.BigIntLiteral ||
+    kind === K.NoSubstitutionTemplateLiteral ||
+    kind === K.TrueKeyword ||
+    kind === K.FalseKeyword ||
+    kind === K.NullKeyword ||
+    kind === K.RegularExpressionLiteral
+  );
+}
+
+/** One call or `new` whose callee and arguments are all simple: `return this.inner.get(key, ...rest)`. */
+function isForward(syntax: Syntax, node: TS.Node): boolean {
+  const { K } = syntax;
+  let current = unwrap(syntax, node);
+  if (current.kind === K.AwaitExpression) current = unwrap(syntax, (current as TS.AwaitExpression).expression);
+  if (current.kind !== K.CallExpression && current.kind !== K.NewExpression) return false;
+  const call = current as TS.CallExpression;
+  if (!isSimple(syntax, call.expression)) return false;
+  for (const argument of call.arguments ?? []) {
+    const value = argument.kind === K.SpreadElement ? (argument as TS.SpreadElement).expression : argument;
+    if (!isSimple(syntax, value)) return false;
+  }
+  return true;
+}
