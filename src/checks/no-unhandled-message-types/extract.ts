@@ -104,9 +104,14 @@ class Extractor {
     const importedNames = new Set(facts.imports.map((entry) => entry.local));
     // A plain call with a literal argument is a send only through a wrapper we can resolve later:
     // keep those whose callee is declared here or imported, drop `t('key')`, `describe('x')` and the like.
-    facts.calls = facts.calls.filter(
-      (call) => call.method || call.sendish || call.shape === 'object' || call.param !== undefined || this.localFunctions.has(call.callee) || importedNames.has(call.callee),
-    );
+    const knownValues = new Set([...importedNames, ...facts.consts.map((constant) => constant.name), ...facts.catalogs.map((catalog) => catalog.name)]);
+    facts.calls = facts.calls.filter((call) => {
+      if (call.shape === 'object' || call.param !== undefined) return true;
+      const value = call.value!;
+      if (value.kind === 'const') return knownValues.has(value.name);
+      if (value.kind === 'member') return knownValues.has(value.ns) || /^[A-Z]/.test(value.ns);
+      return call.sendish || this.localFunctions.has(call.callee) || importedNames.has(call.callee);
+    });
     facts.wrappers = facts.wrappers.filter((wrapper) => wrapper.params.length > 0 || facts.calls.some((call) => call.wrapper === wrapper.key));
     const namespaces = new Set([...importedNames, ...facts.catalogs.map((catalog) => catalog.name)]);
     facts.memberRefs = [...this.memberRefs].filter((ref) => {
@@ -561,7 +566,9 @@ class Extractor {
         if (receiverName && HTTP_RESPONSE_NAMES.has(receiverName)) return;
         return this.recordSend(this.carriedByPayload(args[0]), 'send', args[0]);
       }
-      if ((name === 'emit' || name === 'emitWithAck') && args[0] && this.isSocketReceiver(receiver)) {
+      if (name === 'emit' || name === 'emitWithAck') {
+        // `emit` on anything but a socket is an in-process EventEmitter: never a message channel.
+        if (!args[0] || !this.isSocketReceiver(receiver)) return;
         const value = valueRefOf(ts, args[0]);
         return this.recordSend(value && this.carriedValue(value, 'type'), 'emit', args[0]);
       }
@@ -767,7 +774,8 @@ class Extractor {
       if (keyNode && handlerValue) keyed.push({ keyNode, computed });
       const from = !computed ? staticPropertyName(ts, nameNode as TS.PropertyName) : undefined;
       const to = ts.isPropertyAssignment(property) ? valueRefOf(ts, property.initializer) : undefined;
-      if (from !== undefined && to && (to.kind === 'member' || (to.kind === 'literal' && container !== undefined && ALIAS_CONTAINER.test(container)))) {
+      const isDiscriminantKey = from !== undefined && this.discriminants.has(from);
+      if (from !== undefined && !isDiscriminantKey && to && (to.kind === 'member' || (to.kind === 'literal' && container !== undefined && ALIAS_CONTAINER.test(container)))) {
         const namespace = to.kind === 'member' ? to.ns : '';
         if (aliasNamespace === undefined) aliasNamespace = namespace;
         if (aliasNamespace === namespace) aliases.push({ from, to });
@@ -776,7 +784,9 @@ class Extractor {
         aliasCandidate = false;
       }
     }
-    if (aliasCandidate && aliases.length > 0 && container !== undefined) {
+    // One entry is as likely a message or a config object as a rename table, unless the name says alias.
+    const aliasNamed = container !== undefined && ALIAS_CONTAINER.test(container);
+    if (aliasCandidate && container !== undefined && (aliases.length >= 2 || (aliases.length === 1 && aliasNamed))) {
       const map = container;
       const mapRange = this.range(node);
       for (const alias of aliases) this.facts.aliases.push({ ...alias, map, mapRange } satisfies AliasFact);

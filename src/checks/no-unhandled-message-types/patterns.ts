@@ -28,8 +28,11 @@ export const RESERVED_EVENTS = new Set([
 /** Receivers of `.send` that answer an HTTP request: `res.send({ type: 'error' })` is not a socket message. */
 export const HTTP_RESPONSE_NAMES = new Set(['res', 'response', 'resp', 'reply', 'ctx', 'context', 'h']);
 
-/** A callee whose name says it transmits what it is given: `sendMessage`, `reply`, `broadcastToRoom`. */
-export const SENDISH = /send|emit|reply|respond|broadcast|publish|notify|transmit|postmessage/i;
+/**
+ * A callee whose name says it transmits what it is given: `sendMessage`, `reply`, `broadcastToRoom`.
+ * Not `emit`/`notify`: those are in-process EventEmitters and observers far more often than sockets.
+ */
+export const SENDISH = /send|reply|respond|broadcast|publish|transmit|postmessage/i;
 
 /** Names of records, maps and arrays that hold handlers by type. */
 export const HANDLER_CONTAINER = /handlers?$|listeners?$|routes$|router$|callbacks$|dispatch(er|table)?$|reducers$/i;

@@ -10,6 +10,11 @@ import { WrapperIndex } from './wrappers.js';
 
 interface Send {
   file: string;
+  /**
+   * Seen only through a callee named like a sender that we cannot follow (`this.sendPacket('ping')`):
+   * enough to keep a handler alive, never reported and never proof that a receiver exists.
+   */
+  weak: boolean;
   type: ResolvedType;
   range: Range;
   context: string;
@@ -24,6 +29,7 @@ interface Group {
 
 interface Handler {
   file: string;
+  bareNumber: boolean;
   type: ResolvedType;
   range: Range;
   context: string;
@@ -90,7 +96,7 @@ export function runMessageCheck(index: CheckIndex<MessageFacts>, options: Messag
 
   // Sent but unhandled.
   for (const send of sends) {
-    if (send.test) continue;
+    if (send.test || send.weak) continue;
     const sendChannels = channelsWhere(send.file, 'isSender');
     const target = scopeOf(sendChannels, sendChannels);
     if (isHandled(send.type.key, target, aliasByFrom)) continue;
@@ -102,6 +108,8 @@ export function runMessageCheck(index: CheckIndex<MessageFacts>, options: Messag
   // Handled but never sent.
   for (const handler of handlers) {
     if (handler.group.test || (options.ignoreExportedHandlers && handler.group.fact.exported) || suggestedOrphans.has(handler)) continue;
+    // A bare number (`case 2:`) names no protocol: it may belong to another one that shares the numbers.
+    if (handler.bareNumber) continue;
     const handlerChannels = channelsWhere(handler.file, 'isHandler');
     const scope = scopeOf(handlerChannels, handlerChannels);
     if (scope.sentKeys.has(handler.type.key)) continue;
@@ -143,18 +151,19 @@ function collectSends(
   isTest: (file: string) => boolean,
 ): Send[] {
   const sends: Send[] = [];
-  const add = (file: string, via: SendVia, ref: Parameters<Resolver['resolveValue']>[1], range: Range, context: string): void => {
+  const add = (file: string, via: SendVia, ref: Parameters<Resolver['resolveValue']>[1], range: Range, context: string, weak: boolean): void => {
     const type = resolver.resolveValue(file, ref);
     if (!type) return;
     if (via === 'emit' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) return;
-    sends.push({ file, type, range, context, test: isTest(file) });
+    sends.push({ file, type, weak, range, context, test: isTest(file) });
   };
   for (const file of sortedFiles) {
     const facts = files.get(file)!;
-    for (const send of facts.sends) add(file, send.via, send.value, send.range, send.context);
+    for (const send of facts.sends) add(file, send.via, send.value, send.range, send.context, false);
     for (const call of facts.calls) {
-      if (!call.value || !wrappers.howReached(file, call)) continue;
-      add(file, 'call', call.value, call.range, call.context);
+      if (!call.value) continue;
+      if (wrappers.howReached(file, call)) add(file, 'call', call.value, call.range, call.context, false);
+      else if (call.sendish && call.shape === 'value' && call.argIndex === 0 && !wrappers.isKnown(file, call)) add(file, 'call', call.value, call.range, call.context, true);
     }
   }
   return sends;
@@ -173,7 +182,8 @@ function collectHandlers(sortedFiles: string[], files: ReadonlyMap<string, Messa
       const type = resolver.resolveValue(file, handler.value);
       if (!type) continue;
       if (handler.via === 'on' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) continue;
-      handlers.push({ file, type, range: handler.range, context: handler.context, group });
+      const bareNumber = handler.value.kind === 'literal' && typeof handler.value.value === 'number';
+      handlers.push({ file, type, bareNumber, range: handler.range, context: handler.context, group });
     }
   }
   return handlers;
@@ -231,10 +241,11 @@ function isHandled(key: string, scope: Scope, aliasByFrom: ReadonlyMap<string, A
  */
 function handlerEvidence(send: Send, sends: Send[], scope: Scope): Group[] {
   const siblingKeys = new Set<string>();
-  for (const other of sends) if (other.file === send.file && !other.test && other.type.key !== send.type.key) siblingKeys.add(other.type.key);
+  for (const other of sends) if (other.file === send.file && !other.test && !other.weak && other.type.key !== send.type.key) siblingKeys.add(other.type.key);
   const groups = new Map<Group, true>();
   for (const handler of scope.handlers) {
-    if (handler.group.test || handler.type.key === send.type.key) continue;
+    // A file that handles what it sends itself speaks a symmetric protocol: no proof of a separate receiver.
+    if (handler.group.test || handler.type.key === send.type.key || handler.file === send.file) continue;
     if (siblingKeys.has(handler.type.key) || (send.type.catalog !== undefined && handler.type.catalog === send.type.catalog)) groups.set(handler.group, true);
   }
   return [...groups.keys()];
@@ -245,7 +256,12 @@ function senderEvidence(handler: Handler, handlers: Handler[], scope: Scope): Se
   const siblingKeys = new Set<string>();
   for (const other of handlers) if (other.group === handler.group && other.type.key !== handler.type.key) siblingKeys.add(other.type.key);
   return scope.sends.filter(
-    (send) => !send.test && send.type.key !== handler.type.key && (siblingKeys.has(send.type.key) || (handler.type.catalog !== undefined && send.type.catalog === handler.type.catalog)),
+    (send) =>
+      !send.test &&
+      !send.weak &&
+      send.file !== handler.file &&
+      send.type.key !== handler.type.key &&
+      (siblingKeys.has(send.type.key) || (handler.type.catalog !== undefined && send.type.catalog === handler.type.catalog)),
   );
 }
 
@@ -306,7 +322,7 @@ function unusedDeclarations(
   aliases: Alias[],
   isTest: (file: string) => boolean,
 ): FindingDraft[] {
-  const liveSends = sends.filter((send) => !send.test);
+  const liveSends = sends.filter((send) => !send.test && !send.weak);
   const liveHandlers = handlers.filter((handler) => !handler.group.test);
   const used = new Set<string>([...sends.map((send) => send.type.key), ...handlers.map((handler) => handler.type.key)]);
   for (const alias of aliases) {

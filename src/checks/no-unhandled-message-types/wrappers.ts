@@ -73,6 +73,11 @@ export class WrapperIndex {
     return call.sendish && call.shape === 'object' ? 'type' : undefined;
   }
 
+  /** True when the callee resolves to a function we can see, which then decides by itself. */
+  isKnown(file: string, call: CallFact): boolean {
+    return this.paramsOf(file, call.callee, call.method) !== undefined;
+  }
+
   private paramsOf(file: string, callee: string, method: boolean): SinkParams | undefined {
     if (method) return this.methods.get(callee);
     const local = this.functions.get(`${file}\0${callee}`);
