@@ -27,14 +27,19 @@ function defaultCompilerOptions(ts: TypeScriptApi): TS.CompilerOptions {
 /** Output-only options: two tsconfigs that differ only in these can share one Program. */
 const OUTPUT_OPTIONS = ['outDir', 'rootDir', 'declarationDir', 'tsBuildInfoFile', 'composite', 'incremental', 'declaration', 'declarationMap', 'sourceMap', 'noEmit', 'emitDeclarationOnly', 'configFilePath', 'outFile'];
 
+export interface OptionsGroup {
+  options: TS.CompilerOptions;
+  files: string[];
+}
+
 /**
- * One Program per distinct set of compiler options, each holding the analyzed files whose nearest tsconfig
- * includes them (files no tsconfig includes get default options). No type-check is ever run: checks ask the
- * checker lazily about the expressions they need.
+ * The files grouped by the compiler options that apply to them: those of the deepest tsconfig that includes
+ * a file, or default options for files no tsconfig includes. Namespace-agnostic, so the CLI (ts-morph's
+ * TypeScript) and the ESLint session (the user's TypeScript) group files the same way.
  */
-export function buildPrograms(ts: TypeScriptApi, files: string[], tsconfigs: ParsedTsconfig[]): ProgramGroup[] {
+export function groupByCompilerOptions(ts: TypeScriptApi, files: string[], tsconfigs: ParsedTsconfig[]): OptionsGroup[] {
   const byDepth = [...tsconfigs].sort((a, b) => b.file.split(path.sep).length - a.file.split(path.sep).length);
-  const groups = new Map<string, { options: TS.CompilerOptions; files: string[] }>();
+  const groups = new Map<string, OptionsGroup>();
   for (const file of files) {
     const owner = byDepth.find((config) => config.fileNames.has(file));
     const options = owner ? { ...owner.options, allowJs: owner.options.allowJs ?? false } : defaultCompilerOptions(ts);
@@ -43,7 +48,16 @@ export function buildPrograms(ts: TypeScriptApi, files: string[], tsconfigs: Par
     group.files.push(file);
     groups.set(key, group);
   }
-  return [...groups.values()].map(({ options, files: groupFiles }) => {
+  return [...groups.values()];
+}
+
+/**
+ * One Program per distinct set of compiler options, each holding the analyzed files whose nearest tsconfig
+ * includes them (files no tsconfig includes get default options). No type-check is ever run: checks ask the
+ * checker lazily about the expressions they need.
+ */
+export function buildPrograms(ts: TypeScriptApi, files: string[], tsconfigs: ParsedTsconfig[]): ProgramGroup[] {
+  return groupByCompilerOptions(ts, files, tsconfigs).map(({ options, files: groupFiles }) => {
     const project = new Project({ compilerOptions: { ...options, noEmit: true } as never, skipAddingFilesFromTsConfig: true });
     for (const file of groupFiles) project.addSourceFileAtPathIfExists(file);
     return { program: project.getProgram().compilerObject as unknown as TS.Program, files: groupFiles };

@@ -32,11 +32,21 @@ export function readSource(file: string, maxFileSize: number): SourceRead {
   } catch {
     return { kind: 'skipped', reason: 'not valid UTF-8' };
   }
-  if (GENERATED_MARKER.test(text.slice(0, 600))) return { kind: 'generated' };
+  if (isGeneratedText(text)) return { kind: 'generated' };
   if (bracketDepth(text) > MAX_NESTING_DEPTH) return { kind: 'skipped', reason: `too deeply nested to analyze (depth over ${MAX_NESTING_DEPTH})` };
-  return { kind: 'ok', text, hash: createHash('sha1').update(bytes).digest('base64url') };
+  return { kind: 'ok', text, hash: hashOfBytes(bytes) };
 }
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** A generated file says so in its first lines; such files are never analyzed. */
+export function isGeneratedText(text: string): boolean {
+  return GENERATED_MARKER.test(text.slice(0, 600));
+}
+
+/** The content hash of a file, as {@link readSource} computes it from the file's bytes. */
+export function hashOfBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url');
 }

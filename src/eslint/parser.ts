@@ -1,0 +1,25 @@
+import * as typescriptEslintParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { packageJson } from '../version.js';
+
+type ParserOptions = Parameters<typeof typescriptEslintParser.parseForESLint>[1];
+
+const NOT_IN_A_PROJECT = /was not found by the project service/;
+
+/**
+ * typescript-eslint's parser with `projectService`, for a config that also lints JavaScript and files no
+ * tsconfig includes (scripts, config files, a project without tsconfig.json): where the project service has no
+ * project for a file, that file is parsed again without type information instead of failing. Its rules then see
+ * no `parserServices.program` and degrade, as they must.
+ */
+export const parser: TSESLint.FlatConfig.Parser = {
+  meta: { name: 'ssot/typescript-eslint-parser', version: packageJson.version },
+  parseForESLint(code: string, options?: ParserOptions) {
+    try {
+      return typescriptEslintParser.parseForESLint(code, options);
+    } catch (error) {
+      if (!NOT_IN_A_PROJECT.test(String((error as Error)?.message))) throw error;
+      return typescriptEslintParser.parseForESLint(code, { ...options, project: undefined, projectService: false });
+    }
+  },
+} as TSESLint.FlatConfig.Parser;

@@ -1,0 +1,149 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { LoadedConfig } from '../config/load.js';
+import { discoverFiles } from '../project/discover.js';
+import { loadGitignores } from '../project/gitignore.js';
+import { ALWAYS_IGNORED_DIRS, isAnalyzableName, toRelative } from '../project/paths.js';
+import { DEFAULT_MAX_FILE_SIZE, hashOfBytes, isGeneratedText, readSource } from '../project/read-source.js';
+import ignore from 'ignore';
+
+/** One source file of the project as the index knows it: from disk, or from an editor buffer. */
+export interface FileEntry {
+  absolute: string;
+  /** Relative to ESLint's cwd: the `file` of findings, as the CLI run from the same folder prints it. */
+  relative: string;
+  text: string;
+  hash: string;
+  /** The file's stat when its text was last read from disk; absent for a buffer never saved. */
+  disk?: { mtimeMs: number; size: number };
+}
+
+/**
+ * The source files of one project and their current text. Built once by discovery (the CLI's rules:
+ * .gitignore, config `ignore`, generated files, size limit); afterwards refreshed by `sweep` (stat first,
+ * read and hash only files whose stat changed) and by `setBuffer` (the file being linted).
+ */
+export class ProjectFiles {
+  readonly entries = new Map<string, FileEntry>();
+  /** Bumped whenever any entry's text changes, appears or disappears. */
+  version = 0;
+  private sorted: FileEntry[] | undefined;
+  private readonly maxFileSize: number;
+  private readonly isGitignored: (absolute: string) => boolean;
+  private readonly isConfigIgnored: (absolute: string) => boolean;
+
+  constructor(
+    readonly root: string,
+    readonly cwd: string,
+    readonly loaded: LoadedConfig,
+  ) {
+    this.maxFileSize = loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.isGitignored = loadGitignores(root);
+    const patterns = ignore().add(loaded.config.ignore ?? []);
+    this.isConfigIgnored = (absolute) => {
+      const relative = toRelative(loaded.baseDir, absolute);
+      return relative !== '' && !relative.startsWith('../') && patterns.ignores(relative);
+    };
+    this.discover();
+  }
+
+  /** Adds files that appeared since the last discovery (never drops buffers). */
+  discover(): void {
+    const found = discoverFiles({ cwd: this.root, paths: ['.'], ignore: this.loaded.config.ignore ?? [], ignoreBase: this.loaded.baseDir });
+    for (const absolute of found) if (!this.entries.has(absolute)) this.readFromDisk(absolute);
+  }
+
+  /** Whether the CLI, run on this project, would analyze `absolute` (by name and ignores; content aside). */
+  includes(absolute: string): boolean {
+    const relative = toRelative(this.root, absolute);
+    if (relative === '' || relative.startsWith('../') || path.isAbsolute(relative)) return false;
+    if (relative.split('/').some((segment) => (ALWAYS_IGNORED_DIRS as readonly string[]).includes(segment))) return false;
+    return isAnalyzableName(absolute) && !this.isGitignored(absolute) && !this.isConfigIgnored(absolute);
+  }
+
+  /** Entries sorted by absolute path, the order the CLI analyzes files in. */
+  list(): readonly FileEntry[] {
+    return (this.sorted ??= [...this.entries.values()].sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0)));
+  }
+
+  /** Re-reads files whose size or mtime changed and drops deleted ones. */
+  sweep(): void {
+    for (const entry of [...this.entries.values()]) {
+      if (!entry.disk) continue;
+      let stats;
+      try {
+        stats = statSync(entry.absolute);
+      } catch {
+        this.remove(entry.absolute);
+        continue;
+      }
+      if (stats.mtimeMs !== entry.disk.mtimeMs || stats.size !== entry.disk.size) this.readFromDisk(entry.absolute);
+    }
+  }
+
+  /**
+   * Makes the index hold the editor's text of the file being linted. Returns false when the CLI would not
+   * analyze this file (ignored, generated, too large): then it gets no findings either.
+   */
+  setBuffer(absolute: string, text: string, hasBOM: boolean): FileEntry | undefined {
+    if (!this.includes(absolute) || isGeneratedText(text)) {
+      this.remove(absolute);
+      return undefined;
+    }
+    const bytes = Buffer.from(hasBOM ? `\uFEFF${text}` : text, 'utf8');
+    if (bytes.length > this.maxFileSize) {
+      this.remove(absolute);
+      return undefined;
+    }
+    const hash = hashOfBytes(bytes);
+    const existing = this.entries.get(absolute);
+    if (existing?.hash === hash) return existing;
+    let disk = existing?.disk;
+    if (!existing) {
+      try {
+        const stats = statSync(absolute);
+        disk = { mtimeMs: stats.mtimeMs, size: stats.size };
+      } catch {
+        // A buffer not saved yet.
+      }
+    }
+    return this.store({ absolute, relative: toRelative(this.cwd, absolute), text, hash, disk });
+  }
+
+  private readFromDisk(absolute: string): void {
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      this.remove(absolute);
+      return;
+    }
+    const read = readSource(absolute, this.maxFileSize);
+    if (read.kind !== 'ok') {
+      this.remove(absolute);
+      return;
+    }
+    const disk = { mtimeMs: stats.mtimeMs, size: stats.size };
+    const existing = this.entries.get(absolute);
+    if (existing?.hash === read.hash) {
+      existing.disk = disk;
+      return;
+    }
+    this.store({ absolute, relative: toRelative(this.cwd, absolute), text: read.text, hash: read.hash, disk });
+  }
+
+  private store(entry: FileEntry): FileEntry {
+    this.version++;
+    const existing = this.entries.get(entry.absolute);
+    if (existing) return Object.assign(existing, entry);
+    this.sorted = undefined;
+    this.entries.set(entry.absolute, entry);
+    return entry;
+  }
+
+  private remove(absolute: string): void {
+    if (!this.entries.delete(absolute)) return;
+    this.sorted = undefined;
+    this.version++;
+  }
+}
