@@ -24,6 +24,8 @@ export interface ValueProblem {
   key: string;
   catchVariable: boolean;
   node: TS.Node;
+  /** Source text that evaluates to the value (`stats.level`), for `Enum[...]` suggestions. */
+  text: string;
 }
 
 interface Walk {
@@ -47,6 +49,7 @@ interface At {
   spread: boolean;
   depth: number;
   node: TS.Node;
+  text: string;
 }
 
 export function classifyArgument(env: Env, slot: SinkSlot, argument: TS.Expression): ValueProblem[] {
@@ -68,6 +71,7 @@ export function classifyArgument(env: Env, slot: SinkSlot, argument: TS.Expressi
     spread: slot.spread && !slot.errorOk,
     depth: 0,
     node: expression,
+    text: shortText(env.sourceFile, expression),
   });
   return walk.problems;
 }
@@ -80,7 +84,7 @@ function report(walk: Walk, at: At, kind: ProblemKind, detail: string, catchVari
   const id = `${kind}\0${at.path}`;
   if (walk.seen.has(id)) return;
   walk.seen.add(id);
-  walk.problems.push({ kind, path: at.path, detail, key: at.key, catchVariable, node: at.node });
+  walk.problems.push({ kind, path: at.path, detail, key: at.key, catchVariable, node: at.node, text: at.text });
 }
 
 function classifyExpression(walk: Walk, node: TS.Expression, at: At): void {
@@ -94,7 +98,15 @@ function classifyExpression(walk: Walk, node: TS.Expression, at: At): void {
         const name = propertyNameText(ts, property.name);
         if (name === undefined) continue;
         const value = ts.isPropertyAssignment(property) ? property.initializer : property.name;
-        classifyExpression(walk, value, { key: join(at.key, name), path: join(at.path, name), errorOk: false, spread: false, depth: at.depth + 1, node: value });
+        classifyExpression(walk, value, {
+          key: join(at.key, name),
+          path: join(at.path, name),
+          errorOk: false,
+          spread: false,
+          depth: at.depth + 1,
+          node: value,
+          text: shortText(walk.env.sourceFile, value),
+        });
       } else if (ts.isSpreadAssignment(property)) {
         const inner = unwrapExpression(ts, property.expression);
         classifyExpression(walk, inner, {
@@ -104,6 +116,7 @@ function classifyExpression(walk: Walk, node: TS.Expression, at: At): void {
           spread: true,
           depth: at.depth + 1,
           node: inner,
+          text: shortText(walk.env.sourceFile, inner),
         });
       }
     }
@@ -112,16 +125,16 @@ function classifyExpression(walk: Walk, node: TS.Expression, at: At): void {
   if (ts.isArrayLiteralExpression(expression)) {
     expression.elements.forEach((element, index) => {
       if (ts.isSpreadElement(element)) {
-        classifyExpression(walk, element.expression, { ...at, path: `${at.path}[]`, errorOk: false, spread: false, depth: at.depth + 1, node: element });
+        classifyExpression(walk, element.expression, { ...at, path: `${at.path}[]`, errorOk: false, spread: false, depth: at.depth + 1, node: element, text: shortText(walk.env.sourceFile, element.expression) });
       } else {
-        classifyExpression(walk, element, { ...at, path: `${at.path}[${index}]`, errorOk: false, spread: false, depth: at.depth + 1, node: element });
+        classifyExpression(walk, element, { ...at, path: `${at.path}[${index}]`, errorOk: false, spread: false, depth: at.depth + 1, node: element, text: shortText(walk.env.sourceFile, element) });
       }
     });
     return;
   }
   if (ts.isConditionalExpression(expression)) {
-    classifyExpression(walk, expression.whenTrue, { ...at, node: expression.whenTrue });
-    classifyExpression(walk, expression.whenFalse, { ...at, node: expression.whenFalse });
+    classifyExpression(walk, expression.whenTrue, { ...at, node: expression.whenTrue, text: shortText(walk.env.sourceFile, expression.whenTrue) });
+    classifyExpression(walk, expression.whenFalse, { ...at, node: expression.whenFalse, text: shortText(walk.env.sourceFile, expression.whenFalse) });
     return;
   }
   if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression)) {
@@ -267,7 +280,7 @@ function classifyObject(walk: Walk, type: TS.Type, at: At, explicit: boolean): v
   if (isArrayLike(walk.env, type)) {
     if (at.depth > options.maxDepth) return;
     for (const element of typeArgumentsOf(walk.env, type)) {
-      classifyType(walk, element, { ...at, path: `${at.path}[]`, errorOk: false, spread: false, depth: at.depth + 1 }, false);
+      classifyType(walk, element, { ...at, path: `${at.path}[]`, errorOk: false, spread: false, depth: at.depth + 1, text: `${at.text}[i]` }, false);
     }
     return;
   }
@@ -295,10 +308,10 @@ function classifyObject(walk: Walk, type: TS.Type, at: At, explicit: boolean): v
     } catch {
       continue;
     }
-    classifyType(walk, propertyType, { key: join(at.key, name), path: join(at.path, name), errorOk: false, spread: false, depth: at.depth + 1, node: at.node }, false);
+    classifyType(walk, propertyType, { key: join(at.key, name), path: join(at.path, name), errorOk: false, spread: false, depth: at.depth + 1, node: at.node, text: `${at.text}.${name}` }, false);
   }
   const indexType = type.getStringIndexType();
   if (indexType) {
-    classifyType(walk, indexType, { key: join(at.key, '*'), path: `${at.path}[key]`, errorOk: false, spread: false, depth: at.depth + 1, node: at.node }, false);
+    classifyType(walk, indexType, { key: join(at.key, '*'), path: `${at.path}[key]`, errorOk: false, spread: false, depth: at.depth + 1, node: at.node, text: `${at.text}[key]` }, false);
   }
 }

@@ -57,20 +57,22 @@ function problemsAtCall(env: Env, file: string, call: TS.CallExpression, sink: S
   if (sink.serializedAt) ref.serializedAt = sink.serializedAt;
   const container = enclosingFunctionName(ts, call);
   const problems: Problem[] = [];
-  const push = (node: TS.Node, partial: Omit<Problem, 'sink' | 'range' | 'container' | 'expression'>, serializer = ref.serializer): void => {
-    problems.push({ ...partial, expression: shortText(sourceFile, node), sink: { ...ref, serializer }, range: rangeOf(sourceFile, node), container });
+  const push = (node: TS.Node, partial: Omit<Problem, 'sink' | 'range' | 'container'>, serializer = ref.serializer): void => {
+    problems.push({ ...partial, sink: { ...ref, serializer }, range: rangeOf(sourceFile, node), container });
   };
   for (const slot of sink.slots) {
     const argument = call.arguments[slot.argumentIndex];
     if (!argument || ts.isSpreadElement(argument)) continue;
     for (const problem of classifyArgument(env, slot, argument)) {
-      push(problem.node, { kind: problem.kind, path: problem.path, detail: problem.detail, catchVariable: problem.catchVariable, key: problem.key }, slot.serializer);
+      const { kind, path, detail, catchVariable, key, text } = problem;
+      push(problem.node, { kind, path, detail, catchVariable, key, expression: text }, slot.serializer);
     }
   }
   if (sink.droppedFrom !== undefined) {
     for (let index = sink.droppedFrom; index < call.arguments.length; index++) {
       const argument = call.arguments[index]!;
-      push(argument, { kind: 'dropped-argument', path: shortText(sourceFile, argument), detail: '', catchVariable: false, key: '' }, 'pino');
+      const text = shortText(sourceFile, argument);
+      push(argument, { kind: 'dropped-argument', path: text, detail: '', catchVariable: false, key: '', expression: text }, 'pino');
     }
   }
   if (sink.winstonWithoutErrors) {
@@ -80,6 +82,7 @@ function problemsAtCall(env: Env, file: string, call: TS.CallExpression, sink: S
       push(first, {
         kind: 'winston-error',
         path: shortText(sourceFile, first),
+        expression: shortText(sourceFile, first),
         detail: `${place.file}:${place.line}`,
         catchVariable: false,
         key: '',

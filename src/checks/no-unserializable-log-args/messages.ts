@@ -24,8 +24,9 @@ export function toDraft(problem: Problem, helper: SafeHelper | undefined): Findi
 }
 
 function where(problem: Problem): string {
-  const { label, declaredAt } = problem.sink;
-  return declaredAt ? `in ${label} (${declaredAt.file}:${declaredAt.line})` : `in ${label}`;
+  const { label, declaredAt, serializer } = problem.sink;
+  if (declaredAt) return ` in ${label} (${declaredAt.file}:${declaredAt.line})`;
+  return label === serializers[serializer].title ? '' : ` in ${label}`;
 }
 
 function messageOf(problem: Problem, helper: SafeHelper | undefined): string {
@@ -34,34 +35,35 @@ function messageOf(problem: Problem, helper: SafeHelper | undefined): string {
   const at = where(problem);
   switch (problem.kind) {
     case 'bigint':
-      return `${value} is a bigint: ${serializer} throws 'Do not know how to serialize a BigInt' ${at}; convert it with String() first.`;
+      return `${value} is a bigint: ${serializer} throws 'Do not know how to serialize a BigInt'${at}; convert it with String() first.`;
     case 'cycle': {
       const [typeName, through] = problem.detail.split('\0');
       const what = through === undefined ? withArticle(typeName!) : `a ${typeName} (it references itself through \`${through}\`)`;
-      return `${value} is ${what}, a cyclic object: ${serializer} throws 'Converting circular structure to JSON' ${at}; log the fields you need instead.`;
+      return `${value} is ${what}, a cyclic object: ${serializer} throws 'Converting circular structure to JSON'${at}; log the fields you need instead.`;
     }
     case 'map':
-      return `${value} is a ${problem.detail}: ${serializer} writes it as {} ${at}; convert it first (Object.fromEntries(map) or [...set]).`;
+      return `${value} is a ${problem.detail}: ${serializer} writes it as {}${at}; convert it first (Object.fromEntries(map) or [...set]).`;
     case 'error':
       return errorMessage(problem, value, serializer, at);
     case 'function':
     case 'symbol':
-      return `${value} is ${problem.detail}: ${serializer} silently drops it ${at}.`;
+      return `${value} is ${problem.detail}: ${serializer} silently drops it${at}.`;
     case 'hidden-fields': {
-      const [className, members] = problem.detail.split('\0');
-      return `${value} is a ${className} instance whose data sits in getters or #private fields (${members}): ${serializer} does not see them ${at}; add a toJSON() method or log the fields explicitly.`;
+      const [className, members = ''] = problem.detail.split('\0');
+      const where = members.startsWith('#') ? '#private fields' : 'getters';
+      return `${value} is a ${className} instance whose data sits in ${where} (${members}): ${serializer} does not see them${at}; add a toJSON() method or log the fields explicitly.`;
     }
     case 'numeric-enum': {
       const suggestion = `log ${problem.detail}[${problem.expression}] instead`;
       const helperText = helper ? `, or use the project's ${helper.name} (${helper.file}:${helper.line})` : '';
-      return `${value} is a numeric enum member (${problem.detail}): it logs as a bare number ${at}; ${suggestion}${helperText}.`;
+      return `${value} is a numeric enum member (${problem.detail}): it logs as a bare number${at}; ${suggestion}${helperText}.`;
     }
     case 'dropped-argument':
       return `${value} is dropped: pino's ${problem.sink.label}(message, ...args) only fills %s/%d/%o placeholders and ignores other arguments; pass objects first: ${problem.sink.label}({ ... }, message).`;
     case 'winston-error':
       return `${value} is an Error logged with winston's json() format without format.errors() (logger created at ${problem.detail}): it prints as {"level":"error"}; add format.errors({ stack: true }) to the logger's format.`;
     case 'unknown':
-      return `${value} is typed ${problem.detail}: what ${serializer} does with it ${at} cannot be checked.`;
+      return `${value} is typed ${problem.detail}: what ${serializer} does with it${at} cannot be checked.`;
   }
 }
 
@@ -69,12 +71,12 @@ function errorMessage(problem: Problem, value: string, serializer: string, at: s
   const what = problem.catchVariable ? 'a catch variable (treated as an Error)' : 'an Error';
   const jsonLike = problem.sink.serializer === 'json' || problem.sink.serializer === 'util-format';
   if (problem.path.includes('...') || (problem.key === '' && !jsonLike)) {
-    return `${value} is ${what} spread into the log entry: its message and stack are not enumerable and are lost ${at}.`;
+    return `${value} is ${what} spread into the log entry: its message and stack are not enumerable and are lost${at}.`;
   }
   if (jsonLike) {
-    return `${value} is ${what}: ${serializer} writes it as {} (message and stack are not enumerable) ${at}; log its message and stack explicitly.`;
+    return `${value} is ${what}: ${serializer} writes it as {} (message and stack are not enumerable)${at}; log its message and stack explicitly.`;
   }
-  return `${value} is ${what} under the key \`${problem.key}\`: ${serializer} serializes Errors only under \`err\`, so it logs {} ${at}; put it under \`err\`.`;
+  return `${value} is ${what} under the key \`${problem.key}\`: ${serializer} serializes Errors only under \`err\`, so it logs {}${at}; put it under \`err\`.`;
 }
 
 function withArticle(typeName: string): string {

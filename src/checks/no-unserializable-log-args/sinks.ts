@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { calleeName, countPlaceholders, dottedName, hasJsonPlaceholder, literalText, unwrapExpression } from './ast.js';
+import { calleeName, countPlaceholders, dottedName, hasJsonPlaceholder, literalText, shortText, unwrapExpression } from './ast.js';
 import { placeOf, type Env } from './env.js';
 import type { Place } from './facts.js';
 import {
@@ -61,7 +61,7 @@ export function recognizeSink(env: Env, call: TS.CallExpression, depth: number):
 
   if (ts.isPropertyAccessExpression(callee) && LEVEL_METHODS.has(name)) {
     const family = familyOfMethodCall(env, callee);
-    if (family) return loggerSink(env, call, callee, family, dotted ?? name);
+    if (family) return loggerSink(env, call, callee, family, dotted ?? shortText(callee.getSourceFile(), callee));
   }
   if (ts.isIdentifier(callee) && call.arguments.length > 1 && formatHasJson(env, call, 0)) {
     const family = familyOfCalledFunction(env, callee);

@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { findingLines } from './support.js';
+
+// One fixture project per sink or value family; every finding is listed exactly (file:line:column severity message).
+describe('no-unserializable-log-args fixtures', () => {
+  test("pino: message-first calls drop objects; Errors only under err; Sets; numeric enums; bigint and Dates are fine", async () => {
+    expect(await findingLines("no-unserializable-log-args/pino")).toEqual([
+      "src/service.ts:17:27 warning `state` is a numeric enum member (JobState): it logs as a bare number in this.log.info; log JobState[state] instead.",
+      "src/service.ts:18:29 warning `seen` is a Set: pino writes it as {} in this.log.info; convert it first (Object.fromEntries(map) or [...set]).",
+      "src/service.ts:20:34 warning `err` is dropped: pino's logger.error(message, ...args) only fills %s/%d/%o placeholders and ignores other arguments; pass objects first: logger.error({ ... }, message).",
+      "src/service.ts:21:33 warning `error` is a catch variable (treated as an Error) under the key `error`: pino serializes Errors only under `err`, so it logs {} in this.audit.error; put it under `err`.",
+    ]);
+  });
+
+  test("pino without types: recognized by pino() creation", async () => {
+    expect(await findingLines("no-unserializable-log-args/pino-untyped")).toEqual([
+      "src/app.ts:8:21 warning `ids` is a Map: pino writes it as {} in log.info; convert it first (Object.fromEntries(map) or [...set]).",
+      "src/app.ts:10:32 warning `error` is dropped: pino's log.error(message, ...args) only fills %s/%d/%o placeholders and ignores other arguments; pass objects first: log.error({ ... }, message).",
+    ]);
+  });
+
+  test("winston: error(err) without format.errors(); Errors under other keys; Maps; bigint is fine", async () => {
+    expect(await findingLines("no-unserializable-log-args/winston")).toEqual([
+      "src/worker.ts:7:17 warning `err as Error` is an Error logged with winston's json() format without format.errors() (logger created at src/loggers.ts:6): it prints as {\"level\":\"error\"}; add format.errors({ stack: true }) to the logger's format.",
+      "src/worker.ts:8:41 warning `error` is a catch variable (treated as an Error) under the key `error`: winston serializes Errors only under `err`, so it logs {} in plain.error; put it under `err`.",
+      "src/worker.ts:11:62 warning `pending` is a Map: winston writes it as {} in plain.child({ job: job.id }).warn; convert it first (Object.fromEntries(map) or [...set]).",
+    ]);
+  });
+
+  test("bunyan: bigint throws; Errors only under err; printf messages are inspected safely", async () => {
+    expect(await findingLines("no-unserializable-log-args/bunyan")).toEqual([
+      "src/app.ts:8:40 error `bytes` is a bigint: bunyan throws 'Do not know how to serialize a BigInt' in log.info; convert it with String() first.",
+      "src/app.ts:13:24 warning `cause` is a catch variable (treated as an Error) under the key `cause`: bunyan serializes Errors only under `err`, so it logs {} in log.error; put it under `err`.",
+    ]);
+  });
+
+  test("JSON.stringify when logged or written: bigint, Map, enums (only when logged), functions, symbols, hidden class fields", async () => {
+    expect(await findingLines("no-unserializable-log-args/json-stringify")).toEqual([
+      "src/classes.ts:33:33 warning `session` is a Session instance whose data sits in #private fields (#token, #expires): JSON.stringify does not see them; add a toJSON() method or log the fields explicitly.",
+      "src/classes.ts:33:42 warning `temperature` is a Temperature instance whose data sits in getters (celsius, fahrenheit): JSON.stringify does not see them; add a toJSON() method or log the fields explicitly.",
+      "src/server.ts:17:30 warning `stats.byUser` is a Map: JSON.stringify writes it as {}; convert it first (Object.fromEntries(map) or [...set]).",
+      "src/server.ts:17:30 warning `stats.level` is a numeric enum member (Level): it logs as a bare number; log Level[stats.level] instead.",
+      "src/server.ts:17:30 error `stats.total` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt'; convert it with String() first.",
+      "src/server.ts:18:40 error `total` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt'; convert it with String() first.",
+      "src/server.ts:20:55 warning `users` is a Map: JSON.stringify writes it as {}; convert it first (Object.fromEntries(map) or [...set]).",
+      "src/server.ts:21:69 error `total` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt'; convert it with String() first.",
+      "src/server.ts:32:32 warning `onDone` is a function: JSON.stringify silently drops it.",
+      "src/server.ts:32:40 warning `tag` is a symbol: JSON.stringify silently drops it.",
+    ]);
+  });
+
+  test("%j in console, util.format, debug and log4js format strings; everything else is inspected safely", async () => {
+    expect(await findingLines("no-unserializable-log-args/format-strings")).toEqual([
+      "src/format.ts:11:29 error `offset` is a bigint: util.format's %j throws 'Do not know how to serialize a BigInt' in console.log; convert it with String() first.",
+      "src/format.ts:12:42 warning `error` is an Error: util.format's %j writes it as {} (message and stack are not enumerable) in console.error; log its message and stack explicitly.",
+      "src/format.ts:13:26 error `offset` is a bigint: util.format's %j throws 'Do not know how to serialize a BigInt' in trace; convert it with String() first.",
+      "src/format.ts:15:26 error `offset` is a bigint: util.format's %j throws 'Do not know how to serialize a BigInt' in log4.info; convert it with String() first.",
+      "src/format.ts:16:34 warning `seen` is a Set: util.format's %j writes it as {} in util.format; convert it first (Object.fromEntries(map) or [...set]).",
+      "src/format.ts:17:38 error `offset` is a bigint: util.format's %j throws 'Do not know how to serialize a BigInt' in format; convert it with String() first.",
+    ]);
+  });
+
+  test("custom wrappers across files: a parameter forwarded directly, spread, or as a property", async () => {
+    expect(await findingLines("no-unserializable-log-args/wrappers")).toEqual([
+      "src/billing.ts:6:49 error `balance` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt' in logEvent (src/logging/event_log.ts:7); convert it with String() first.",
+      "src/billing.ts:7:21 warning `account.holds` is a Set: JSON.stringify writes it as {} in logEvent (src/logging/event_log.ts:7); convert it first (Object.fromEntries(map) or [...set]).",
+      "src/billing.ts:8:37 error `balance` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt' in AuditLog.record (src/logging/event_log.ts:13); convert it with String() first.",
+      "src/billing.ts:8:61 warning `holds` is a Set: JSON.stringify writes it as {} in AuditLog.record (src/logging/event_log.ts:13); convert it first (Object.fromEntries(map) or [...set]).",
+      "src/billing.ts:13:35 warning `error` is a catch variable (treated as an Error) under the key `error`: pino serializes Errors only under `err`, so it logs {} in logFailure (src/logging/event_log.ts:23); put it under `err`.",
+    ]);
+  });
+
+  test("cyclic values: http/net runtime types, DOM nodes, parent/children and mutual references; trees and lists are fine", async () => {
+    expect(await findingLines("no-unserializable-log-args/cyclic")).toEqual([
+      "src/tree.ts:31:32 error `node` is a TreeNode (it references itself through `parent / children`), a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",
+      "src/tree.ts:33:75 error `request` is an http.IncomingMessage, a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",
+      "src/tree.ts:34:65 error `socket` is a net.Socket, a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",
+      "src/tree.ts:35:30 error `session` is a Session (it references itself through `connection.session`), a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",
+      "src/tree.ts:36:41 error `element` is a DOM Node, a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",
+    ]);
+  });
+
+  test("look-alikes that must stay silent", async () => {
+    expect(await findingLines("no-unserializable-log-args/silent")).toEqual([]);
+  });
+
+  test("options: extra loggers, sinks off, reportUnknown, named safe helper (severity forced by the config)", async () => {
+    expect(await findingLines("no-unserializable-log-args/options")).toEqual([
+      "src/queue.ts:13:26 warning `state` is a numeric enum member (QueueState): it logs as a bare number in metrics.emit; log QueueState[state] instead, or use the project's describeQueueState (src/queue.ts:6).",
+      "src/queue.ts:13:33 warning `depth` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt' in metrics.emit; convert it with String() first.",
+      "src/queue.ts:14:16 warning `extra` is typed unknown: what JSON.stringify does with it in metrics.push cannot be checked.",
+      "src/queue.ts:16:41 warning `extra` is typed unknown: what JSON.stringify does with it cannot be checked.",
+    ]);
+  });
+});
