@@ -17,6 +17,7 @@ import type {
 import type { MessageTypesOptions } from './options.js';
 import {
   ALIAS_CONTAINER,
+  BUILDER_CONTAINER,
   DISCRIMINANT_SUFFIX,
   ERROR_NAMES,
   HANDLER_CONTAINER,
@@ -64,6 +65,7 @@ class Extractor {
     literals: [],
   };
   private readonly discriminants: Set<string>;
+  private readonly handlerDiscriminants: Set<string>;
   /** Names bound to sockets by creation (`new WebSocket()`, `io()`) or as a `connection` callback parameter. */
   private readonly socketVariables = new Set<string>();
   /** Variables computed from a discriminant: `const t = normalize(msg.type)`. */
@@ -88,6 +90,7 @@ class Extractor {
     private readonly options: MessageTypesOptions,
   ) {
     this.discriminants = new Set(options.discriminants);
+    this.handlerDiscriminants = new Set([...options.discriminants, ...options.codeDiscriminants]);
   }
 
   run(): MessageFacts {
@@ -187,7 +190,7 @@ class Extractor {
   private readsDiscriminant(node: TS.Node, depth: number): boolean {
     const ts = this.ts;
     if (depth > 4) return false;
-    if (ts.isPropertyAccessExpression(node) && this.discriminants.has(node.name.text) && !this.isErrorReceiver(node.expression)) return true;
+    if (ts.isPropertyAccessExpression(node) && this.handlerDiscriminants.has(node.name.text) && !this.isErrorReceiver(node.expression)) return true;
     let found = false;
     ts.forEachChild(node, (child) => {
       if (!found && !isFunctionLike(ts, child)) found = this.readsDiscriminant(child, depth + 1);
@@ -569,8 +572,11 @@ class Extractor {
       if (name === 'emit' || name === 'emitWithAck') {
         // `emit` on anything but a socket is an in-process EventEmitter: never a message channel.
         if (!args[0] || !this.isSocketReceiver(receiver)) return;
-        const value = valueRefOf(ts, args[0]);
-        return this.recordSend(value && this.carriedValue(value, 'type'), 'emit', args[0]);
+        for (const branch of this.branchesOf(args[0])) {
+          const value = valueRefOf(ts, branch);
+          this.recordSend(value && this.carriedValue(value, 'type'), 'emit', branch);
+        }
+        return;
       }
       if ((name === 'on' || name === 'once' || name === 'addListener') && args.length >= 2 && this.isSocketReceiver(receiver)) {
         return this.recordHandler(args[0]!, 'on', `on:${compactText(receiver, this.sourceFile)}`, receiver, 'on');
@@ -632,6 +638,13 @@ class Extractor {
     });
   }
 
+  /** `volatile ? A : B` sends either: both are sent. */
+  private branchesOf(expression: TS.Expression): TS.Expression[] {
+    const ts = this.ts;
+    const node = unwrap(ts, expression);
+    return ts.isConditionalExpression(node) ? [...this.branchesOf(node.whenTrue), ...this.branchesOf(node.whenFalse)] : [node];
+  }
+
   /** The node of the discriminant's value inside a message object, where a finding should point. */
   private typeNodeOf(node: TS.Expression): TS.Node | undefined {
     const ts = this.ts;
@@ -660,7 +673,7 @@ class Extractor {
     } else if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression)) {
       name = node.argumentExpression.text;
     }
-    return name !== undefined && (this.discriminants.has(name) || DISCRIMINANT_SUFFIX.test(name));
+    return name !== undefined && (this.handlerDiscriminants.has(name) || DISCRIMINANT_SUFFIX.test(name));
   }
 
   private group(kind: HandlerGroupKind, key: string, at: TS.Node, needsLookup?: string): number {
@@ -794,6 +807,7 @@ class Extractor {
     }
     const anyComputed = keyed.some((entry) => entry.computed && valueRefOf(ts, entry.keyNode)?.kind !== 'literal');
     if (keyed.length === 0) return;
+    if (container !== undefined && BUILDER_CONTAINER.test(container)) return;
     if (anyComputed) {
       for (const entry of keyed) this.recordObjectKey(entry.keyNode, entry.computed, node, undefined);
       return;

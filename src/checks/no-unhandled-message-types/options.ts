@@ -11,6 +11,11 @@ export interface Channel {
 export interface MessageTypesOptions {
   /** Property and variable names that carry a message's type (`msg.type`, `{ op: 1 }`). */
   discriminants: string[];
+  /**
+   * Names read only on the receiving side (`switch (code)`, `if (frame.code === Op.X)`): numeric codes,
+   * too generic to mark an object literal as a message.
+   */
+  codeDiscriminants: string[];
   /** Extra receiver names treated as sockets for `.emit` / `.on` (besides the built-in patterns). */
   socketNames: string[];
   /** Functions that register a handler: `register(type, fn)`. */
@@ -29,6 +34,7 @@ export interface MessageTypesOptions {
 
 export const defaultOptions: MessageTypesOptions = {
   discriminants: ['type', 'kind', 'op', 'opcode', 'event', 'action', 'messageType', 'msgType'],
+  codeDiscriminants: ['code'],
   socketNames: [],
   registryFunctions: ['register', 'registerHandler', 'addHandler', 'addMessageHandler', 'registerMessageHandler', 'onMessage'],
   opcodeWriters: ['writeVarUint', 'writeUint8'],
@@ -45,6 +51,7 @@ export const optionsSchema: OptionsSchema = {
   additionalProperties: false,
   properties: {
     discriminants: stringArray,
+    codeDiscriminants: stringArray,
     socketNames: stringArray,
     registryFunctions: stringArray,
     opcodeWriters: stringArray,

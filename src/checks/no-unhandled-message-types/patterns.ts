@@ -37,6 +37,9 @@ export const SENDISH = /send|reply|respond|broadcast|publish|transmit|postmessag
 /** Names of records, maps and arrays that hold handlers by type. */
 export const HANDLER_CONTAINER = /handlers?$|listeners?$|routes$|router$|callbacks$|dispatch(er|table)?$|reducers$/i;
 
+/** Records keyed by type whose functions build outgoing messages rather than handle incoming ones. */
+export const BUILDER_CONTAINER = /^(get|encode|build|make|create|serialize|format|write|pack|to)[A-Z_]|(encoders?|builders?|serializers?|factories|factory|creators?)$/i;
+
 /** Names of string-to-string maps that rename incoming types. */
 export const ALIAS_CONTAINER = /alias|legacy|rename|compat|deprecated/i;
 

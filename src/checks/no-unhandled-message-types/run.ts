@@ -235,9 +235,10 @@ function isHandled(key: string, scope: Scope, aliasByFrom: ReadonlyMap<string, A
 }
 
 /**
- * Proof that the receiving side of this send lives in the project: a handler group that handles another
- * type sent from the same file, or another member of the same catalog. Without it (a client of a server
- * that lives elsewhere), an unhandled send is expected, not a bug.
+ * Proof that the receiving side of this send lives in the project: a handler group in another file that
+ * handles another type sent from the same file. Without it (a client of a server that lives elsewhere),
+ * an unhandled send is expected, not a bug. Sharing a catalog is no proof: one enum often lists both
+ * directions, and the other direction's receiver may live in another repository.
  */
 function handlerEvidence(send: Send, sends: Send[], scope: Scope): Group[] {
   const siblingKeys = new Set<string>();
@@ -246,12 +247,12 @@ function handlerEvidence(send: Send, sends: Send[], scope: Scope): Group[] {
   for (const handler of scope.handlers) {
     // A file that handles what it sends itself speaks a symmetric protocol: no proof of a separate receiver.
     if (handler.group.test || handler.type.key === send.type.key || handler.file === send.file) continue;
-    if (siblingKeys.has(handler.type.key) || (send.type.catalog !== undefined && handler.type.catalog === send.type.catalog)) groups.set(handler.group, true);
+    if (siblingKeys.has(handler.type.key)) groups.set(handler.group, true);
   }
   return [...groups.keys()];
 }
 
-/** Proof that the sending side of this handler lives in the project: another type it handles is sent. */
+/** Proof that the sending side of this handler lives in the project: another type it handles is sent from another file. */
 function senderEvidence(handler: Handler, handlers: Handler[], scope: Scope): Send[] {
   const siblingKeys = new Set<string>();
   for (const other of handlers) if (other.group === handler.group && other.type.key !== handler.type.key) siblingKeys.add(other.type.key);
@@ -261,7 +262,7 @@ function senderEvidence(handler: Handler, handlers: Handler[], scope: Scope): Se
       !send.weak &&
       send.file !== handler.file &&
       send.type.key !== handler.type.key &&
-      (siblingKeys.has(send.type.key) || (handler.type.catalog !== undefined && send.type.catalog === handler.type.catalog)),
+      siblingKeys.has(send.type.key),
   );
 }
 
@@ -276,7 +277,7 @@ function unhandledFinding(
   const related: RelatedLocation[] = [];
   let message = `${send.type.display} is sent here but no handler maps it.`;
 
-  const suggestion = suggestHandled(send, scope);
+  const suggestion = suggestHandled(send, scope, evidence);
   if (suggestion) {
     const orphan = !scope.sentKeys.has(suggestion.type.key);
     message += ` Did you mean ${suggestion.type.display} (handled at ${where(suggestion.file, suggestion.range)}${orphan ? ', never sent' : ''})?`;
@@ -299,16 +300,23 @@ function unhandledFinding(
   return { severity: 'error', message, file: send.file, range: send.range, related, identity: identity(`unhandled:${send.type.key}:${send.context}`) };
 }
 
-function suggestHandled(send: Send, scope: Scope): Handler | undefined {
+/**
+ * Typos and respellings may match any handler in scope; a shared word (`execute_agent` / `start_agent`)
+ * only counts for an orphan: a type that the handlers receiving this file's other sends map, but that
+ * nothing sends.
+ */
+function suggestHandled(send: Send, scope: Scope, evidence: Group[]): Handler | undefined {
   if (!send.type.key.startsWith('s:')) return undefined;
   const byName = new Map<string, Handler>();
+  const orphans = new Set<string>();
   for (const handler of scope.handlers) {
     if (handler.group.test || !handler.type.key.startsWith('s:')) continue;
     const name = handler.type.key.slice(2);
+    if (evidence.includes(handler.group) && !scope.sentKeys.has(handler.type.key)) orphans.add(name);
     const existing = byName.get(name);
     if (!existing || compareStrings(where(handler.file, handler.range), where(existing.file, existing.range)) < 0) byName.set(name, handler);
   }
-  const candidates: Candidate[] = [...byName.keys()].sort(compareStrings).map((name) => ({ name, orphan: !scope.sentKeys.has(`s:${name}`) }));
+  const candidates: Candidate[] = [...byName.keys()].sort(compareStrings).map((name) => ({ name, orphan: orphans.has(name) }));
   const best = closestType(send.type.key.slice(2), candidates);
   return best && byName.get(best.name);
 }

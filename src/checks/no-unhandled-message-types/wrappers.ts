@@ -67,7 +67,9 @@ export class WrapperIndex {
       const param = params.find((candidate) => candidate.index === call.argIndex);
       if (!param) return undefined;
       if (call.shape === 'object') return param.how === 'object' ? 'type' : undefined;
-      return param.how;
+      // A concrete value passed where the whole message goes is a payload, not a type; a forwarded
+      // parameter takes on whatever role the callee gives it.
+      return call.param !== undefined || param.how === 'type' ? param.how : undefined;
     }
     // A callee we cannot see but whose name says it sends, given a message object: `reply({ type })`.
     return call.sendish && call.shape === 'object' ? 'type' : undefined;
