@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import { hashText } from './hash.js';
+import { nameKey } from './names.js';
 import type { Syntax } from './syntax.js';
 import { Op, TokenBuffer } from './tokens.js';
 import { hasModifier, isTrivialBody, nameText, unwrap, type FunctionLike, type UnitHint } from './units.js';
@@ -54,6 +55,10 @@ export class FileEmitter {
   private readonly imports = new Set<string>();
   private readonly exportedNames = new Set<string>();
   private currentUnit = -1;
+  /** Normalized name of the innermost helper: literals spelling it out are its identity, not data. */
+  private currentNameKey = '';
+  /** Members of object literals passed to calls (`defineConfig({ onSuccess() {} })`): callbacks, not helpers. */
+  private readonly callbackMembers = new Set<TS.Node>();
   // State of the recursion, saved and restored around each child list (avoids a closure per node).
   private childDepth = 0;
   private childFlags = 0;
@@ -100,6 +105,7 @@ export class FileEmitter {
         }
       }
       this.noteModuleFacts(node);
+      this.noteCallbacks(node);
       this.noteBinding(node, container, true);
       if (kind === K.ModuleDeclaration && hasModifier(node, K.DeclareKeyword)) continue;
       let childContainer: string | undefined;
@@ -163,6 +169,26 @@ export class FileEmitter {
     }
   }
 
+  /** Marks the members of object literals that are call arguments, and of object literals nested in them. */
+  private noteCallbacks(node: TS.Node): void {
+    const { K } = this;
+    const kind = node.kind;
+    if (kind === K.CallExpression || kind === K.NewExpression) {
+      for (const argument of (node as TS.CallExpression).arguments ?? []) {
+        const value = unwrap(this.syntax, argument);
+        if (value.kind === K.ObjectLiteralExpression) this.callbackMembers.add(value);
+      }
+    } else if (kind === K.ObjectLiteralExpression && this.callbackMembers.has(node)) {
+      for (const property of (node as TS.ObjectLiteralExpression).properties) {
+        this.callbackMembers.add(property);
+        if (property.kind === K.PropertyAssignment) {
+          const value = unwrap(this.syntax, property.initializer);
+          if (value.kind === K.ObjectLiteralExpression) this.callbackMembers.add(value);
+        }
+      }
+    }
+  }
+
   private noteRequire(call: TS.CallExpression): void {
     const { K } = this;
     const callee = call.expression;
@@ -201,6 +227,7 @@ export class FileEmitter {
       const declaration = node as TS.VariableDeclaration;
       this.hintInitializer(declaration.initializer, declaration.name, false, undefined, false);
     } else if (kind === K.PropertyAssignment) {
+      if (this.callbackMembers.has(node)) return;
       const property = node as TS.PropertyAssignment;
       this.hintInitializer(property.initializer, property.name, false, container, true);
     } else if (kind === K.PropertyDeclaration) {
@@ -262,6 +289,7 @@ export class FileEmitter {
           member: false,
         };
       } else if (fn.kind === K.MethodDeclaration) {
+        if (this.callbackMembers.has(fn)) return undefined;
         const name = nameText(syntax, this.sourceFile, fn.name);
         if (name === undefined) return undefined;
         hint = { name, nameNode: fn.name, exported: false, qualifier: container, member: true };
@@ -325,9 +353,12 @@ export class FileEmitter {
       case K.NoSubstitutionTemplateLiteral:
       case K.TemplateHead:
       case K.TemplateMiddle:
-      case K.TemplateTail:
-        tokens.push(flags & FIXED_LITERALS ? Op.FixedLiteral : Op.Literal, LITERAL_STRING, hashText((node as TS.LiteralLikeNode).text));
+      case K.TemplateTail: {
+        const text = (node as TS.LiteralLikeNode).text;
+        const fixed = flags & FIXED_LITERALS || this.namesHelper(text);
+        tokens.push(fixed ? Op.FixedLiteral : Op.Literal, LITERAL_STRING, hashText(text));
         return;
+      }
       case K.NumericLiteral:
       case K.BigIntLiteral:
         tokens.push(flags & FIXED_LITERALS ? Op.FixedLiteral : Op.Literal, LITERAL_NUMBER, hashText((node as TS.LiteralLikeNode).text));
@@ -503,6 +534,11 @@ export class FileEmitter {
       }
       case K.CallExpression:
         this.noteRequire(node as TS.CallExpression);
+        this.noteCallbacks(node);
+        break;
+      case K.NewExpression:
+      case K.ObjectLiteralExpression:
+        this.noteCallbacks(node);
         break;
       case K.JsxElement:
       case K.JsxSelfClosingElement:
@@ -517,6 +553,13 @@ export class FileEmitter {
       this.children(node, depth, flags);
       tokens.push(Op.Close, 0);
     }
+  }
+
+  /** `_email` building `{ format: 'email' }`: a literal that the helper's own name spells out. */
+  private namesHelper(text: string): boolean {
+    if (text.length < 3 || text.length > 40 || this.currentNameKey.length < 3) return false;
+    const normalized = text.toLowerCase().replace(/[^a-z0-9]/g, '');
+    return normalized.length >= 3 && this.currentNameKey.includes(normalized);
   }
 
   private binary(binary: TS.BinaryExpression, depth: number, flags: number): void {
@@ -582,9 +625,11 @@ export class FileEmitter {
     if (fn.kind === K.MethodDeclaration) this.propertyName(fn.name, depth, flags);
     const unitIndex = hint ? this.units.length : -1;
     const enclosing = this.currentUnit;
+    const enclosingNameKey = this.currentNameKey;
     if (hint) {
       this.units.push({ fn, hint, start: tokens.length, end: -1, parent: enclosing, nameHash: hashText(hint.name) });
       this.currentUnit = unitIndex;
+      this.currentNameKey = nameKey(hint.name);
     }
     if (hasModifier(fn, K.AsyncKeyword)) tokens.push(Op.Mark, MARK_ASYNC);
     if (fn.asteriskToken) tokens.push(Op.Mark, MARK_GENERATOR);
@@ -606,6 +651,7 @@ export class FileEmitter {
     if (hint) {
       this.units[unitIndex]!.end = tokens.length;
       this.currentUnit = enclosing;
+      this.currentNameKey = enclosingNameKey;
     }
     tokens.push(Op.Close, 0);
   }

@@ -3,7 +3,7 @@ import { rangeBetween, rangeOf } from '../../core/location.js';
 import type { ExtractContext } from '../types.js';
 import { FileEmitter, type PendingUnit } from './emit.js';
 import type { HelperFacts, HelperUnit } from './facts.js';
-import { fingerprint } from './fingerprint.js';
+import { boundNames, fingerprint } from './fingerprint.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { syntaxOf } from './syntax.js';
 import { unitKindOf } from './units.js';
@@ -23,10 +23,26 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
   const kept: HelperUnit[] = [];
   // Pending index -> index in `kept` (or the nearest kept ancestor's).
   const keptIndex: number[] = [];
+  // Names declared in each outermost helper: what its nested functions could capture.
+  const enclosingNames = new Map<number, Set<number>>();
+  const outermost = (index: number): number => {
+    let current = index;
+    while (emitted.units[current]!.parent >= 0) current = emitted.units[current]!.parent;
+    return current;
+  };
   emitted.units.forEach((pending, index) => {
     const parentKept = pending.parent >= 0 ? keptIndex[pending.parent]! : -1;
-    const print = fingerprint(emitter.tokens, pending.start, pending.end, pending.nameHash);
-    if (print.size < options.minTokens) {
+    let enclosing: Set<number> | undefined;
+    if (pending.parent >= 0) {
+      const root = outermost(index);
+      enclosing = enclosingNames.get(root);
+      if (!enclosing) {
+        const unit = emitted.units[root]!;
+        enclosingNames.set(root, (enclosing = boundNames(emitter.tokens, unit.start, unit.end)));
+      }
+    }
+    const print = fingerprint(emitter.tokens, pending.start, pending.end, pending.nameHash, enclosing);
+    if (print.size < options.minTokens || print.captures) {
       keptIndex[index] = parentKept;
       return;
     }

@@ -1,4 +1,4 @@
-import { corroborated, literalsCompatible, type Helper } from './helpers.js';
+import { corroborated, isNestedIn, literalsCompatible, type Helper } from './helpers.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align, MAX_ALIGNED_STATEMENTS, similarityBound } from './similarity.js';
 
@@ -44,6 +44,10 @@ function groupBy<K>(items: readonly Helper[], keyOf: (helper: Helper) => K | und
   return [...groups.values()].filter((group) => group.length > 1);
 }
 
+export function isPort(a: Helper, b: Helper): boolean {
+  return a !== b && a.file !== b.file && a.unit.shape === b.unit.shape && corroborated(a, b);
+}
+
 export function nearMissThreshold(a: Helper, b: Helper, options: DuplicateHelpersOptions): number {
   return corroborated(a, b) ? options.similarityWithSameName : options.similarity;
 }
@@ -53,12 +57,21 @@ export function nearMissEligible(helper: Helper, options: DuplicateHelpersOption
   return count >= options.minStatements && count <= MAX_ALIGNED_STATEMENTS;
 }
 
-/** Whether `b` is a near-miss copy of `a` under the options (sizes, then the alignment). */
-export function isNearMiss(a: Helper, b: Helper, options: DuplicateHelpersOptions): boolean {
+/**
+ * Whether `b` is a near-miss copy of `a`: similar enough, and, unless the names match, one is the other
+ * with statements added: a changed statement between differently named functions is usually different
+ * work (`Promise.race` vs `Promise.any`), not drift.
+ */
+export function isNearMiss(a: Helper, b: Helper, options: DuplicateHelpersOptions, helpers: readonly Helper[]): boolean {
   if (!nearMissEligible(a, options) || !nearMissEligible(b, options)) return false;
-  const threshold = nearMissThreshold(a, b, options);
+  // A helper and a function nested in it share the nested statements; that is not a copy.
+  if (isNestedIn(a, b, helpers) || isNestedIn(b, a, helpers)) return false;
+  const sameName = corroborated(a, b);
+  const threshold = sameName ? options.similarityWithSameName : options.similarity;
   if (similarityBound(a.unit.size, b.unit.size) < threshold) return false;
-  return align(a.unit, b.unit).similarity >= threshold;
+  const alignment = align(a.unit, b.unit);
+  if (alignment.similarity < threshold) return false;
+  return sameName || alignment.onlyInA.length === 0 || alignment.onlyInB.length === 0;
 }
 
 /**
@@ -81,14 +94,16 @@ export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpe
     }
   }
 
+  // Same shape and same name in another file: a port that uses its own module's names (a JS copy
+  // indexing its own state table instead of the imported enum).
   for (const bucket of groupBy(helpers, (h) => (h.key.length >= 6 ? `${h.unit.shape}:${h.key}` : undefined))) {
     const anchor = bucket.find((h) => !h.member) ?? bucket[0]!;
-    for (const helper of bucket) if (helper !== anchor && corroborated(anchor, helper)) links.union(anchor.id, helper.id);
+    for (const helper of bucket) if (isPort(anchor, helper)) links.union(anchor.id, helper.id);
   }
 
   for (const [a, b] of nearMissCandidates(helpers, options)) {
     if (links.find(a.id) === links.find(b.id)) continue;
-    if (isNearMiss(a, b, options)) links.union(a.id, b.id);
+    if (isNearMiss(a, b, options, helpers)) links.union(a.id, b.id);
   }
 
   const byRoot = new Map<number, Helper[]>();

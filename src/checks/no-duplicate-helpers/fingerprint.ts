@@ -23,6 +23,8 @@ export interface Fingerprint {
   spans: number[];
   /** Tokens inside statements. */
   size: number;
+  /** Whether it reads a variable of an enclosing function: a closure, not a helper. */
+  captures: boolean;
 }
 
 export const MAX_LITERALS = 64;
@@ -36,11 +38,18 @@ const TAG_LITERAL = hashText('tag:literal') | 0;
 const TAG_NESTED = hashText('tag:nested-statement') | 0;
 const STATEMENT_SEED = 0x1f3d5b79;
 
-export function fingerprint(tokens: TokenBuffer, start: number, end: number, selfName: number): Fingerprint {
+/** Names declared anywhere in a slice. */
+export function boundNames(tokens: TokenBuffer, start: number, end: number): Set<number> {
+  const names = new Set<number>();
+  for (let i = start; i < end; i++) if (tokens.ops[i] === Op.Bind) names.add(tokens.a[i]!);
+  return names;
+}
+
+export function fingerprint(tokens: TokenBuffer, start: number, end: number, selfName: number, enclosing?: Set<number>): Fingerprint {
   const { ops, a, b } = tokens;
-  const locals = new Set<number>();
-  for (let i = start; i < end; i++) if (ops[i] === Op.Bind) locals.add(a[i]!);
+  const locals = boundNames(tokens, start, end);
   locals.delete(selfName);
+  let captures = false;
 
   const localIndex = new Map<number, number>();
   const shapeIndex = new Map<number, number>();
@@ -87,6 +96,7 @@ export function fingerprint(tokens: TokenBuffer, start: number, end: number, sel
           r1 = mix(r1, TAG_SELF); r2 = mixAlt(r2, TAG_SELF);
           if (top >= 0) openHash[top] = mix(openHash[top]!, TAG_SELF);
         } else {
+          if (enclosing?.has(value)) captures = true;
           r1 = mix(mix(r1, TAG_NAME), value); r2 = mixAlt(mixAlt(r2, TAG_NAME), value);
           if (top >= 0) openHash[top] = mix(mix(openHash[top]!, TAG_NAME), value);
         }
@@ -141,5 +151,6 @@ export function fingerprint(tokens: TokenBuffer, start: number, end: number, sel
     weights,
     spans,
     size,
+    captures,
   };
 }

@@ -17,7 +17,9 @@ export interface Helper {
   member: boolean;
 }
 
-const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e)\/|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/;
+/** Tests, benchmarks and examples: self-contained by design, their copies are boilerplate, not drift. */
+const TEST_FILE =
+  /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|bench|benchmarks?|examples?|samples?)\/|\.(?:test|spec|e2e|bench)\.[cm]?[jt]sx?$/;
 
 export function isTestFile(file: string): boolean {
   return TEST_FILE.test(file);
@@ -25,10 +27,11 @@ export function isTestFile(file: string): boolean {
 
 /** Every helper of the index, in file order then source order; ids are positions in the result. */
 export function collectHelpers(index: CheckIndex<HelperFacts | null | undefined>, options: DuplicateHelpersOptions): Helper[] {
+  const includeTests = options.includeTestsAndExamples;
   const helpers: Helper[] = [];
   index.files.forEach((entry, fileIndex) => {
     const facts = entry.facts;
-    if (!facts || facts.generated || (!options.includeTests && isTestFile(entry.file))) return;
+    if (!facts || facts.generated || (!includeTests && isTestFile(entry.file))) return;
     // Unit index -> helper id (or the nearest kept ancestor's), for parent links.
     const helperOf: number[] = [];
     facts.units.forEach((unit, unitIndex) => {
@@ -60,8 +63,9 @@ export function corroborated(a: Helper, b: Helper): boolean {
 }
 
 /**
- * Whether two helpers with one renamed fingerprint differ only in data: with different names, at most a
- * third of their literals may differ (`isAdmin` vs `isEditor` checking 'admin' vs 'editor' do different work).
+ * Whether two helpers with one renamed fingerprint differ only in data. With different names, one literal
+ * may differ (a message reworded), if it is at most a third of them: `install` vs `uninstall` building
+ * 'add'/'install' vs 'remove'/'uninstall' commands do different work.
  */
 export function literalsCompatible(a: Helper, b: Helper): boolean {
   if (corroborated(a, b)) return true;
@@ -70,7 +74,13 @@ export function literalsCompatible(a: Helper, b: Helper): boolean {
   if (left.length !== right.length) return false;
   let differing = 0;
   for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) differing++;
-  return differing * 3 <= left.length;
+  return differing <= 1 && differing * 3 <= left.length;
+}
+
+/** Whether `inner` is nested (at any depth) in `outer`. */
+export function isNestedIn(inner: Helper, outer: Helper, helpers: readonly Helper[]): boolean {
+  for (let id = inner.parent; id >= 0; id = helpers[id]!.parent) if (id === outer.id) return true;
+  return false;
 }
 
 export function displayName(helper: Helper): string {

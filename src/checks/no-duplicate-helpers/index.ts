@@ -49,7 +49,7 @@ export function findDuplicateHelpers(index: CheckIndex<HelperFacts>, given: Part
     const copies: FamilyMember[] = [];
     for (const helper of members) {
       if (helper === canonical) continue;
-      const relation = relationTo(canonical, helper, options);
+      const relation = relationTo(canonical, helper, options, helpers);
       if (relation) copies.push({ helper, relation });
     }
     copies.sort((a, b) => byPosition(a.helper, b.helper));

@@ -11,8 +11,8 @@ export interface DuplicateHelpersOptions {
   minStatements: number;
   /** Helper name -> file of the copy to keep, overriding the automatic choice of the canonical copy. */
   canonical: Record<string, string>;
-  /** Also report helpers in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`). */
-  includeTests: boolean;
+  /** Also analyze tests, benchmarks and examples (see {@link isTestFile}). */
+  includeTestsAndExamples: boolean;
 }
 
 export const defaultOptions: DuplicateHelpersOptions = {
@@ -21,7 +21,7 @@ export const defaultOptions: DuplicateHelpersOptions = {
   minTokens: 12,
   minStatements: 3,
   canonical: {},
-  includeTests: false,
+  includeTestsAndExamples: false,
 };
 
 export const optionsSchema: OptionsSchema = {
@@ -55,9 +55,10 @@ export const optionsSchema: OptionsSchema = {
       additionalProperties: { type: 'string' },
       description: 'Helper name -> project-relative file of the copy to keep (overrides the automatic choice).',
     },
-    includeTests: {
+    includeTestsAndExamples: {
       type: 'boolean',
-      description: 'Also report copies in test files. Default false.',
+      description:
+        'Also analyze tests, benchmarks and examples (*.test.*, *.spec.*, __tests__/, test/, tests/, bench/, examples/...). Default false.',
     },
   },
 };

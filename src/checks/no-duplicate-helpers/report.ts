@@ -1,18 +1,18 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
 import { byPosition } from './canonical.js';
-import { corroborated, displayName, literalsCompatible, type Helper } from './helpers.js';
-import { isNearMiss } from './families.js';
+import { displayName, literalsCompatible, type Helper } from './helpers.js';
+import { isNearMiss, isPort } from './families.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align } from './similarity.js';
 
 export type Relation = 'exact' | 'renamed' | 'diverging';
 
 /** How `copy` relates to the canonical copy, or undefined when it is not a copy of it directly. */
-export function relationTo(canonical: Helper, copy: Helper, options: DuplicateHelpersOptions): Relation | undefined {
+export function relationTo(canonical: Helper, copy: Helper, options: DuplicateHelpersOptions, helpers: readonly Helper[]): Relation | undefined {
   if (copy.unit.exact === canonical.unit.exact) return 'exact';
   if (copy.unit.renamed === canonical.unit.renamed && literalsCompatible(canonical, copy)) return 'renamed';
-  if (copy.unit.shape === canonical.unit.shape && corroborated(canonical, copy)) return 'renamed';
-  if (isNearMiss(canonical, copy, options)) return 'diverging';
+  if (isPort(canonical, copy)) return 'renamed';
+  if (isNearMiss(canonical, copy, options, helpers)) return 'diverging';
   return undefined;
 }
 
@@ -49,6 +49,7 @@ function where(helper: Helper): string {
 }
 
 function advice(canonical: Helper, copy: Helper): string {
+  if (canonical.parent >= 0) return 'move it to module level and reuse it';
   if (canonical.file === copy.file) return 'call it instead';
   if (canonical.member) return 'reuse it instead';
   return canonical.unit.exported ? 'import it instead' : 'export it and import it instead';

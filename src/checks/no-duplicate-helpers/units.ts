@@ -135,17 +135,43 @@ function isLeaf(syntax: Syntax, node: TS.Node): boolean {
   );
 }
 
-/** One call or `new` whose callee and arguments are all simple: `return this.inner.get(key, ...rest)`. */
-function isForward(syntax: Syntax, node: TS.Node): boolean {
+/**
+ * One call or `new` whose callee is simple and whose arguments only pass values along: simple values,
+ * spreads, object and array literals of such values, nested forwarding calls. `return new Class({ type:
+ * 'email', ...normalize(params) })` configures a call rather than computing anything.
+ */
+function isForward(syntax: Syntax, node: TS.Node, depth = 0): boolean {
   const { K } = syntax;
   let current = unwrap(syntax, node);
-  if (current.kind === K.AwaitExpression) current = unwrap(syntax, (current as TS.AwaitExpression).expression);
+  while (current.kind === K.AwaitExpression || current.kind === K.PrefixUnaryExpression) {
+    current = unwrap(syntax, (current as TS.AwaitExpression).expression ?? (current as TS.PrefixUnaryExpression).operand);
+  }
   if (current.kind !== K.CallExpression && current.kind !== K.NewExpression) return false;
   const call = current as TS.CallExpression;
-  if (!isSimple(syntax, call.expression)) return false;
-  for (const argument of call.arguments ?? []) {
-    const value = argument.kind === K.SpreadElement ? (argument as TS.SpreadElement).expression : argument;
-    if (!isSimple(syntax, value)) return false;
-  }
+  if (!isSimple(syntax, call.expression) && !(depth < 2 && isForward(syntax, call.expression, depth + 1))) return false;
+  for (const argument of call.arguments ?? []) if (!isPassedValue(syntax, argument, depth)) return false;
   return true;
+}
+
+function isPassedValue(syntax: Syntax, node: TS.Node, depth: number): boolean {
+  const { K } = syntax;
+  const value = unwrap(syntax, node);
+  if (isSimple(syntax, value)) return true;
+  if (depth >= 3) return false;
+  switch (value.kind) {
+    case K.SpreadElement:
+    case K.SpreadAssignment:
+      return isPassedValue(syntax, (value as TS.SpreadElement).expression, depth + 1);
+    case K.ArrayLiteralExpression:
+      return (value as TS.ArrayLiteralExpression).elements.every((element) => isPassedValue(syntax, element, depth + 1));
+    case K.ObjectLiteralExpression:
+      return (value as TS.ObjectLiteralExpression).properties.every(
+        (property) =>
+          property.kind === K.ShorthandPropertyAssignment ||
+          (property.kind === K.PropertyAssignment && isPassedValue(syntax, (property as TS.PropertyAssignment).initializer, depth + 1)) ||
+          (property.kind === K.SpreadAssignment && isPassedValue(syntax, (property as TS.SpreadAssignment).expression, depth + 1)),
+      );
+    default:
+      return isForward(syntax, value, depth + 1);
+  }
 }
