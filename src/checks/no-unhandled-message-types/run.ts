@@ -15,6 +15,8 @@ interface Send {
    * enough to keep a handler alive, never reported and never proof that a receiver exists.
    */
   weak: boolean;
+  /** Sends through one wrapper travel one channel, whichever file calls it: `via:sendMessage`. */
+  channel: string;
   type: ResolvedType;
   range: Range;
   context: string;
@@ -151,18 +153,18 @@ function collectSends(
   isTest: (file: string) => boolean,
 ): Send[] {
   const sends: Send[] = [];
-  const add = (file: string, via: SendVia, ref: Parameters<Resolver['resolveValue']>[1], range: Range, context: string, weak: boolean): void => {
+  const add = (file: string, via: SendVia, ref: Parameters<Resolver['resolveValue']>[1], range: Range, context: string, weak: boolean, channel = `file:${file}`): void => {
     const type = resolver.resolveValue(file, ref);
     if (!type) return;
     if (via === 'emit' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) return;
-    sends.push({ file, type, weak, range, context, test: isTest(file) });
+    sends.push({ file, type, weak, channel, range, context, test: isTest(file) });
   };
   for (const file of sortedFiles) {
     const facts = files.get(file)!;
     for (const send of facts.sends) add(file, send.via, send.value, send.range, send.context, false);
     for (const call of facts.calls) {
       if (!call.value) continue;
-      if (wrappers.howReached(file, call)) add(file, 'call', call.value, call.range, call.context, false);
+      if (wrappers.howReached(file, call)) add(file, 'call', call.value, call.range, call.context, false, `via:${call.callee}`);
       else if (call.sendish && call.shape === 'value' && call.argIndex === 0 && !wrappers.isKnown(file, call)) add(file, 'call', call.value, call.range, call.context, true);
     }
   }
@@ -242,7 +244,9 @@ function isHandled(key: string, scope: Scope, aliasByFrom: ReadonlyMap<string, A
  */
 function handlerEvidence(send: Send, sends: Send[], scope: Scope): Group[] {
   const siblingKeys = new Set<string>();
-  for (const other of sends) if (other.file === send.file && !other.test && !other.weak && other.type.key !== send.type.key) siblingKeys.add(other.type.key);
+  for (const other of sends) {
+    if ((other.file === send.file || other.channel === send.channel) && !other.test && !other.weak && other.type.key !== send.type.key) siblingKeys.add(other.type.key);
+  }
   const groups = new Map<Group, true>();
   for (const handler of scope.handlers) {
     // A file that handles what it sends itself speaks a symmetric protocol: no proof of a separate receiver.

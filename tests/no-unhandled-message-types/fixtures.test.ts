@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { findingLines } from './support.js';
+
+describe('no-unhandled-message-types on focused fixtures', () => {
+  it("ws-json: plain ws + browser WebSocket: a typo'd send (did-you-mean), a dead switch case, replies through a wrapper function", async () => {
+    expect(await findingLines('no-unhandled-message-types/ws-json')).toEqual([
+      `src/client/client.ts:20:41 error 'user_mesage' is sent here but no handler maps it. Did you mean 'user_message' (handled at src/server/server.ts:13, never sent)? Handlers: src/server/server.ts:9.`,
+      `src/server/server.ts:18:12 warning 'legacy_ping' is handled here but nothing in the project sends it. The other types handled here are sent from src/client/client.ts:16, src/client/client.ts:24.`,
+    ]);
+  });
+
+  it("socketio: socket.io emit/on pairs: 'leave-room' vs 'leave_room', a listener nobody emits to; lifecycle events stay silent", async () => {
+    expect(await findingLines('no-unhandled-message-types/socketio')).toEqual([
+      `client/app.js:10:15 warning 'room_closed' is handled here but nothing in the project sends it. The other types handled here are sent from server/index.js:8, server/index.js:13, server/index.js:17.`,
+      `client/app.js:13:19 error 'leave-room' is sent here but no handler maps it. Did you mean 'leave_room' (handled at server/index.js:11, never sent)? Handlers: server/index.js:6.`,
+    ]);
+  });
+
+  it('enum-records: enum catalog, handler record keyed by members, alias map, a wrapper across files and a re-exporting barrel', async () => {
+    expect(await findingLines('no-unhandled-message-types/enum-records')).toEqual([
+      `src/client/transport.ts:10:15 error MessageType.Heartbeat ('heartbeat') is sent here but no handler maps it. Handlers: src/server/router.ts:5. The alias map MESSAGE_ALIASES (src/shared/messages.ts:14) has no entry for it.`,
+      `src/shared/messages.ts:6:3 warning MessageType.Shutdown ('shutdown') is declared as a message type but nothing in the project sends or handles it.`,
+    ]);
+  });
+
+  it('numeric-opcodes: y-protocols style numeric opcodes: writeVarUint sends, messageHandlers[messageX] handlers; bare numbers never reported', async () => {
+    expect(await findingLines('no-unhandled-message-types/numeric-opcodes')).toEqual([
+      `server/handlers.js:8:17 warning messageQueryAwareness (3) is handled here but nothing in the project sends it. The other types handled here are sent from client/provider.js:10, client/provider.js:17.`,
+    ]);
+  });
+
+  it('maps-and-registries: new Map / map.set / register(T, fn) / if chains / postMessage to a worker, as const opcodes and constants', async () => {
+    expect(await findingLines('no-unhandled-message-types/maps-and-registries')).toEqual([
+      `src/connection.ts:15:39 error Op.Resume (6) is sent here but no handler maps it. Handlers: src/gateway.ts:5, src/gateway.ts:9.`,
+      `src/gateway.ts:6:4 warning Op.Dispatch (0) is handled here but nothing in the project sends it. The other types handled here are sent from src/connection.ts:11.`,
+      `src/main.ts:14:30 error 'zoom' is sent here but no handler maps it. Handlers: src/worker.ts:9.`,
+      `src/ops.ts:7:3 warning Op.HeartbeatAck (11) is declared as a message type but nothing in the project sends or handles it.`,
+      `src/worker.ts:11:10 warning 'dispose' is handled here but nothing in the project sends it. The other types handled here are sent from src/main.ts:6, src/main.ts:10.`,
+    ]);
+  });
+
+  it('channels: configured channels check each direction on its own; test files never get findings', async () => {
+    expect(await findingLines('no-unhandled-message-types/channels')).toEqual([
+      `client/client.js:8:10 error 'status' is handled here but nothing in the project sends it. The other types handled here are sent from server/server.js:5.`,
+      `client/client.js:18:34 error 'status' is sent here but no handler maps it. Handlers: server/server.js:3.`,
+    ]);
+  });
+
+  it('silent-emitters: EventEmitter subclasses, process.on, DOM listeners, http servers, Redux reducers, AST visitors, error codes', async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-emitters')).toEqual([]);
+  });
+
+  it('silent-client-only: a client of a third-party server: no receiver in the project, no findings', async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-client-only')).toEqual([]);
+  });
+
+  it('silent-server-library: a server library whose clients live elsewhere: no findings', async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-server-library')).toEqual([]);
+  });
+});
