@@ -16,7 +16,7 @@ import { printRow } from './lib/table.mjs';
 
 const ROWS = ['duplicates', 'all', 'editor'];
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
-const root = resolve(benchDir, '..');
+const projectRoot = resolve(benchDir, '..');
 const corpusRoot = join(benchDir, '.corpus');
 const log = (msg) => process.stderr.write(msg + '\n');
 
@@ -26,6 +26,7 @@ const { values, positionals } = parseArgs({
     only: { type: 'string' },
     runs: { type: 'string' },
     repo: { type: 'string' },
+    build: { type: 'string' },
     'editor-file': { type: 'string' },
     edits: { type: 'string', default: '15' },
     help: { type: 'boolean', short: 'h' },
@@ -38,6 +39,7 @@ if (values.help) {
   --repo path     the repository of the all and editor rows (default: the pinned one in bench/corpus.json)
   --editor-file   file of that repository the editor row edits (default: corpus.json's, else the largest .ts file)
   --edits N       edits in the editor row (default 15)
+  --build dir     measure the build in <dir>/dist (with <dir>/node_modules) instead of this project's, e.g. to compare two builds
 `);
   process.exit(0);
 }
@@ -50,6 +52,7 @@ if (runsFlag !== undefined && !(Number.isInteger(runsFlag) && runsFlag >= 1)) {
   log(`--runs takes a whole number >= 1, not "${values.runs}"`);
   process.exit(2);
 }
+const root = values.build ? resolve(values.build) : projectRoot;
 const wants = (row) => !values.only || values.only === row;
 const config = JSON.parse(readFileSync(join(benchDir, 'corpus.json'), 'utf8'));
 const given = positionals[0] ? resolve(positionals[0]) : undefined;
@@ -70,7 +73,7 @@ const loadBefore = loadavg()[0];
 if (loadBefore > 0.5) log(`warning: load average ${loadBefore.toFixed(2)} before the bench; other processes will skew the timings`);
 log(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, node ${machine.node}, ${machine.os}`);
 
-const results = { date: new Date().toISOString(), machine, corpora: {}, rows: [] };
+const results = { date: new Date().toISOString(), machine, build: join(root, 'dist'), corpora: {}, rows: [] };
 
 if (wants('duplicates')) {
   const corpusDir = given ?? ensurePackageCorpus(corpusRoot, config, log);
