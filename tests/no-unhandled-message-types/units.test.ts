@@ -1,12 +1,15 @@
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { noUnhandledMessageTypes } from '../../src/checks/no-unhandled-message-types/index.js';
+import type { TypeScriptApi } from '../../src/core/location.js';
 import { globMatcher } from '../../src/checks/no-unhandled-message-types/glob.js';
 import { closestType, editDistance } from '../../src/checks/no-unhandled-message-types/similarity.js';
 
 function factsOf(file: string, text: string) {
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  return noUnhandledMessageTypes.extract({ ts, sourceFile, file, options: noUnhandledMessageTypes.defaultOptions, relativePath: (p) => p });
+  // ts-morph bundles its own TypeScript: the same API, declared without the `default` export.
+  const api = ts as unknown as TypeScriptApi;
+  return noUnhandledMessageTypes.extract({ ts: api, sourceFile: sourceFile as never, file, options: noUnhandledMessageTypes.defaultOptions, relativePath: (p) => p });
 }
 
 describe('did-you-mean', () => {
