@@ -642,7 +642,7 @@ export class FileEmitter {
       for (const statement of (body as TS.Block).statements) this.node(statement, body, depth + 1, flags);
     } else {
       // An expression body is a `return` statement: `x => x + 1` equals `x => { return x + 1; }`.
-      tokens.push(Op.Statement, body.pos, body.end);
+      tokens.push(Op.Statement, body.pos, ~body.end);
       tokens.push(Op.Kind, syntax.code[K.ReturnStatement]!);
       this.node(body, fn, depth + 1, flags);
       tokens.push(Op.Close, 0);

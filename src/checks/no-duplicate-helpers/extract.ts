@@ -81,19 +81,39 @@ function isGenerated(text: string): boolean {
   return comment !== null && GENERATED_MARKER.test(comment[1]!);
 }
 
-/** First line of each statement, whitespace collapsed, without a trailing `{`, shortened. */
+/**
+ * The start of each statement as one line: whitespace collapsed, a compound statement cut after its
+ * header (`if (a && b)`), shortened.
+ */
 function snippets(text: string, spans: number[]): string[] {
   const result: string[] = [];
   for (let i = 0; i < spans.length; i += 2) {
-    const start = skipTrivia(text, spans[i]!, spans[i + 1]!);
-    const end = Math.min(spans[i + 1]!, start + 200);
-    let line = text.slice(start, end);
-    const newline = line.indexOf('\n');
-    if (newline >= 0) line = line.slice(0, newline);
-    line = line.replace(/\s+/g, ' ').replace(/\s*\{$/, '').trim();
+    const rawEnd = spans[i + 1]!;
+    const expressionBody = rawEnd < 0;
+    const end = expressionBody ? ~rawEnd : rawEnd;
+    const start = skipTrivia(text, spans[i]!, end);
+    let line = text.slice(start, Math.min(end, start + 240)).replace(/\s+/g, ' ').trim();
+    line = headerOf(line);
+    if (expressionBody) line = `=> ${line}`;
     result.push(line.length > SNIPPET_LENGTH ? `${line.slice(0, SNIPPET_LENGTH - 1).trimEnd()}…` : line);
   }
   return result;
+}
+
+const COMPOUND = /^(?:if|for|while|switch|catch|with)\b|^(?:else|try|do|finally)\b/;
+
+/** `if (a) { ... }` -> `if (a)`; other statements unchanged. */
+function headerOf(line: string): string {
+  if (!COMPOUND.test(line)) return line;
+  const open = line.indexOf('(');
+  if (open < 0) return line.replace(/\s*\{.*$/, '');
+  let depth = 0;
+  for (let i = open; i < line.length; i++) {
+    const char = line[i];
+    if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) return line.slice(0, i + 1);
+  }
+  return line;
 }
 
 function skipTrivia(text: string, position: number, end: number): number {

@@ -52,6 +52,9 @@ export function fingerprint(tokens: TokenBuffer, start: number, end: number, sel
   let captures = false;
 
   const localIndex = new Map<number, number>();
+  // Parameters keep their position in statement hashes (`f(a, b)` vs `f(b, c)`); other locals are one placeholder.
+  const parameterIndex = new Map<number, number>();
+  let inParameters = true;
   const shapeIndex = new Map<number, number>();
   let e1 = SEED_1, e2 = SEED_2, r1 = SEED_1, r2 = SEED_2, s1 = SEED_2;
   const literals: number[] = [];
@@ -91,7 +94,8 @@ export function fingerprint(tokens: TokenBuffer, start: number, end: number, sel
           let slot = localIndex.get(value);
           if (slot === undefined) localIndex.set(value, (slot = localIndex.size));
           r1 = mix(mix(r1, TAG_LOCAL), slot); r2 = mixAlt(mixAlt(r2, TAG_LOCAL), slot);
-          if (top >= 0) openHash[top] = mix(openHash[top]!, TAG_LOCAL);
+          if (inParameters && op === Op.Bind && !parameterIndex.has(value)) parameterIndex.set(value, parameterIndex.size);
+          if (top >= 0) openHash[top] = mix(mix(openHash[top]!, TAG_LOCAL), parameterIndex.get(value) ?? -1);
         } else if (value === selfName) {
           r1 = mix(r1, TAG_SELF); r2 = mixAlt(r2, TAG_SELF);
           if (top >= 0) openHash[top] = mix(openHash[top]!, TAG_SELF);
@@ -124,6 +128,7 @@ export function fingerprint(tokens: TokenBuffer, start: number, end: number, sel
         break;
       }
       case Op.Statement:
+        inParameters = false;
         if (top >= 0) openHash[top] = mix(openHash[top]!, TAG_NESTED);
         openIndex.push(statements.length);
         openHash.push(STATEMENT_SEED);

@@ -15,6 +15,8 @@ const EMITTED_TO_SOURCE: Record<string, string[]> = {
 export class ImportGraph {
   private readonly indexOf = new Map<string, number>();
   private readonly resolved: (Set<number> | undefined)[] = [];
+  /** Folder + specifier -> file index (-1 when not analyzed): most imports repeat within a folder. */
+  private readonly byFolder = new Map<string, number>();
   private fanIns: Int32Array | undefined;
 
   constructor(private readonly files: ReadonlyArray<FileFacts<HelperFacts | null | undefined>>) {
@@ -46,7 +48,15 @@ export class ImportGraph {
   }
 
   private resolve(from: string, specifier: string): number | undefined {
-    const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+    const folder = path.posix.dirname(from);
+    const key = `${folder}\0${specifier}`;
+    let target = this.byFolder.get(key);
+    if (target === undefined) this.byFolder.set(key, (target = this.lookup(folder, specifier) ?? -1));
+    return target < 0 ? undefined : target;
+  }
+
+  private lookup(folder: string, specifier: string): number | undefined {
+    const base = path.posix.join(folder, specifier);
     const candidates = [base];
     const extension = path.posix.extname(base);
     for (const replacement of EMITTED_TO_SOURCE[extension] ?? []) candidates.push(base.slice(0, -extension.length) + replacement);

@@ -26,12 +26,10 @@ export interface NamedUnit {
 
 /**
  * Whether equal names corroborate that two similar functions are one helper. Short names (`get`,
- * `render`, `toString`) are too common to mean anything; two members sharing a two-word name usually
- * implement one interface rather than copy each other.
+ * `render`, `toString`) are too common to mean anything, and two methods sharing a name usually implement
+ * one interface (`escapeQueryWithParameters` in every database driver) rather than copy each other.
  */
 export function namesCorroborate(a: NamedUnit, b: NamedUnit): boolean {
-  if (a.key !== b.key || a.key.length < 6) return false;
-  const words = Math.min(a.words, b.words);
-  if (words >= 3) return true;
-  return words === 2 && !(a.member && b.member);
+  if (a.key !== b.key || a.key.length < 6 || (a.member && b.member)) return false;
+  return Math.min(a.words, b.words) >= 2;
 }

@@ -68,7 +68,9 @@ function divergingMessage(canonical: Helper, copy: Helper): string {
     return first === undefined ? `${indices.length} statement${indices.length > 1 ? 's' : ''}` : `'${first}'${more}`;
   };
   let difference: string;
-  if (missing.length === 1 && extra.length === 1) {
+  if (missing.length === 0 && extra.length === 0) {
+    difference = 'its statements match but it passes its parameters and variables differently';
+  } else if (missing.length === 1 && extra.length === 1) {
     difference = `it has ${quote(copy, extra)} where the canonical copy has ${quote(canonical, missing)}`;
   } else if (extra.length === 0) {
     difference = `it lacks ${quote(canonical, missing)} that the canonical copy has`;

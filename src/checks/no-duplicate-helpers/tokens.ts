@@ -20,7 +20,7 @@ export const Op = {
   Literal: 5,
   /** A literal that says what the code does (case label, discriminant, key, JSX text); a = class, b = text hash. */
   FixedLiteral: 6,
-  /** Start of a statement; a = node.pos, b = node.end (for the snippet in messages). */
+  /** Start of a statement; a = node.pos, b = node.end, or ~end for an arrow's expression body (for snippets). */
   Statement: 7,
   StatementEnd: 8,
   /** A structural marker (operator, `else`, `async`, rest, depth cut); a = marker code. */
