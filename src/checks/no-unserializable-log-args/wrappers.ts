@@ -1,8 +1,8 @@
 import type * as TS from 'typescript';
-import { calleeName, dottedName, functionNameOf, isInDeclarationFileOrPackage, unwrapExpression, propertyNameText } from './ast.js';
+import { calleeName, dottedName, functionNameOf, hasJsonPlaceholder, isInDeclarationFileOrPackage, literalText, propertyNameText, unwrapExpression } from './ast.js';
 import { placeOf, type Env } from './env.js';
 import { LEVEL_METHODS, symbolAt } from './loggers.js';
-import { recognizeSink, type Sink, type SinkSlot } from './sinks.js';
+import { jsonDestination, recognizeSink, type Sink, type SinkSlot } from './sinks.js';
 
 /**
  * A call to a project function that forwards a parameter to a sink (directly, spread into an object, or
@@ -167,49 +167,54 @@ function dedupeSlots(slots: SinkSlot[]): SinkSlot[] {
 }
 
 /**
- * Names of functions that may forward a parameter to a sink, over the whole Program, syntactically:
- * functions that call JSON.stringify, console, a log-level method, a stream write, or (up to the
- * wrapper depth) another candidate. Calls to anything else are never resolved through the checker.
+ * Names of functions that may forward a parameter to a sink, over the whole Program, syntactically: a
+ * function whose parameter (or a local made from one) appears in the arguments of a logged/written
+ * JSON.stringify, a `%j` format call, a log-level method (`x.info`, `x.error`...), or (up to the
+ * wrapper depth) a call to another candidate. Calls to anything else are never resolved through the checker.
  */
 export function candidateWrapperNames(env: Env): Set<string> {
   if (env.cache.wrapperNames) return env.cache.wrapperNames;
   const { ts } = env;
   const calls = new Map<string, Set<string>>();
-  const seeds = new Set<string>();
+  const names = new Set<string>();
   const files = env.program ? env.program.getSourceFiles() : [env.sourceFile];
   for (const sourceFile of files) {
     if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
-    const stack: Array<{ node: TS.Node; owner: string | undefined }> = [{ node: sourceFile, owner: undefined }];
+    const stack: Array<{ node: TS.Node; owner: Owner | undefined }> = [{ node: sourceFile, owner: undefined }];
     while (stack.length > 0) {
       const { node, owner: outer } = stack.pop()!;
       let owner = outer;
       if (ts.isFunctionLike(node) && 'body' in node && node.body && node.parameters.length > 0) {
-        owner = simpleFunctionName(env, node) ?? outer;
+        const name = simpleFunctionName(env, node);
+        const tainted = new Set(node.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+        owner = name !== undefined && tainted.size > 0 ? { name, tainted } : outer;
       }
-      if (owner !== undefined && ts.isCallExpression(node)) {
-        const callee = unwrapExpression(ts, node.expression);
-        const name = calleeName(ts, callee);
-        if (name !== undefined) {
-          let set = calls.get(owner);
-          if (!set) calls.set(owner, (set = new Set()));
-          set.add(name);
-          const dotted = dottedName(ts, callee);
-          if (
-            dotted === 'JSON.stringify' ||
-            dotted?.startsWith('console.') ||
-            name === 'format' ||
-            (ts.isPropertyAccessExpression(callee) && LEVEL_METHODS.has(name))
-          ) {
-            seeds.add(owner);
+      if (owner !== undefined) {
+        if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && forwards(env, node.initializer, owner.tainted)) {
+          owner.tainted.add(node.name.text);
+        }
+        if (ts.isCallExpression(node) && node.arguments.some((argument) => forwards(env, argument, owner!.tainted))) {
+          const callee = unwrapExpression(ts, node.expression);
+          const name = calleeName(ts, callee);
+          if (name !== undefined) {
+            if (isSeedCall(env, node, callee, name)) {
+              names.add(owner.name);
+            } else {
+              let set = calls.get(owner.name);
+              if (!set) calls.set(owner.name, (set = new Set()));
+              set.add(name);
+            }
           }
         }
       }
+      // Children in reverse, so they are visited in source order (a local is tainted before its uses).
+      const children: TS.Node[] = [];
       ts.forEachChild(node, (child) => {
-        stack.push({ node: child, owner });
+        children.push(child);
       });
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, owner });
     }
   }
-  const names = new Set(seeds);
   for (let round = 0; round < env.options.wrapperDepth; round++) {
     let grew = false;
     for (const [owner, callees] of calls) {
@@ -226,6 +231,41 @@ export function candidateWrapperNames(env: Env): Set<string> {
   }
   env.cache.wrapperNames = names;
   return names;
+}
+
+interface Owner {
+  name: string;
+  /** Parameters, and locals that forward them (`const entry = { ...fields }`). */
+  tainted: Set<string>;
+}
+
+/** The value forwards a tainted name as is: the name itself, or an object literal holding it (value, shorthand, spread). */
+function forwards(env: Env, node: TS.Expression, names: Set<string>, depth = 0): boolean {
+  const { ts } = env;
+  if (depth > 4) return false;
+  const expression = unwrapExpression(ts, node);
+  if (ts.isIdentifier(expression)) return names.has(expression.text);
+  if (ts.isConditionalExpression(expression)) {
+    return forwards(env, expression.whenTrue, names, depth + 1) || forwards(env, expression.whenFalse, names, depth + 1);
+  }
+  if (!ts.isObjectLiteralExpression(expression)) return false;
+  return expression.properties.some((property) => {
+    if (ts.isSpreadAssignment(property)) return forwards(env, property.expression, names, depth + 1);
+    if (ts.isShorthandPropertyAssignment(property)) return names.has(property.name.text);
+    if (ts.isPropertyAssignment(property)) return forwards(env, property.initializer, names, depth + 1);
+    return false;
+  });
+}
+
+/** A call that serializes its arguments (syntactically): a logged/written JSON.stringify, `%j`, a logger method. */
+function isSeedCall(env: Env, call: TS.CallExpression, callee: TS.Expression, name: string): boolean {
+  const { ts } = env;
+  const dotted = dottedName(ts, callee);
+  if (dotted === 'JSON.stringify') return jsonDestination(env, call) !== undefined;
+  const format = call.arguments[0];
+  const formatText = format && literalText(ts, format);
+  if (formatText !== undefined && hasJsonPlaceholder(formatText)) return true;
+  return ts.isPropertyAccessExpression(callee) && LEVEL_METHODS.has(name) && !dotted?.startsWith('console.');
 }
 
 function simpleFunctionName(env: Env, node: TS.SignatureDeclaration): string | undefined {
