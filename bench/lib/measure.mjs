@@ -23,7 +23,7 @@ const useGnuTime = rssMethod.startsWith('GNU');
  * @param {string} cmd
  * @param {string[]} args
  * @param {{ cwd: string, env?: NodeJS.ProcessEnv, stdoutFile?: string, timeoutMs?: number }} opts
- * @returns {Promise<{ wallMs: number, rssKb: number | null, code: number | null, signal: string | null, stdoutFile: string, stderr: string }>}
+ * @returns {Promise<{ wallMs: number, rssKb: number | null, cpuS: number | null, code: number | null, signal: string | null, stdoutFile: string, stderr: string }>}
  */
 export async function measure(cmd, args, opts) {
   const scratch = mkdtempSync(join(tmpdir(), 'ssot-bench-run-'));
@@ -32,7 +32,7 @@ export async function measure(cmd, args, opts) {
   const timeFile = join(scratch, 'time');
   const out = openSync(stdoutFile, 'w');
   const err = openSync(stderrFile, 'w');
-  const [file, argv] = useGnuTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, cmd, ...args]] : [cmd, args];
+  const [file, argv] = useGnuTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, cmd, ...args]] : [cmd, args];
 
   const started = process.hrtime.bigint();
   const child = spawn(file, argv, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', out, err] });
@@ -50,19 +50,20 @@ export async function measure(cmd, args, opts) {
   closeSync(err);
 
   let rssKb = useGnuTime ? null : hwmKb || null;
+  let cpuS = null;
   let stderr = readFileSync(stderrFile, 'utf8');
   if (useGnuTime && existsSync(timeFile)) {
     // GNU time writes "Command exited with non-zero status N" before the value when the child fails.
-    const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
-    const last = Number(lines.at(-1));
-    rssKb = Number.isFinite(last) ? last : null;
+    const [maxRss, user, system] = (readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+    rssKb = Number.isFinite(maxRss) ? maxRss : null;
+    cpuS = Number.isFinite(user) && Number.isFinite(system) ? user + system : null;
   }
   if (!opts.stdoutFile) {
     // Callers that did not ask for stdout get a short excerpt for error messages only.
     stderr = stderr || readFileSync(stdoutFile, 'utf8').slice(0, 2000);
   }
   rmSync(scratch, { recursive: true, force: true });
-  return { wallMs, rssKb, code, signal, stdoutFile, stderr };
+  return { wallMs, rssKb, cpuS, code, signal, stdoutFile, stderr };
 }
 
 function readHwmKb(pid) {

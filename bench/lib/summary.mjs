@@ -8,6 +8,8 @@ export function summarize(runs) {
     runs: runs.length,
     medianS: runs.length ? median(runs.map((r) => r.wallMs)) / 1000 : null,
     peakRssMb: rss.length ? Math.max(...rss) / 1024 : null,
+    // User + system CPU time: less sensitive than wall time to other processes on a shared machine.
+    medianCpuS: runs.some((r) => r.cpuS === null) || runs.length === 0 ? null : median(runs.map((r) => r.cpuS)),
     timesS: runs.map((r) => Math.round(r.wallMs) / 1000),
   };
 }
