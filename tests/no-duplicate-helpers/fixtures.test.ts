@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { findingLines, findings } from './support.js';
+
+const fixture = (name: string) => `no-duplicate-helpers/${name}`;
+
+describe('no-duplicate-helpers on focused fixtures', () => {
+  it('exact: copies that differ only in whitespace and comments; the documented exported copy is canonical', async () => {
+    expect(await findingLines(fixture('exact'))).toEqual([
+      'src/orders/summary.ts:4:10 error formatCents duplicates formatCents (src/format/money.ts:2); import it instead',
+      'src/reports/daily.ts:1:17 error formatCents duplicates formatCents (src/format/money.ts:2); import it instead',
+    ]);
+  });
+
+  it('renamed: parameters, locals and name renamed, braces dropped, one message reworded; a same-shaped helper calling other APIs stays silent', async () => {
+    expect(await findingLines(fixture('renamed'))).toEqual([
+      'src/billing/charge.ts:2:16 error withRetries duplicates retryWithBackoff (src/shared/retry.ts:1); import it instead',
+    ]);
+  });
+
+  it('forms: a declaration, an expression-bodied arrow, a static method, a class field and an object-literal method (in JS) are one helper', async () => {
+    expect(await findingLines(fixture('forms'))).toEqual([
+      'src/api/routes.js:2:3 error helpers.slug duplicates toSlug (src/lib/slug.ts:1); import it instead',
+      'src/ui/editor.tsx:3:7 error slugify duplicates toSlug (src/lib/slug.ts:1); import it instead',
+      'src/ui/editor.tsx:6:10 error Editor.makeSlug duplicates toSlug (src/lib/slug.ts:1); import it instead',
+      'src/ui/editor.tsx:10:3 error Editor.slugOf duplicates toSlug (src/lib/slug.ts:1); import it instead',
+    ]);
+  });
+
+  it('ts-vs-js: type annotations, generics, `as` casts and `!` are ignored; the TypeScript copy is canonical', async () => {
+    expect(await findingLines(fixture('ts-vs-js'))).toEqual([
+      'legacy/group.js:5:10 error groupByKey duplicates groupByKey (src/group.ts:1); import it instead',
+    ]);
+  });
+
+  it('divergent: a copy missing a guard and a copy with an extra line are warnings that name the difference', async () => {
+    expect(await findingLines(fixture('divergent'))).toEqual([
+      "src/admin/server.ts:2:10 warning parsePort is a diverging copy of parsePort (src/util/parse-port.ts:1): it has 'console.info(`admin port ${port}`);' that the canonical copy lacks",
+      "src/jobs/worker.ts:4:10 warning parse_port is a diverging copy of parsePort (src/util/parse-port.ts:1): it lacks 'if (value === undefined || value.trim() === '')' (+1 more statement) that the canonical copy has",
+    ]);
+  });
+
+  it('canonical-by-import: the exported copy in the module another copy already imports wins over a shallower one', async () => {
+    expect(await findingLines(fixture('canonical-by-import'))).toEqual([
+      'src/app/strings.ts:1:17 error collapseWhitespace duplicates collapseWhitespace (src/core/text/whitespace.ts:1); import it instead',
+      'src/views/list.ts:3:10 error squeeze duplicates collapseWhitespace (src/core/text/whitespace.ts:1); import it instead',
+    ]);
+  });
+
+  it('canonical-override: the `canonical` option in ssot.config.json picks the copy', async () => {
+    expect(await findingLines(fixture('canonical-override'))).toEqual([
+      'src/core/text/whitespace.ts:1:17 error collapseWhitespace duplicates collapseWhitespace (src/app/strings.ts:1); import it instead',
+      'src/views/list.ts:3:10 error squeeze duplicates collapseWhitespace (src/app/strings.ts:1); import it instead',
+    ]);
+  });
+
+  it('nested: a helper nested in a reported copy is covered by it; closures over their function stay silent', async () => {
+    expect(await findingLines(fixture('nested'))).toEqual([
+      'src/reports/csv.ts:1:17 error toCsv duplicates rowsToCsv (src/exports/table.ts:1); import it instead',
+    ]);
+  });
+
+  it('related lists every other copy, canonical first, and identities are stable', async () => {
+    const found = await findings(fixture('forms'));
+    expect(found[1]!.related).toEqual([
+      { file: 'src/lib/slug.ts', line: 1, column: 17, message: 'canonical copy: toSlug' },
+      { file: 'src/api/routes.js', line: 2, column: 3, message: 'copy: helpers.slug' },
+      { file: 'src/ui/editor.tsx', line: 6, column: 10, message: 'copy: Editor.makeSlug' },
+      { file: 'src/ui/editor.tsx', line: 10, column: 3, message: 'copy: Editor.slugOf' },
+    ]);
+    expect(new Set(found.map((finding) => finding.fingerprint)).size).toBe(found.length);
+  });
+
+  for (const silent of [
+    'trivial-bodies',
+    'bodiless',
+    'lookalike-switch-mappers',
+    'lookalike-validators',
+    'not-helpers',
+    'generated',
+    'tests-and-examples',
+  ]) {
+    it(`${silent}: silent`, async () => {
+      expect(await findingLines(fixture(silent))).toEqual([]);
+    });
+  }
+});
