@@ -62,7 +62,11 @@ export class CheckState {
 
   /** Stores facts computed elsewhere (the on-disk cache). */
   setFacts(entry: FileEntry, facts: unknown, program?: TS.Program): void {
+    const previous = this.slots.get(entry.absolute);
     this.slots.set(entry.absolute, { hash: entry.hash, facts, program });
+    // Most keystrokes change no fact (a comment, an import, code a check does not look at): then the last
+    // run's findings still hold, and re-running the check over the whole project is skipped.
+    if (previous && sameFacts(previous.facts, facts)) return;
     this.factsVersion++;
   }
 
@@ -121,4 +125,8 @@ export class CheckState {
 export function parseEntry(ts: TypeScriptApi, entry: FileEntry): Parsed {
   const parsed = parseSource(ts, entry.absolute, entry.text);
   return { hash: entry.hash, sourceFile: parsed.ok ? parsed.sourceFile : undefined };
+}
+
+function sameFacts(a: unknown, b: unknown): boolean {
+  return a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
 }
