@@ -36,7 +36,7 @@ describe.each(checks.map((check) => [check.name, check] as const))('rule %s', (n
   });
 
   it('accepts the options of ssot.config.json, never injects defaults, and has suggestions', () => {
-    const [schema] = rule.meta.schema as [Record<string, unknown>];
+    const [schema] = rule.meta.schema as unknown as [Record<string, unknown>];
     const properties = Object.keys((schema.properties as object) ?? {});
     expect(properties).toContain('ignore');
     expect(JSON.stringify(schema)).not.toMatch(/"default":/);

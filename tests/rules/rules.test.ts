@@ -77,7 +77,7 @@ async function casesFor(projectDir: string, rule: keyof typeof messageIds) {
 for (const [rule, messageId] of Object.entries(messageIds) as [keyof typeof messageIds, string][]) {
   const incident = await casesFor('fixtures/incident', rule);
   vitest.expect(incident.invalid.length, `${rule} reports in fixtures/incident`).toBeGreaterThan(0);
-  vitest.describe('fixtures/incident', () => ruleTester.run(rule, ssot.rules[rule], incident));
+  vitest.describe('fixtures/incident', () => ruleTester.run(rule, ssot.rules[rule] as never, incident));
   void messageId;
 }
 
@@ -85,10 +85,10 @@ for (const [rule, messageId] of Object.entries(messageIds) as [keyof typeof mess
 // CLI's), and no rule throws for lack of parserServices.program.
 const untyped = await casesFor('fixtures/eslint-sample', 'no-unserializable-log-args');
 vitest.expect(untyped.invalid).toHaveLength(1);
-vitest.describe('JavaScript outside any tsconfig', () => ruleTester.run('no-unserializable-log-args', ssot.rules['no-unserializable-log-args'], untyped));
+vitest.describe('JavaScript outside any tsconfig', () => ruleTester.run('no-unserializable-log-args', ssot.rules["no-unserializable-log-args"] as never, untyped));
 
 // ESLint options override ssot.config.json: `ignore` given in ESLint silences the rule in those files.
-vitest.describe('rule options override ssot.config.json', () => ruleTester.run('no-unserializable-log-args', ssot.rules['no-unserializable-log-args'], {
+vitest.describe('rule options override ssot.config.json', () => ruleTester.run("no-unserializable-log-args", ssot.rules["no-unserializable-log-args"] as never, {
   valid: [
     {
       name: 'ignore from the ESLint options',
