@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { runOn } from './support.js';
+
+const lines = (files: Record<string, string>, options = {}) =>
+  runOn(files, options).map((finding) => `${finding.file}:${finding.range.line} ${finding.severity} ${finding.message}`);
+
+const HELPER = (name: string, extra = '') => `export function ${name}(items: string[], limit: number): string {
+  const kept = items.filter((item) => item.length > 0);
+  if (kept.length > limit) {
+    return kept.slice(0, limit).join(', ') + ' and more';
+  }${extra}
+  return kept.join(', ');
+}
+`;
+
+describe('grouping and canonical choice', () => {
+  it('copies within one file are one family; the first is canonical', () => {
+    expect(lines({ 'src/a.ts': HELPER('listA') + HELPER('listB').replace('export ', '') })).toEqual([
+      'src/a.ts:8 error listB duplicates listA (src/a.ts:1); call it instead',
+    ]);
+  });
+
+  it('an exported copy wins over a non-exported one; a non-exported canonical is to be exported', () => {
+    expect(lines({ 'src/a.ts': HELPER('summarize').replace('export ', ''), 'src/z/b.ts': HELPER('summarize') })).toEqual([
+      'src/a.ts:1 error summarize duplicates summarize (src/z/b.ts:1); import it instead',
+    ]);
+    expect(lines({ 'src/a.ts': HELPER('summarize').replace('export ', ''), 'src/z/b.ts': HELPER('summarize').replace('export ', '') })).toEqual([
+      'src/z/b.ts:1 error summarize duplicates summarize (src/a.ts:1); export it and import it instead',
+    ]);
+  });
+
+  it('the copy in the most shared folder wins when nothing else decides', () => {
+    expect(lines({ 'src/deep/er/a.ts': HELPER('summarize'), 'src/b.ts': HELPER('summarize') })).toEqual([
+      'src/deep/er/a.ts:1 error summarize duplicates summarize (src/b.ts:1); import it instead',
+    ]);
+  });
+
+  it('the most imported file wins among exported copies nobody in the family imports', () => {
+    expect(
+      lines({
+        'src/a/x.ts': HELPER('summarize'),
+        'src/b/y.ts': HELPER('summarize'),
+        'src/c/use1.ts': `import { other } from '../b/y.js';`,
+        'src/c/use2.ts': `import { other } from '../b/y';`,
+      }),
+    ).toEqual(['src/a/x.ts:1 error summarize duplicates summarize (src/b/y.ts:1); import it instead']);
+  });
+
+  it('the canonical option names the copy by helper name and file', () => {
+    expect(lines({ 'src/a.ts': HELPER('summarize'), 'src/b.ts': HELPER('summarize') }, { canonical: { summarize: 'src/b.ts' } })).toEqual([
+      'src/a.ts:1 error summarize duplicates summarize (src/b.ts:1); import it instead',
+    ]);
+  });
+
+  it('near-miss: matching names lower the threshold; different names need a pure addition', () => {
+    const extra = `\n  if (kept.length === 1) {\n    return kept[0]!.trim().toUpperCase() + '!';\n  }`;
+    // Same name: one added statement block is a diverging copy.
+    expect(lines({ 'src/a.ts': HELPER('summarize_items'), 'src/b.ts': HELPER('summarizeItems', extra) })).toEqual([
+      "src/b.ts:1 warning summarizeItems is a diverging copy of summarize_items (src/a.ts:1): it has 'if (kept.length === 1)' (+1 more statement) that the canonical copy lacks",
+    ]);
+    // Different names and a changed statement: different work, silent.
+    const changed = HELPER('joinLabels').replace("return kept.join(', ');", "return kept.reverse().join(', ');");
+    expect(lines({ 'src/a.ts': HELPER('summarize'), 'src/b.ts': changed })).toEqual([]);
+  });
+
+  it('different names with one changed literal are copies; with two, different work', () => {
+    const oneChanged = HELPER('describeList').replace("' and more'", "' and others'");
+    expect(lines({ 'src/a.ts': HELPER('summarize'), 'src/b.ts': oneChanged })).toEqual([
+      'src/b.ts:1 error describeList duplicates summarize (src/a.ts:1); import it instead',
+    ]);
+    const twoChanged = oneChanged.replace("', '", "'; '");
+    expect(lines({ 'src/a.ts': HELPER('summarize'), 'src/b.ts': twoChanged })).toEqual([]);
+  });
+
+  it('a port using its own module names is a copy only when the names match', () => {
+    const canonical = `import { LABELS } from './labels.js';\nexport function labelForCode(code: number): string {\n  if (code < 0) return 'invalid';\n  const label = LABELS[code];\n  return label === undefined ? 'unknown' : label.toLowerCase();\n}\n`;
+    const port = canonical.replace("import { LABELS } from './labels.js';", "const NAMES = ['A', 'B'];").replace('LABELS[code]', 'NAMES[code]');
+    expect(lines({ 'src/a.ts': canonical, 'legacy/b.js': port })).toEqual([
+      'legacy/b.js:2 error labelForCode duplicates labelForCode (src/a.ts:2); import it instead',
+    ]);
+    expect(lines({ 'src/a.ts': canonical, 'legacy/b.js': port.replace('labelForCode', 'describeCode') })).toEqual([]);
+  });
+
+  it('output is deterministic and independent of file order in the index', () => {
+    const files = { 'src/a.ts': HELPER('x1'), 'src/b.ts': HELPER('x2'), 'src/c.ts': HELPER('x3') };
+    const first = JSON.stringify(runOn(files));
+    expect(JSON.stringify(runOn({ 'src/c.ts': files['src/c.ts'], 'src/a.ts': files['src/a.ts'], 'src/b.ts': files['src/b.ts'] }))).toBe(first);
+  });
+
+  it('identities do not contain line numbers', () => {
+    const before = runOn({ 'src/a.ts': HELPER('summarize'), 'src/b.ts': HELPER('summarize') });
+    const after = runOn({ 'src/a.ts': HELPER('summarize'), 'src/b.ts': `// moved\n\n${HELPER('summarize')}` });
+    expect(after[0]!.range.line).toBe(before[0]!.range.line + 2);
+    expect(after[0]!.identity).toBe(before[0]!.identity);
+  });
+});
