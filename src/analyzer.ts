@@ -60,7 +60,10 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
 
   const discovered = discoverFiles({ cwd, paths, ignore: loaded.config.ignore ?? [], ignoreBase: loaded.baseDir });
   const tsconfigFiles = findTsconfigFiles(paths.map((given) => path.resolve(cwd, given)));
-  const tsconfigs = tsconfigFiles.length ? parseTsconfigs(await loadTs(), tsconfigFiles, cwd) : [];
+  const { configs: tsconfigs, diagnostics: tsconfigDiagnostics } = tsconfigFiles.length
+    ? parseTsconfigs(await loadTs(), tsconfigFiles, cwd)
+    : { configs: [], diagnostics: [] };
+  diagnostics.push(...tsconfigDiagnostics);
 
   const files = readFiles(discovered, cwd, loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, diagnostics);
   await extractSyntactic(files, configured.filter(({ check }) => !check.usesTypes), options, cwd, diagnostics);

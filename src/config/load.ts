@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { configSchema } from './schema.js';
 
 export type RuleSeverity = 'error' | 'warn' | 'off';
-export type RuleEntry = RuleSeverity | [RuleSeverity, Record<string, unknown>?];
+export type RuleEntry = RuleSeverity | [RuleSeverity, Record<string, unknown>?] | Record<string, unknown>;
 
 export interface SsotConfig {
   ignore?: string[];

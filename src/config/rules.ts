@@ -5,7 +5,7 @@ import { RULE_PREFIX, ruleIdOf, type Check } from '../checks/types.js';
 import { UsageError } from '../core/errors.js';
 import type { Severity } from '../core/finding.js';
 import { toRelative } from '../project/paths.js';
-import type { LoadedConfig, RuleEntry } from './load.js';
+import type { LoadedConfig, RuleEntry, RuleSeverity } from './load.js';
 
 export interface ConfiguredCheck {
   check: Check<unknown, unknown>;
@@ -22,7 +22,7 @@ export function configureChecks(loaded: LoadedConfig, only?: string[]): Configur
   const configured: ConfiguredCheck[] = [];
   for (const check of checks) {
     const entry: RuleEntry | undefined = loaded.config.rules?.[ruleIdOf(check)];
-    const [level, ruleOptions] = typeof entry === 'string' ? [entry, undefined] : (entry ?? [undefined, undefined]);
+    const [level, ruleOptions] = splitEntry(entry);
     if (selected ? !selected.includes(check) : level === 'off') continue;
     const { ignore: ignorePatterns = [], ...ownOptions } = (ruleOptions ?? {}) as { ignore?: string[] };
     const ignored = ignore().add(ignorePatterns);
@@ -37,6 +37,12 @@ export function configureChecks(loaded: LoadedConfig, only?: string[]): Configur
     });
   }
   return configured;
+}
+
+function splitEntry(entry: RuleEntry | undefined): [RuleSeverity | undefined, Record<string, unknown> | undefined] {
+  if (entry === undefined || typeof entry === 'string') return [entry, undefined];
+  if (Array.isArray(entry)) return [entry[0], entry[1]];
+  return [undefined, entry];
 }
 
 function resolveRuleName(name: string): Check<unknown, unknown> {

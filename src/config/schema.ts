@@ -28,6 +28,8 @@ function ruleEntrySchema(check: Check<unknown, unknown>): Record<string, unknown
     oneOf: [
       severitySchema,
       { type: 'array', prefixItems: [severitySchema, ruleOptionsSchema(check)], items: false, minItems: 1 },
+      // Options alone: the rule is on and each finding keeps its own severity.
+      ruleOptionsSchema(check),
     ],
   };
 }

@@ -48,7 +48,7 @@ export class FallbackPrograms {
   private loadTsconfigs(): ParsedTsconfig[] {
     if (!this.tsconfigs) {
       try {
-        this.tsconfigs = parseTsconfigs(this.ts, findTsconfigFiles([this.root]), this.cwd);
+        this.tsconfigs = parseTsconfigs(this.ts, findTsconfigFiles([this.root]), this.cwd).configs;
       } catch {
         // An unusable tsconfig: default options, as for files no tsconfig includes.
         this.tsconfigs = [];

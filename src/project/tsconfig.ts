@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type * as TS from 'typescript';
-import { UsageError } from '../core/errors.js';
+import { UsageError, type FileDiagnostic } from '../core/errors.js';
 import type { TypeScriptApi } from '../core/location.js';
 import { ALWAYS_IGNORED_DIRS, toRelative } from './paths.js';
 
@@ -12,8 +12,8 @@ export interface ParsedTsconfig {
   fileNames: Set<string>;
 }
 
-/** Diagnostics that make a tsconfig unusable (unreadable `extends`); others (no inputs, deprecations) are not ours to judge. */
-const FATAL_CODES = new Set([5012, 5083, 6053, 18001]);
+/** Diagnostics of an unreadable `extends`; others (no inputs, deprecations) are not ours to judge. */
+const EXTENDS_CODES = new Set([5012, 5083, 6053, 18001]);
 
 /** tsconfig.json files below the given paths and the nearest one above each (references are followed when parsed). */
 export function findTsconfigFiles(paths: string[]): string[] {
@@ -43,25 +43,48 @@ function nearestTsconfigAbove(start: string): string | undefined {
   return undefined;
 }
 
-export function parseTsconfigs(ts: TypeScriptApi, files: string[], cwd: string): ParsedTsconfig[] {
+export interface ParsedTsconfigs {
+  configs: ParsedTsconfig[];
+  diagnostics: FileDiagnostic[];
+}
+
+/**
+ * A tsconfig.json that is not valid JSON, or extends a relative file that is missing, is the user's own error
+ * (exit 2). One that extends a package that is not installed (a fresh clone) is used without its base, with a
+ * diagnostic; a reference to a missing project is skipped likewise.
+ */
+export function parseTsconfigs(ts: TypeScriptApi, files: string[], cwd: string): ParsedTsconfigs {
   const parsed = new Map<string, ParsedTsconfig>();
+  const diagnostics: FileDiagnostic[] = [];
   const queue = [...files];
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     if (parsed.has(file)) continue;
-    const config = parseTsconfig(ts, file, cwd);
+    if (!existsSync(file)) {
+      diagnostics.push({ file: toRelative(cwd, file), message: 'referenced project not found; skipped' });
+      continue;
+    }
+    const config = parseTsconfig(ts, file, cwd, diagnostics);
     parsed.set(file, config.parsed);
     queue.push(...config.references);
   }
-  return [...parsed.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { configs: [...parsed.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), diagnostics };
 }
 
-function parseTsconfig(ts: TypeScriptApi, file: string, cwd: string): { parsed: ParsedTsconfig; references: string[] } {
+function parseTsconfig(ts: TypeScriptApi, file: string, cwd: string, diagnostics: FileDiagnostic[]): { parsed: ParsedTsconfig; references: string[] } {
   const display = toRelative(cwd, file);
   const read = ts.readConfigFile(file, ts.sys.readFile);
   if (read.error) throw new UsageError(`invalid tsconfig ${display}: ${messageOf(ts, read.error)}`);
-  const content = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
-  const fatal = content.errors.find((error) => FATAL_CODES.has(error.code));
-  if (fatal) throw new UsageError(`invalid tsconfig ${display}: ${messageOf(ts, fatal)}`);
+  let content = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
+  const unreadableBase = content.errors.find((error) => EXTENDS_CODES.has(error.code));
+  if (unreadableBase) {
+    const bases = [(read.config as { extends?: string | string[] }).extends ?? []].flat();
+    if (bases.some((base) => base.startsWith('.') || path.isAbsolute(base))) {
+      throw new UsageError(`invalid tsconfig ${display}: ${messageOf(ts, unreadableBase)}`);
+    }
+    diagnostics.push({ file: display, message: `extends ${bases.join(', ')}, which is not installed; using its own options only` });
+    const { extends: _unreadable, ...own } = read.config as Record<string, unknown>;
+    content = ts.parseJsonConfigFileContent(own, ts.sys, path.dirname(file), undefined, file);
+  }
   return {
     parsed: { file, options: content.options, fileNames: new Set(content.fileNames.map((name) => path.normalize(name))) },
     references: (content.projectReferences ?? []).map((reference) => {

@@ -132,6 +132,21 @@ describe('ssot CLI: config', () => {
     expect(findings().filter((f) => f.ruleId === 'ssot/no-duplicate-helpers')).toEqual([]);
   });
 
+  it('uses a tsconfig whose extended package is not installed, with one line about it', () => {
+    const run = runCli(['.', '--format', 'json', '--no-cache'], { cwd: fixture('tsconfig-extends-uninstalled') });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('ssot: tsconfig.json: extends @tsconfig/not-installed-here/tsconfig.json, which is not installed; using its own options only\n');
+    expect(parseJsonOutput(run).findings.map((f) => f.file)).toContain('src/b.ts');
+  });
+
+  it('takes options alone, keeping each finding its own severity', () => {
+    const dir = tempDir();
+    cpSync(fixture('two-copies'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'ssot.config.json'), JSON.stringify({ rules: { 'ssot/no-duplicate-helpers': { ignore: ['src/a.ts'] } } }));
+    const run = runCli(['.', '--format', 'json', '--no-cache', '--rule', 'ssot/no-duplicate-helpers'], { cwd: dir });
+    expect(parseJsonOutput(run).findings.map((f) => [f.file, f.severity])).toEqual([['src/b.ts', 'error']]);
+  });
+
   it('exits 2 naming a broken tsconfig.json', () => {
     const run = runCli(['.'], { cwd: fixture('tsconfig-broken') });
     expect(run.status).toBe(2);

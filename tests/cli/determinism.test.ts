@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../support/run-cli.js';
 
-/** Enough files (over 150 per worker) that --jobs 2 really extracts in worker threads. */
+/** Enough files (over 150 per worker) that --jobs 2 and 4 really extract in worker threads. */
 function makeLargeProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ssot-det-'));
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 60; i++) {
     cpSync(path.join(repoRoot, 'fixtures/incident/src'), path.join(dir, `pkg${String(i).padStart(3, '0')}`), { recursive: true });
   }
   return dir;
@@ -23,7 +23,7 @@ describe('deterministic output and the facts cache', () => {
   it('is byte-identical across runs and levels of parallelism', () => {
     const outputs = [1, 2, 2, 4].map((jobs) => runCli(['.', '--format', 'json', '--no-cache', '--jobs', String(jobs)], { cwd: project }));
     expect(outputs[0]!.status).toBe(1);
-    expect(JSON.parse(outputs[0]!.stdout).findings.length).toBeGreaterThan(400);
+    expect(JSON.parse(outputs[0]!.stdout).findings.length).toBeGreaterThan(300);
     for (const output of outputs.slice(1)) {
       expect(output.status).toBe(outputs[0]!.status);
       expect(output.stdout).toBe(outputs[0]!.stdout);

@@ -21,12 +21,16 @@ export interface FamilyMember {
   relation: Relation;
 }
 
-/** One finding per non-canonical copy, each pointing at the canonical copy and listing the whole family. */
+/** Families are listed whole up to this size: beyond it, related lists would grow with the square of the family. */
+export const MAX_RELATED = 50;
+
+/** One finding per non-canonical copy, each pointing at the canonical copy and listing the family (canonical first). */
 export function familyFindings(canonical: Helper, copies: readonly FamilyMember[], occurrence: (helper: Helper) => number): FindingDraft[] {
   const everyone = [canonical, ...copies.map((copy) => copy.helper).sort(byPosition)];
   return copies.map(({ helper, relation }) => {
-    const related: RelatedLocation[] = everyone
-      .filter((other) => other !== helper)
+    const others = everyone.filter((other) => other !== helper);
+    const related: RelatedLocation[] = others
+      .slice(0, MAX_RELATED)
       .map((other) => ({
         file: other.file,
         line: other.unit.range.line,
@@ -35,7 +39,9 @@ export function familyFindings(canonical: Helper, copies: readonly FamilyMember[
       }));
     return {
       severity: relation === 'diverging' ? 'warning' : 'error',
-      message: relation === 'diverging' ? divergingMessage(canonical, helper) : copyMessage(canonical, helper),
+      message:
+        (relation === 'diverging' ? divergingMessage(canonical, helper) : copyMessage(canonical, helper)) +
+        (others.length > MAX_RELATED ? ` (${others.length + 1} copies in all)` : ''),
       file: helper.file,
       range: helper.unit.range,
       related,
