@@ -46,6 +46,7 @@ describe('no-unserializable-log-args fixtures', () => {
       "src/server.ts:21:69 error `total` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt'; convert it with String() first.",
       "src/server.ts:32:32 warning `onDone` is a function: JSON.stringify silently drops it.",
       "src/server.ts:32:40 warning `tag` is a symbol: JSON.stringify silently drops it.",
+      "src/server.ts:39:48 warning `err` is a catch variable (treated as an Error): JSON.stringify writes it as {} (message and stack are not enumerable); log its message and stack explicitly.",
     ]);
   });
 

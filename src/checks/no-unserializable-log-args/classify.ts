@@ -123,6 +123,7 @@ function classifyExpression(walk: Walk, node: TS.Expression, at: At): void {
     return;
   }
   if (ts.isArrayLiteralExpression(expression)) {
+    if (at.depth > walk.env.options.maxDepth + 1) return;
     expression.elements.forEach((element, index) => {
       if (ts.isSpreadElement(element)) {
         classifyExpression(walk, element.expression, { ...at, path: `${at.path}[]`, errorOk: false, spread: false, depth: at.depth + 1, node: element, text: shortText(walk.env.sourceFile, element.expression) });
@@ -181,10 +182,38 @@ function isCatchVariable(env: Env, identifier: TS.Identifier): boolean {
       const declaration = node.variableDeclaration;
       if (declaration && ts.isIdentifier(declaration.name) && declaration.name.text === identifier.text) {
         const annotation = declaration.type;
-        return !annotation || annotation.kind === ts.SyntaxKind.UnknownKeyword || annotation.kind === ts.SyntaxKind.AnyKeyword;
+        if (annotation && annotation.kind !== ts.SyntaxKind.UnknownKeyword && annotation.kind !== ts.SyntaxKind.AnyKeyword) return false;
+        return !isPastInstanceofCheck(env, identifier, node.block);
       }
     }
     if (ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === identifier.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * The reference sits where an `e instanceof X` check already sent Errors elsewhere: the else branch (or a
+ * negated then branch) of such an `if`, or after `if (e instanceof X) { ...; return }` in the handler.
+ */
+function isPastInstanceofCheck(env: Env, identifier: TS.Identifier, block: TS.Block): boolean {
+  const { ts } = env;
+  const checks = (condition: TS.Expression): boolean => new RegExp(`\\b${identifier.text}\\s+instanceof\\b`).test(condition.getText());
+  const exits = (statement: TS.Statement): boolean =>
+    ts.isReturnStatement(statement) ||
+    ts.isThrowStatement(statement) ||
+    (ts.isBlock(statement) && statement.statements.some((inner) => ts.isReturnStatement(inner) || ts.isThrowStatement(inner)));
+  let child: TS.Node = identifier;
+  for (let node: TS.Node = identifier.parent; node && child !== block; child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && checks(node.expression)) {
+      const negated = ts.isPrefixUnaryExpression(node.expression) && node.expression.operator === ts.SyntaxKind.ExclamationToken;
+      if (child === node.elseStatement || (child === node.thenStatement && negated)) return true;
+    }
+    if (ts.isBlock(node)) {
+      for (const statement of node.statements) {
+        if (statement === child) break;
+        if (ts.isIfStatement(statement) && checks(statement.expression) && exits(statement.thenStatement)) return true;
+      }
+    }
   }
   return false;
 }

@@ -12,6 +12,8 @@ import { jsonDestination, recognizeSink, type Sink, type SinkSlot } from './sink
 export function wrapperSinkOf(env: Env, call: TS.CallExpression, name: string, depth: number): Sink | undefined {
   if (!env.checker || depth >= env.options.wrapperDepth) return undefined;
   if (!candidateWrapperNames(env).has(name)) return undefined;
+  // Resolving `x.get(...)` type-checks `x` (and the callback it sits in): not for names every Map has.
+  if (env.ts.isPropertyAccessExpression(unwrapExpression(env.ts, call.expression)) && COMMON_METHOD_NAMES.has(name)) return undefined;
   const fn = functionDeclarationOf(env, call.expression);
   if (!fn) return undefined;
   const cached = env.cache.wrappers.get(fn);
@@ -21,6 +23,17 @@ export function wrapperSinkOf(env: Env, call: TS.CallExpression, name: string, d
   env.cache.wrappers.set(fn, sink);
   return sink ?? undefined;
 }
+
+/** Methods of built-in and ubiquitous library types: a project wrapper by one of these names is not looked for. */
+const COMMON_METHOD_NAMES = new Set([
+  'get', 'set', 'has', 'delete', 'add', 'clear', 'keys', 'values', 'entries', 'forEach', 'map', 'filter', 'reduce',
+  'find', 'some', 'every', 'push', 'pop', 'shift', 'unshift', 'splice', 'slice', 'concat', 'join', 'includes',
+  'indexOf', 'sort', 'then', 'catch', 'finally', 'call', 'apply', 'bind', 'on', 'once', 'off', 'emit',
+  'addEventListener', 'removeEventListener', 'dispatchEvent', 'toString', 'valueOf', 'parse', 'stringify',
+  'json', 'text', 'append', 'replace', 'match', 'test', 'exec', 'query', 'execute', 'run', 'next', 'resolve',
+  'reject', 'transform', 'pipe', 'subscribe', 'unsubscribe', 'update', 'create', 'findOne', 'findMany', 'findFirst',
+  'findUnique', 'upsert', 'insert', 'select', 'where', 'limit', 'invoke', 'request', 'fetch', 'handle',
+]);
 
 type FunctionWithBody = TS.FunctionLikeDeclaration & { body: TS.Node };
 
