@@ -85,10 +85,10 @@ describe('no-unserializable-log-args fixtures', () => {
     expect(await findingLines("no-unserializable-log-args/silent")).toEqual([]);
   });
 
-  test("options: extra loggers, sinks off, reportUnknown, named safe helper (severity forced by the config)", async () => {
+  test("options: extra loggers, sinks off, reportUnknown, a named safe helper", async () => {
     expect(await findingLines("no-unserializable-log-args/options")).toEqual([
       "src/queue.ts:13:26 warning `state` is a numeric enum member (QueueState): it logs as a bare number in metrics.emit; log QueueState[state] instead, or use the project's describeQueueState (src/queue.ts:6).",
-      "src/queue.ts:13:33 warning `depth` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt' in metrics.emit; convert it with String() first.",
+      "src/queue.ts:13:33 error `depth` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt' in metrics.emit; convert it with String() first.",
       "src/queue.ts:14:16 warning `extra` is typed unknown: what JSON.stringify does with it in metrics.push cannot be checked.",
       "src/queue.ts:16:41 warning `extra` is typed unknown: what JSON.stringify does with it cannot be checked.",
     ]);
