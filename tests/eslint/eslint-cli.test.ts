@@ -8,9 +8,15 @@ interface EslintJson {
   messages: { ruleId: string | null; line: number; column: number; endLine?: number; endColumn?: number; message: string; fatal?: boolean }[];
 }
 
+/** ESLint 10 (the devDependency) and ESLint 9 (installed under the alias `eslint9`). */
+const eslintVersions = [
+  ['ESLint 10', 'node_modules/eslint/bin/eslint.js'],
+  ['ESLint 9', 'node_modules/eslint9/bin/eslint.js'],
+] as const;
+
 /** The real ESLint CLI with the sample project's config (`export default [ssot.configs.recommended]`). */
-function eslintCli(args: string[]): string[] {
-  const result = spawnSync(process.execPath, ['node_modules/eslint/bin/eslint.js', '-c', 'fixtures/eslint-sample/eslint.config.js', '--format', 'json', ...args], {
+function eslintCli(bin: string, args: string[]): string[] {
+  const result = spawnSync(process.execPath, [bin, '-c', 'fixtures/eslint-sample/eslint.config.js', '--format', 'json', ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
   });
@@ -38,18 +44,23 @@ function ssotCli(args: string[]): string[] {
   return findings.map((f) => row(f.ruleId, f.file, f.line, f.column, f.endLine, f.endColumn, f.message)).sort();
 }
 
-describe('the ESLint CLI with `export default [ssot.configs.recommended]` (needs `npm run build`)', () => {
+describe.each(eslintVersions)('the %s CLI with `export default [ssot.configs.recommended]` (needs `npm run build`)', (_name, bin) => {
+  it('is the ESLint major it claims to be', () => {
+    const version = execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8', cwd: repoRoot });
+    expect(version).toMatch(_name === 'ESLint 9' ? /^v9\./ : /^v10\./);
+  });
+
   it('reports exactly what `ssot fixtures/incident` reports', () => {
     const expected = ssotCli(['fixtures/incident']);
     expect(expected.length).toBeGreaterThan(5);
-    expect(eslintCli(['fixtures/incident'])).toEqual(expected);
+    expect(eslintCli(bin, ['fixtures/incident'])).toEqual(expected);
   });
 
   it('with --concurrency, each worker builds its own index and the findings stay the same', () => {
-    expect(eslintCli(['--concurrency', '2', 'fixtures/incident'])).toEqual(ssotCli(['fixtures/incident']));
+    expect(eslintCli(bin, ['--concurrency', '2', 'fixtures/incident'])).toEqual(ssotCli(['fixtures/incident']));
   });
 
   it('lints the sample project, JavaScript outside any tsconfig included', () => {
-    expect(eslintCli(['fixtures/eslint-sample'])).toEqual(ssotCli(['fixtures/eslint-sample']));
+    expect(eslintCli(bin, ['fixtures/eslint-sample'])).toEqual(ssotCli(['fixtures/eslint-sample']));
   });
 });
