@@ -1,6 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding } from '../core/finding.js';
 
+/** Related locations shown under a finding; the JSON output has all of them. */
+const MAX_RELATED_LINES = 3;
+
 /** Grouped by file, like ESLint's stylish formatter; colors follow chalk's NO_COLOR/FORCE_COLOR detection. */
 export function formatStylish(findings: readonly Finding[], chalk: ChalkInstance = new Chalk()): string {
   if (findings.length === 0) return '';
@@ -15,9 +18,11 @@ export function formatStylish(findings: readonly Finding[], chalk: ChalkInstance
     const position = chalk.dim(`${finding.range.line}:${finding.range.column}`.padEnd(8));
     const severity = finding.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning');
     lines.push(`  ${position} ${severity}  ${finding.message}  ${chalk.dim(finding.ruleId)}`);
-    for (const related of finding.related) {
+    for (const related of finding.related.slice(0, MAX_RELATED_LINES)) {
       lines.push(chalk.dim(`             ${related.message ? `${related.message}: ` : ''}${related.file}:${related.line}:${related.column}`));
     }
+    const hidden = finding.related.length - MAX_RELATED_LINES;
+    if (hidden > 0) lines.push(chalk.dim(`             (+${hidden} more; --format json lists them all)`));
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
