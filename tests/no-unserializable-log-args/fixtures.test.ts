@@ -47,6 +47,8 @@ describe('no-unserializable-log-args fixtures', () => {
       "src/server.ts:32:32 warning `onDone` is a function: JSON.stringify silently drops it.",
       "src/server.ts:32:40 warning `tag` is a symbol: JSON.stringify silently drops it.",
       "src/server.ts:39:48 warning `err` is a catch variable (treated as an Error): JSON.stringify writes it as {} (message and stack are not enumerable); log its message and stack explicitly.",
+      "src/server.ts:46:32 warning `failed[].reason` is a rejection reason (treated as an Error): JSON.stringify writes it as {} (message and stack are not enumerable); log its message and stack explicitly.",
+      "src/server.ts:47:67 warning `reason` is a rejection reason (treated as an Error): JSON.stringify writes it as {} (message and stack are not enumerable); log its message and stack explicitly.",
     ]);
   });
 

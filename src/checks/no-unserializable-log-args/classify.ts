@@ -142,8 +142,9 @@ function classifyExpression(walk: Walk, node: TS.Expression, at: At): void {
     report(walk, at, 'function', 'a function');
     return;
   }
-  if (ts.isIdentifier(expression) && isCatchVariable(walk.env, expression)) {
-    classifyError(walk, at, true);
+  const caught = ts.isIdentifier(expression) ? caughtValueKind(walk.env, expression) : undefined;
+  if (caught) {
+    classifyError(walk, at, true, caught);
     return;
   }
   const { checker } = walk.env;
@@ -174,21 +175,40 @@ function classifySyntax(walk: Walk, expression: TS.Expression, at: At): void {
   }
 }
 
-/** `e` in `catch (e) { ... }`, in scope at the reference (a documented heuristic: treated as an Error). */
-function isCatchVariable(env: Env, identifier: TS.Identifier): boolean {
+/**
+ * `e` in `catch (e) { ... }` or in `promise.catch((e) => ...)`, in scope at the reference: a documented
+ * heuristic treats it as an Error. Returns how to call it, or undefined.
+ */
+function caughtValueKind(env: Env, identifier: TS.Identifier): string | undefined {
   const { ts } = env;
   for (let node: TS.Node | undefined = identifier.parent; node; node = node.parent) {
     if (ts.isCatchClause(node)) {
       const declaration = node.variableDeclaration;
       if (declaration && ts.isIdentifier(declaration.name) && declaration.name.text === identifier.text) {
         const annotation = declaration.type;
-        if (annotation && annotation.kind !== ts.SyntaxKind.UnknownKeyword && annotation.kind !== ts.SyntaxKind.AnyKeyword) return false;
-        return !isPastInstanceofCheck(env, identifier, node.block);
+        if (annotation && annotation.kind !== ts.SyntaxKind.UnknownKeyword && annotation.kind !== ts.SyntaxKind.AnyKeyword) return undefined;
+        return isPastInstanceofCheck(env, identifier, node.block) ? undefined : 'a catch variable';
       }
     }
-    if (ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === identifier.text)) return false;
+    if (ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === identifier.text)) {
+      return isRejectionHandlerParameter(env, node, identifier.text) ? 'a rejection reason' : undefined;
+    }
   }
-  return false;
+  return undefined;
+}
+
+/** `promise.catch((e) => ...)`: the handler's first parameter is the rejection reason, as good as a catch variable. */
+function isRejectionHandlerParameter(env: Env, fn: TS.SignatureDeclaration, name: string): boolean {
+  const { ts } = env;
+  const first = fn.parameters[0];
+  if (!first || !ts.isIdentifier(first.name) || first.name.text !== name || first.type) return false;
+  const call = fn.parent;
+  return (
+    ts.isCallExpression(call) &&
+    call.arguments[0] === fn &&
+    ts.isPropertyAccessExpression(call.expression) &&
+    call.expression.name.text === 'catch'
+  );
 }
 
 /**
@@ -218,9 +238,9 @@ function isPastInstanceofCheck(env: Env, identifier: TS.Identifier, block: TS.Bl
   return false;
 }
 
-function classifyError(walk: Walk, at: At, catchVariable: boolean): void {
+function classifyError(walk: Walk, at: At, catchVariable: boolean, what = 'a catch variable'): void {
   if (!at.spread && (at.errorOk || walk.serializer.errorKeys.includes(at.key))) return;
-  report(walk, at, 'error', catchVariable ? 'a catch variable' : 'Error', catchVariable);
+  report(walk, at, 'error', catchVariable ? what : 'Error', catchVariable);
 }
 
 function classifyType(walk: Walk, type: TS.Type, at: At, explicit: boolean): void {
@@ -311,6 +331,12 @@ function classifyObject(walk: Walk, type: TS.Type, at: At, explicit: boolean): v
     for (const element of typeArgumentsOf(walk.env, type)) {
       classifyType(walk, element, { ...at, path: `${at.path}[]`, errorOk: false, spread: false, depth: at.depth + 1, text: `${at.text}[i]` }, false);
     }
+    return;
+  }
+  if (ancestors[0]?.name === 'PromiseRejectedResult' && ancestors[0].origin === 'lib') {
+    // `reason` is `any`, and in practice an Error: treated like a catch variable.
+    const reason = { ...at, key: join(at.key, 'reason'), path: join(at.path, 'reason'), errorOk: false, spread: false, text: `${at.text}.reason` };
+    classifyError(walk, reason, true, 'a rejection reason');
     return;
   }
   if (isLibraryType(type)) return;

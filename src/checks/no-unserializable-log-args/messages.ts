@@ -68,7 +68,7 @@ function messageOf(problem: Problem, helper: SafeHelper | undefined): string {
 }
 
 function errorMessage(problem: Problem, value: string, serializer: string, at: string): string {
-  const what = problem.catchVariable ? 'a catch variable (treated as an Error)' : 'an Error';
+  const what = problem.catchVariable ? `${problem.detail} (treated as an Error)` : 'an Error';
   const jsonLike = problem.sink.serializer === 'json' || problem.sink.serializer === 'util-format';
   if (problem.path.includes('...') || (problem.key === '' && !jsonLike)) {
     return `${value} is ${what} spread into the log entry: its message and stack are not enumerable and are lost${at}.`;
