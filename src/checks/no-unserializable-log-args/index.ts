@@ -3,7 +3,7 @@ import { compareStrings } from '../../core/finding.js';
 import type { Check } from '../types.js';
 import { extractLogArgFacts } from './extract.js';
 import type { LogArgFacts, SafeHelper } from './facts.js';
-import { pickHelper, toDraft } from './messages.js';
+import { HELPABLE, pickHelper, toDraft } from './messages.js';
 import { defaultOptions, optionsSchema, type Options } from './options.js';
 
 export type { LogArgFacts } from './facts.js';
@@ -23,7 +23,8 @@ export const noUnserializableLogArgs: Check<LogArgFacts, Options> = {
     const drafts: FindingDraft[] = [];
     for (const { file, facts } of index.files) {
       for (const problem of facts?.problems ?? []) {
-        const helper = problem.kind === 'numeric-enum' ? pickHelper(helpers, problem.detail) : undefined;
+        const helper =
+          problem.kind === 'numeric-enum' ? pickHelper(helpers, problem.detail) : HELPABLE.has(problem.kind) ? pickHelper(helpers, undefined) : undefined;
         drafts.push({ ...toDraft(problem, helper), file });
       }
     }

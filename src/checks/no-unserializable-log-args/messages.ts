@@ -4,23 +4,31 @@ import type { Problem, SafeHelper } from './facts.js';
 import { serializers } from './serializers.js';
 
 const CRASHES = new Set(['bigint', 'cycle']);
+/** Kinds a generic safe-serialization helper can fix (the value itself is the problem, not the call shape). */
+export const HELPABLE = new Set(['bigint', 'cycle', 'map', 'error', 'hidden-fields']);
 
 /** Turns one problem into a finding: sink-aware message, related places, stable identity. */
 export function toDraft(problem: Problem, helper: SafeHelper | undefined): FindingDraft {
   const related: RelatedLocation[] = [];
   if (problem.sink.declaredAt) related.push({ ...problem.sink.declaredAt, message: `${problem.sink.label} forwards it to a serializer` });
   if (problem.sink.serializedAt) related.push({ ...problem.sink.serializedAt, message: 'serialized here' });
-  if (helper && problem.kind === 'numeric-enum') {
+  if (helper) {
     related.push({ file: helper.file, line: helper.line, column: helper.column, message: `${helper.name}: the project's safe-log helper` });
   }
   return {
     severity: CRASHES.has(problem.kind) ? 'error' : 'warning',
-    message: messageOf(problem, helper),
+    message: withHelper(messageOf(problem, helper), problem, helper),
     file: '',
     range: problem.range,
     related,
     identity: [problem.kind, problem.container, problem.path, problem.sink.label].join('|'),
   };
+}
+
+/** Points at the project's own safe-log helper rather than letting a new one be written. */
+function withHelper(message: string, problem: Problem, helper: SafeHelper | undefined): string {
+  if (!helper || !HELPABLE.has(problem.kind)) return message;
+  return `${message.replace(/\.$/, '')}, or use the project's ${helper.name} (${helper.file}:${helper.line}).`;
 }
 
 function where(problem: Problem): string {
@@ -84,9 +92,12 @@ function withArticle(typeName: string): string {
   return `${/^([aeiou]|http)/i.test(typeName) ? 'an' : 'a'} ${typeName}`;
 }
 
-/** The helper to suggest for a numeric enum: one that accepts that enum, exported first. */
-export function pickHelper(helpers: readonly SafeHelper[], enumName: string): SafeHelper | undefined {
-  const candidates = helpers.filter((helper) => helper.acceptedTypes.includes(enumName));
+/**
+ * The helper to suggest: for a numeric enum, one whose first parameter names that enum (exported first);
+ * otherwise (or when none does) an exported helper that takes anything (no named type in its parameter).
+ */
+export function pickHelper(helpers: readonly SafeHelper[], enumName: string | undefined): SafeHelper | undefined {
+  const candidates = enumName === undefined ? [] : helpers.filter((helper) => helper.acceptedTypes.includes(enumName));
   const pool = candidates.length > 0 ? candidates : helpers.filter((helper) => helper.acceptedTypes.length === 0 && helper.exported);
   return [...pool].sort(
     (a, b) =>
