@@ -29,3 +29,18 @@ test('the incident: related locations point at the wrapper, the JSON.stringify i
     ],
   ]);
 });
+
+test('the incident: the enum finding suggests logging the member name', async () => {
+  const { findings } = await analyze({ cwd: path.join(fixturesDir, 'incident'), rules: ['ssot/no-unserializable-log-args'], cache: false });
+  expect(findings.map((finding) => finding.suggestions ?? [])).toEqual([
+    [
+      {
+        message: "Log the member's name: WebSocketState[this.state]",
+        range: { line: 22, column: 53, endLine: 22, endColumn: 63 },
+        text: 'WebSocketState[this.state]',
+      },
+    ],
+    [],
+    [],
+  ]);
+});

@@ -26,6 +26,8 @@ export interface ValueProblem {
   node: TS.Node;
   /** Source text that evaluates to the value (`stats.level`), for `Enum[...]` suggestions. */
   text: string;
+  /** `node` is the value itself (not an argument the value was found inside of). */
+  exact: boolean;
 }
 
 interface Walk {
@@ -84,7 +86,7 @@ function report(walk: Walk, at: At, kind: ProblemKind, detail: string, catchVari
   const id = `${kind}\0${at.path}`;
   if (walk.seen.has(id)) return;
   walk.seen.add(id);
-  walk.problems.push({ kind, path: at.path, detail, key: at.key, catchVariable, node: at.node, text: at.text });
+  walk.problems.push({ kind, path: at.path, detail, key: at.key, catchVariable, node: at.node, text: at.text, exact: at.text === shortText(walk.env.sourceFile, at.node) });
 }
 
 function classifyExpression(walk: Walk, node: TS.Expression, at: At): void {

@@ -7,6 +7,7 @@ import { cacheFor, type Env } from './env.js';
 import type { LogArgFacts, Problem, SinkRef } from './facts.js';
 import { collectSafeHelpers } from './helpers.js';
 import { resolveOptions, type Options } from './options.js';
+import { importsOf } from './loggers.js';
 import { recognizeSink, type Sink } from './sinks.js';
 import { ancestorsOf, isErrorType } from './types.js';
 
@@ -65,7 +66,8 @@ function problemsAtCall(env: Env, file: string, call: TS.CallExpression, sink: S
     if (!argument || ts.isSpreadElement(argument)) continue;
     for (const problem of classifyArgument(env, slot, argument)) {
       const { kind, path, detail, catchVariable, key, text } = problem;
-      push(problem.node, { kind, path, detail, catchVariable, key, expression: text }, slot.serializer);
+      const fix = kind === 'numeric-enum' && problem.exact ? enumNameFix(env, problem.node, detail) : undefined;
+      push(problem.node, { kind, path, detail, catchVariable, key, expression: text, ...(fix ? { enumNameFix: fix } : {}) }, slot.serializer);
     }
   }
   if (sink.droppedFrom !== undefined) {
@@ -90,6 +92,18 @@ function problemsAtCall(env: Env, file: string, call: TS.CallExpression, sink: S
     }
   }
   return problems;
+}
+
+/** `Enum[value]`, when `Enum` is declared or imported at the top of this file (so the edit compiles). */
+function enumNameFix(env: Env, node: TS.Node, enumName: string): string | undefined {
+  const { ts, sourceFile } = env;
+  const text = node.getText(sourceFile);
+  if (text.length > 200) return undefined;
+  const declared = sourceFile.statements.some((statement) => ts.isEnumDeclaration(statement) && statement.name.text === enumName);
+  if (!declared && !importsOf(env, sourceFile).has(enumName)) return undefined;
+  const replacement = `${enumName}[${text}]`;
+  // `{ state }` becomes `{ state: Enum[state] }`.
+  return ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? `${text}: ${replacement}` : replacement;
 }
 
 function isErrorValue(env: Env, node: TS.Expression): boolean {

@@ -44,6 +44,8 @@ export interface Problem {
   key: string;
   /** Source text of the logged expression (for `Enum[expr]` suggestions). */
   expression: string;
+  /** For a numeric enum written in the call whose enum is in scope: the replacement `Enum[expr]`. */
+  enumNameFix?: string;
   sink: SinkRef;
   range: Range;
   /** Enclosing function name: part of the identity, so fingerprints survive line moves. */

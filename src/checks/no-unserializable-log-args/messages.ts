@@ -15,7 +15,7 @@ export function toDraft(problem: Problem, helper: SafeHelper | undefined): Findi
   if (helper) {
     related.push({ file: helper.file, line: helper.line, column: helper.column, message: `${helper.name}: the project's safe-log helper` });
   }
-  return {
+  const draft: FindingDraft = {
     severity: CRASHES.has(problem.kind) ? 'error' : 'warning',
     message: withHelper(messageOf(problem, helper), problem, helper),
     file: '',
@@ -23,6 +23,10 @@ export function toDraft(problem: Problem, helper: SafeHelper | undefined): Findi
     related,
     identity: [problem.kind, problem.container, problem.path, problem.sink.label].join('|'),
   };
+  if (problem.enumNameFix) {
+    draft.suggestions = [{ message: `Log the member's name: ${problem.enumNameFix}`, range: problem.range, text: problem.enumNameFix }];
+  }
+  return draft;
 }
 
 /** Points at the project's own safe-log helper rather than letting a new one be written. */
