@@ -12,6 +12,8 @@ export interface ProgramCache {
   wrapperNames?: Set<string>;
   /** Logger family of a variable/property declaration created by `pino()`, `createLogger()`... */
   creations: WeakMap<TS.Node, string | null>;
+  /** Self-reference verdict per project type (see shapes.ts): the edge names, or null. */
+  cycles: WeakMap<object, string | null>;
   /** Import bindings per file: local name -> module specifier. */
   imports: WeakMap<TS.SourceFile, Map<string, string>>;
   /** Options the cache was built with (the wrapper summaries depend on them). */
@@ -36,6 +38,7 @@ export function cacheFor(program: TS.Program | undefined, options: Options): Pro
   const fresh = (): ProgramCache => ({
     wrappers: new WeakMap(),
     creations: new WeakMap(),
+    cycles: new WeakMap(),
     imports: new WeakMap(),
     optionsKey,
   });

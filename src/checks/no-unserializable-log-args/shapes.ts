@@ -67,6 +67,14 @@ interface Edge {
 export function selfReferenceOf(env: Env, type: TS.Type): string | undefined {
   const symbol = type.getSymbol();
   if (!symbol || isLibraryType(type) || symbol.getName().startsWith('__')) return undefined;
+  const cached = env.cache.cycles.get(type);
+  if (cached !== undefined) return cached ?? undefined;
+  const verdict = findSelfReference(env, type, symbol);
+  env.cache.cycles.set(type, verdict ?? null);
+  return verdict;
+}
+
+function findSelfReference(env: Env, type: TS.Type, symbol: TS.Symbol): string | undefined {
   const edges = edgesOf(env, type);
   const self = edges.filter((edge) => edge.target === symbol);
   const ones = self.filter((edge) => !edge.many);
