@@ -19,6 +19,13 @@ describe('no-unserializable-log-args fixtures', () => {
     ]);
   });
 
+  test("pino configuration: serializers and errorKey add Error keys; a logMethod hook may reorder arguments", async () => {
+    expect(await findingLines("no-unserializable-log-args/pino-config")).toEqual([
+      "src/jobs.ts:10:19 warning `error` is a catch variable (treated as an Error) under the key `error`: pino serializes Errors only under `err`, so it logs {} in plain.error; put it under `err`.",
+      "src/jobs.ts:11:31 warning `error` is dropped: pino's plain.error(message, ...args) only fills %s/%d/%o placeholders and ignores other arguments; pass objects first: plain.error({ ... }, message).",
+    ]);
+  });
+
   test("winston: error(err) without format.errors(); Errors under other keys; Maps; bigint is fine", async () => {
     expect(await findingLines("no-unserializable-log-args/winston")).toEqual([
       "src/worker.ts:7:17 warning `err as Error` is an Error logged with winston's json() format without format.errors() (logger created at src/loggers.ts:6): it prints as {\"level\":\"error\"}; add format.errors({ stack: true }) to the logger's format.",

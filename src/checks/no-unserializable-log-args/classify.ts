@@ -241,7 +241,7 @@ function isPastInstanceofCheck(env: Env, identifier: TS.Identifier, block: TS.Bl
 }
 
 function classifyError(walk: Walk, at: At, catchVariable: boolean, what = 'a catch variable'): void {
-  if (!at.spread && (at.errorOk || walk.serializer.errorKeys.includes(at.key))) return;
+  if (!at.spread && (at.errorOk || walk.serializer.errorKeys.includes(at.key) || walk.slot.errorKeys?.includes(at.key))) return;
   report(walk, at, 'error', catchVariable ? what : 'Error', catchVariable);
 }
 

@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { dottedName, packageOfDeclaration, unwrapExpression } from './ast.js';
+import { dottedName, packageOfDeclaration, propertyNameText, unwrapExpression } from './ast.js';
 import type { Env } from './env.js';
 
 export type LoggerFamily = 'pino' | 'winston' | 'bunyan' | 'log4js' | 'debug';
@@ -268,11 +268,10 @@ function findLocalVariable(env: Env, sourceFile: TS.SourceFile, name: string): T
 }
 
 /**
- * Whether a winston logger was created without `format.errors()` while printing JSON (the default):
- * then `logger.error(err)` prints `{"level":"error"}`. Returns the creation call, or undefined when it is
- * configured with errors() or cannot be found.
+ * The call that created a logger value (`createLogger({...})`, `pino({...})`), following `.child()` to the
+ * parent and variables/fields to their initializer; undefined when it cannot be seen.
  */
-export function winstonCreationWithoutErrors(env: Env, receiver: TS.Expression, depth = 0): TS.CallExpression | undefined {
+export function creationCallOf(env: Env, receiver: TS.Expression, depth = 0): TS.CallExpression | undefined {
   const { ts } = env;
   if (depth > 4) return undefined;
   const expression = unwrapExpression(ts, receiver);
@@ -286,23 +285,69 @@ export function winstonCreationWithoutErrors(env: Env, receiver: TS.Expression, 
   creation = unwrapExpression(ts, creation);
   if (!ts.isCallExpression(creation)) return undefined;
   const callee = unwrapExpression(ts, creation.expression);
-  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'child') {
-    return winstonCreationWithoutErrors(env, callee.expression, depth + 1);
-  }
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-  if (name !== 'createLogger') return undefined;
-  const config = creation.arguments[0];
-  if (!config) return creation;
-  const literal = unwrapExpression(ts, config);
-  if (!ts.isObjectLiteralExpression(literal)) return undefined;
-  for (const property of literal.properties) {
-    const key = property.name && ts.isIdentifier(property.name) ? property.name.text : undefined;
-    if (key !== 'format') continue;
-    if (!ts.isPropertyAssignment(property)) return undefined;
-    const text = property.initializer.getText();
-    if (/\berrors\s*\(/.test(text)) return undefined;
-    return /\b(json|logstash)\s*\(/.test(text) ? creation : undefined;
-  }
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'child') return creationCallOf(env, callee.expression, depth + 1);
   return creation;
 }
 
+function optionsLiteral(env: Env, creation: TS.CallExpression): TS.ObjectLiteralExpression | undefined {
+  const first = creation.arguments[0];
+  const literal = first && unwrapExpression(env.ts, first);
+  return literal && env.ts.isObjectLiteralExpression(literal) ? literal : undefined;
+}
+
+function optionNamed(env: Env, literal: TS.ObjectLiteralExpression, name: string): TS.ObjectLiteralElementLike | undefined {
+  return literal.properties.find((property) => property.name !== undefined && propertyNameText(env.ts, property.name) === name);
+}
+
+/**
+ * Whether a winston logger was created without `format.errors()` while printing JSON (the default):
+ * then `logger.error(err)` prints `{"level":"error"}`. Returns the creation call, or undefined when it is
+ * configured with errors() or cannot be found.
+ */
+export function winstonCreationWithoutErrors(env: Env, receiver: TS.Expression): TS.CallExpression | undefined {
+  const { ts } = env;
+  const creation = creationCallOf(env, receiver);
+  if (!creation) return undefined;
+  const callee = unwrapExpression(ts, creation.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  if (name !== 'createLogger') return undefined;
+  if (!creation.arguments[0]) return creation;
+  const literal = optionsLiteral(env, creation);
+  if (!literal) return undefined;
+  const format = optionNamed(env, literal, 'format');
+  if (!format) return creation;
+  if (!ts.isPropertyAssignment(format)) return undefined;
+  const text = format.initializer.getText();
+  if (/\berrors\s*\(/.test(text)) return undefined;
+  return /\b(json|logstash)\s*\(/.test(text) ? creation : undefined;
+}
+
+/** What a visible `pino({...})` configuration changes: extra Error keys (serializers, errorKey), argument hooks. */
+export interface PinoConfig {
+  errorKeys: string[];
+  /** `hooks.logMethod` may reorder arguments: message-first calls are not known to drop anything. */
+  rewritesArguments: boolean;
+}
+
+export function pinoConfigOf(env: Env, receiver: TS.Expression): PinoConfig {
+  const { ts } = env;
+  const config: PinoConfig = { errorKeys: [], rewritesArguments: false };
+  const creation = creationCallOf(env, receiver);
+  const literal = creation && optionsLiteral(env, creation);
+  if (!literal) return config;
+  const serializers = optionNamed(env, literal, 'serializers');
+  if (serializers && ts.isPropertyAssignment(serializers)) {
+    const value = unwrapExpression(ts, serializers.initializer);
+    if (ts.isObjectLiteralExpression(value)) {
+      for (const property of value.properties) {
+        const key = property.name && propertyNameText(ts, property.name);
+        if (key) config.errorKeys.push(key);
+      }
+    }
+  }
+  const errorKey = optionNamed(env, literal, 'errorKey');
+  if (errorKey && ts.isPropertyAssignment(errorKey) && ts.isStringLiteral(errorKey.initializer)) config.errorKeys.push(errorKey.initializer.text);
+  const hooks = optionNamed(env, literal, 'hooks');
+  config.rewritesArguments = hooks !== undefined && /\blogMethod\b/.test(hooks.getText());
+  return config;
+}

@@ -7,6 +7,7 @@ import {
   familyOfCalledFunction,
   familyOfMethodCall,
   importsOf,
+  pinoConfigOf,
   winstonCreationWithoutErrors,
   type LoggerFamily,
 } from './loggers.js';
@@ -25,6 +26,8 @@ export interface SinkSlot {
   errorOk: boolean;
   /** The text ends up in a log (opaque enum values matter), not on the wire to a program. */
   logs: boolean;
+  /** Keys under which this logger's configuration serializes Errors, besides the serializer's own. */
+  errorKeys?: string[];
 }
 
 export interface Sink {
@@ -271,15 +274,18 @@ function loggerSink(env: Env, call: TS.CallExpression, callee: TS.PropertyAccess
   const messageFirst = isStringLike(env, head);
   const serializer: SerializerName = family;
   if (family === 'pino') {
+    const config = pinoConfigOf(env, callee.expression);
     if (messageFirst === true) {
       const format = literalText(env.ts, head);
-      if (format === undefined) return undefined;
+      if (format === undefined || config.rewritesArguments) return undefined;
       const consumed = countPlaceholders(format);
       const droppedFrom = first + 1 + consumed;
       return droppedFrom < args.length ? { family, label, slots: [], droppedFrom } : undefined;
     }
     if (messageFirst === false) {
-      return { family, label, slots: [{ argumentIndex: first, serializer, spread: true, key: '', errorOk: true, logs: true }] };
+      const slot: SinkSlot = { argumentIndex: first, serializer, spread: true, key: '', errorOk: true, logs: true };
+      if (config.errorKeys.length > 0) slot.errorKeys = config.errorKeys;
+      return { family, label, slots: [slot] };
     }
     return undefined;
   }
