@@ -8,13 +8,13 @@ import { compareFindings, compareStrings, toFinding, type Finding } from './core
 import type { TypeScriptApi } from './core/location.js';
 import { defaultCacheLocation, FactsCache } from './project/cache.js';
 import { discoverFiles } from './project/discover.js';
-import { extractAll } from './project/extract-pool.js';
+import { ExtractPool, workersFor } from './project/extract-pool.js';
 import { extractFacts, type ExtractRequest } from './project/extract-file.js';
 import { firstSyntaxError } from './project/parse.js';
 import { toRelative } from './project/paths.js';
 import { buildPrograms } from './project/program.js';
 import { DEFAULT_MAX_FILE_SIZE, readSource } from './project/read-source.js';
-import { findTsconfigFiles, parseTsconfigs } from './project/tsconfig.js';
+import { findTsconfigFiles, parseTsconfigs, type ParsedTsconfig } from './project/tsconfig.js';
 import { packageJson } from './version.js';
 
 export interface AnalyzeOptions {
@@ -56,43 +56,43 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
   const paths = options.paths?.length ? options.paths : ['.'];
   const loaded = loadConfig(cwd, options.configFile);
   const configured = configureChecks(loaded, options.rules);
+  const syntactic = configured.filter(({ check }) => !check.usesTypes);
+  const typed = configured.filter(({ check }) => check.usesTypes);
+  const useCache = options.cache !== false;
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const diagnostics: FileDiagnostic[] = [];
 
   const discovered = discoverFiles({ cwd, paths, ignore: loaded.config.ignore ?? [], ignoreBase: loaded.baseDir });
-  const tsconfigFiles = findTsconfigFiles(paths.map((given) => path.resolve(cwd, given)));
-  const { configs: tsconfigs, diagnostics: tsconfigDiagnostics } = tsconfigFiles.length
-    ? parseTsconfigs(await loadTs(), tsconfigFiles, cwd)
-    : { configs: [], diagnostics: [] };
-  diagnostics.push(...tsconfigDiagnostics);
+  // Without a cache every file is extracted: start the workers now, so they compile TypeScript while this thread
+  // reads the files. This thread joins the extraction unless it builds the Program meanwhile.
+  let pool = syntactic.length && !useCache ? new ExtractPool(syntactic, workersFor(discovered.length, jobs, !typed.length)) : undefined;
+  try {
+    const tsconfigFiles = findTsconfigFiles(paths.map((given) => path.resolve(cwd, given)));
+    const { configs: tsconfigs, diagnostics: tsconfigDiagnostics } = tsconfigFiles.length
+      ? parseTsconfigs(await loadTs(), tsconfigFiles, cwd)
+      : { configs: [], diagnostics: [] };
+    diagnostics.push(...tsconfigDiagnostics);
 
-  const files = readFiles(discovered, cwd, loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, diagnostics);
-  await extractSyntactic(files, configured.filter(({ check }) => !check.usesTypes), options, cwd, diagnostics);
-  const typed = configured.filter(({ check }) => check.usesTypes);
-  if (typed.length) {
-    const ts = await loadTs();
-    const byPath = new Map(files.filter((f) => !f.failed).map((f) => [f.absolute, f]));
-    for (const { program, files: groupFiles } of buildPrograms(ts, [...byPath.keys()], tsconfigs)) {
-      const checker = program.getTypeChecker();
-      for (const absolute of groupFiles) {
-        const file = byPath.get(absolute);
-        const sourceFile = program.getSourceFile(absolute);
-        if (!file || !sourceFile) continue;
-        const syntaxError = firstSyntaxError(sourceFile);
-        const result = syntaxError
-          ? ({ ok: false, reason: syntaxError } as const)
-          : extractFacts(ts, sourceFile, file.relative, typed, { checker, program, relativePath: (p) => toRelative(cwd, p) });
-        if (result.ok) Object.assign(file.facts, result.facts);
-        else file.failed = (diagnostics.push({ file: file.relative, message: result.reason }), true);
-      }
+    const files = readFiles(discovered, cwd, loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, diagnostics);
+    const syntacticRun = syntactic.length ? await startSyntactic(files, syntactic, options, cwd, useCache, jobs, !typed.length, pool) : undefined;
+    pool = syntacticRun?.pool;
+    // Typed extraction runs in this thread while the workers extract the syntactic facts.
+    const typedFailures = typed.length ? extractTyped(await loadTs(), files, typed, tsconfigs, cwd) : new Map<AnalyzedFile, string>();
+    if (syntacticRun) await finishSyntactic(syntacticRun, syntactic, useCache, diagnostics);
+    for (const [file, reason] of typedFailures) {
+      // A file the syntactic extraction already failed is reported once, as it was found first there.
+      if (!file.failed) file.failed = (diagnostics.push({ file: file.relative, message: reason }), true);
     }
+    const analyzed = files.filter((file) => !file.failed);
+    const findings = configured.flatMap((entry) => runCheck(entry, analyzed, cwd));
+    return {
+      findings: findings.sort(compareFindings),
+      diagnostics: diagnostics.sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.message, b.message)),
+      filesAnalyzed: analyzed.length,
+    };
+  } finally {
+    pool?.close();
   }
-  const analyzed = files.filter((file) => !file.failed);
-  const findings = configured.flatMap((entry) => runCheck(entry, analyzed, cwd));
-  return {
-    findings: findings.sort(compareFindings),
-    diagnostics: diagnostics.sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.message, b.message)),
-    filesAnalyzed: analyzed.length,
-  };
 }
 
 function readFiles(discovered: string[], cwd: string, maxFileSize: number, diagnostics: FileDiagnostic[]): AnalyzedFile[] {
@@ -106,15 +106,44 @@ function readFiles(discovered: string[], cwd: string, maxFileSize: number, diagn
   return files;
 }
 
-async function extractSyntactic(
+/** Facts of the typed checks, from one Program per compiler-options group; returns the files that failed. */
+function extractTyped(ts: TypeScriptApi, files: AnalyzedFile[], typed: ConfiguredCheck[], tsconfigs: ParsedTsconfig[], cwd: string): Map<AnalyzedFile, string> {
+  const failures = new Map<AnalyzedFile, string>();
+  const byPath = new Map(files.map((f) => [f.absolute, f]));
+  const texts = new Map(files.map((f) => [f.absolute, f.text]));
+  const relativePath = (p: string) => toRelative(cwd, p);
+  for (const { program, files: groupFiles } of buildPrograms(ts, [...byPath.keys()], tsconfigs, texts)) {
+    const checker = program.getTypeChecker();
+    for (const absolute of groupFiles) {
+      const file = byPath.get(absolute);
+      const sourceFile = program.getSourceFile(absolute);
+      if (!file || !sourceFile) continue;
+      const syntaxError = firstSyntaxError(sourceFile);
+      const result = syntaxError ? ({ ok: false, reason: syntaxError } as const) : extractFacts(ts, sourceFile, file.relative, typed, { checker, program, relativePath });
+      if (result.ok) Object.assign(file.facts, result.facts);
+      else failures.set(file, result.reason);
+    }
+  }
+  return failures;
+}
+
+interface SyntacticRun {
+  pool: ExtractPool;
+  caches: FactsCache[];
+  misses: AnalyzedFile[];
+}
+
+/** Takes cached facts, and hands the other files to the extraction pool (started now if not yet). */
+async function startSyntactic(
   files: AnalyzedFile[],
   syntactic: ConfiguredCheck[],
   options: AnalyzeOptions,
   cwd: string,
-  diagnostics: FileDiagnostic[],
-): Promise<void> {
-  if (!syntactic.length) return;
-  const useCache = options.cache !== false;
+  useCache: boolean,
+  jobs: number,
+  mainThreadFree: boolean,
+  started: ExtractPool | undefined,
+): Promise<SyntacticRun> {
   const ts = useCache ? await loadTs() : undefined;
   const caches = syntactic.map(({ check, options: checkOptions }) => {
     const cache = new FactsCache(options.cacheLocation ? path.resolve(cwd, options.cacheLocation) : defaultCacheLocation(cwd), check, checkOptions, packageJson.version, ts?.version ?? '');
@@ -130,9 +159,15 @@ async function extractSyntactic(
       misses.push(file);
     }
   }
-  const requests: ExtractRequest[] = misses.map(({ absolute, relative, text }) => ({ absolute, relative, text }));
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const results = await extractAll(requests, syntactic, jobs, loadTs);
+  const pool = started ?? new ExtractPool(syntactic, misses.length ? workersFor(misses.length, jobs, mainThreadFree) : 0);
+  pool.dispatch(misses.map(({ absolute, relative, text }): ExtractRequest => ({ absolute, relative, text })));
+  return { pool, caches, misses };
+}
+
+async function finishSyntactic({ pool, caches, misses }: SyntacticRun, syntactic: ConfiguredCheck[], useCache: boolean, diagnostics: FileDiagnostic[]): Promise<void> {
+  // Whatever the workers have not claimed yet (all of it without workers) is extracted here.
+  if (misses.length) pool.joinOnMainThread(await loadTs());
+  const results = await pool.finished();
   results.forEach((result, i) => {
     const file = misses[i]!;
     if (!result.ok) {

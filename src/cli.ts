@@ -68,11 +68,23 @@ function print(text: string): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
+  (code) => exit(code),
   (error: unknown) => {
     const debug = process.argv.includes('--debug');
     if (error instanceof UsageError) process.stderr.write(`ssot: ${error.message}\n`);
     else process.stderr.write(`ssot: internal error: ${debug ? (error as Error)?.stack : String((error as Error)?.message ?? error)}\n`);
-    process.exitCode = 2;
+    exit(2);
   },
 );
+
+/**
+ * Exits as soon as stdout and stderr are flushed, without waiting for worker threads to wind down or for the
+ * heap (hundreds of MB of syntax trees) to be torn down: that costs ~0.1-0.3 s on large projects.
+ */
+function exit(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => --pending === 0 && process.exit(code);
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}

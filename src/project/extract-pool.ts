@@ -1,64 +1,108 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { extractSyntacticFacts, type EnabledCheck, type ExtractRequest, type ExtractResult } from './extract-file.js';
-import type { WorkerBatch, WorkerSetup } from './extract-worker.js';
+import type { TypeScriptApi } from '../core/location.js';
+import { extractSyntacticFacts, parseNeedsOf, type EnabledCheck, type ExtractRequest, type ExtractResult } from './extract-file.js';
+import type { WorkerMessage, WorkerSetup, WorkerWork } from './extract-worker.js';
 
-const BATCH_SIZE = 32;
-/** Below this many files a worker's start-up (loading TypeScript, ~0.3 s) costs more than it saves. */
-const FILES_PER_WORKER = 150;
+/** Files per claim: small enough to balance the threads' loads, large enough that messages stay few. */
+export const BATCH_SIZE = 16;
+/** Below this many files per thread, a worker's start-up (compiling TypeScript, ~0.3 s of CPU) costs more than it saves. */
+const FILES_PER_THREAD = 150;
 
 const workerFile = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
 
 /**
- * Extracts facts for every request, in worker threads when there are enough files. Results are stored by
- * request index, so the output never depends on which worker finished first.
+ * How many worker threads to start for `files` files on `jobs` threads. `mainThreadFree`: this thread extracts
+ * too (it has nothing else to do meanwhile), so it counts as one of the `jobs`.
  */
-export async function extractAll(
-  requests: readonly ExtractRequest[],
-  enabled: readonly EnabledCheck[],
-  jobs: number,
-  loadTs: () => Promise<import('../core/location.js').TypeScriptApi>,
-): Promise<ExtractResult[]> {
-  const workerCount = Math.min(jobs, Math.floor(requests.length / FILES_PER_WORKER));
+export function workersFor(files: number, jobs: number, mainThreadFree: boolean): number {
   // Workers need the compiled worker file; when running from sources (tests), extract in this thread.
-  if (workerCount < 1 || !existsSync(workerFile)) {
-    const ts = await loadTs();
-    return requests.map((request) => extractSyntacticFacts(ts, request, enabled));
-  }
-  return runInWorkers(requests, enabled, workerCount);
+  if (!existsSync(workerFile)) return 0;
+  const threads = Math.min(jobs, Math.floor(files / FILES_PER_THREAD));
+  return Math.max(0, mainThreadFree ? threads - 1 : Math.min(threads, Math.max(1, jobs - 1)));
 }
 
-function runInWorkers(requests: readonly ExtractRequest[], enabled: readonly EnabledCheck[], workerCount: number): Promise<ExtractResult[]> {
-  const results = new Array<ExtractResult>(requests.length);
-  const setup: WorkerSetup = { checks: enabled.map(({ check, options }) => ({ name: check.name, options })) };
-  const batches: WorkerBatch[] = [];
-  for (let start = 0; start < requests.length; start += BATCH_SIZE) {
-    batches.push({ id: start, requests: requests.slice(start, start + BATCH_SIZE) });
-  }
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    let pending = batches.length;
-    const workers: Worker[] = [];
-    const finish = (error?: Error) => {
-      for (const worker of workers) void worker.terminate();
-      if (error) reject(error);
-      else resolve(results);
-    };
-    const feed = (worker: Worker) => {
-      const batch = batches[next++];
-      if (batch) worker.postMessage(batch);
-    };
+/**
+ * Extraction of the syntactic checks' facts across worker threads and, when it joins, this thread. Workers are
+ * started before the files are known, so that compiling TypeScript overlaps discovery and reading. All threads
+ * claim batches of requests from one shared counter, so this thread can do other work (build the Program)
+ * without starving the workers. Results are stored by request index: the output never depends on which thread
+ * extracted a file.
+ */
+export class ExtractPool {
+  private readonly workers: Worker[] = [];
+  private readonly needs;
+  private requests: readonly ExtractRequest[] = [];
+  private results: ExtractResult[] = [];
+  private counter = new Int32Array(new SharedArrayBuffer(4));
+  private remaining = 0;
+  private settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  private failure: Error | undefined;
+  private readonly done: Promise<void>;
+
+  constructor(private readonly enabled: readonly EnabledCheck[], workerCount: number) {
+    this.needs = parseNeedsOf(enabled);
+    this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+    this.done.catch(() => undefined);
+    const setup: WorkerSetup = { checks: enabled.map(({ check, options }) => ({ name: check.name, options })) };
     for (let i = 0; i < workerCount; i++) {
       const worker = new Worker(workerFile, { workerData: setup });
-      workers.push(worker);
-      worker.on('message', (message: { id: number; results: ExtractResult[] }) => {
-        message.results.forEach((result, offset) => (results[message.id + offset] = result));
-        if (--pending === 0) finish();
-        else feed(worker);
-      });
-      worker.on('error', (error) => finish(error));
-      feed(worker);
+      worker.on('message', (message: WorkerMessage) => this.receive(message));
+      worker.on('error', (error) => this.fail(error));
+      this.workers.push(worker);
     }
-  });
+  }
+
+  get workerCount(): number {
+    return this.workers.length;
+  }
+
+  /** Hands the requests to the workers; they start at once. */
+  dispatch(requests: readonly ExtractRequest[]): void {
+    this.requests = requests;
+    this.results = new Array<ExtractResult>(requests.length);
+    this.remaining = requests.length;
+    const work: WorkerWork = { requests, counter: this.counter.buffer as SharedArrayBuffer, batchSize: BATCH_SIZE };
+    for (const worker of this.workers) worker.postMessage(work);
+    if (this.remaining === 0) this.settle?.resolve();
+  }
+
+  /** Extracts the batches no worker has claimed yet, in this thread, until none is left. */
+  joinOnMainThread(ts: TypeScriptApi): void {
+    const { requests, results, needs, enabled } = this;
+    for (;;) {
+      const start = Atomics.add(this.counter, 0, 1) * BATCH_SIZE;
+      if (start >= requests.length) return;
+      const end = Math.min(start + BATCH_SIZE, requests.length);
+      for (let i = start; i < end; i++) results[i] = extractSyntacticFacts(ts, requests[i]!, enabled, needs);
+      this.completed(end - start);
+    }
+  }
+
+  /** Every result, once all batches are extracted (by the workers or {@link joinOnMainThread}). */
+  async finished(): Promise<ExtractResult[]> {
+    if (this.workers.length === 0 && this.remaining > 0) throw new Error('extraction has no thread left: call joinOnMainThread first');
+    await this.done;
+    return this.results;
+  }
+
+  close(): void {
+    for (const worker of this.workers) void worker.terminate();
+  }
+
+  private receive(message: WorkerMessage): void {
+    message.results.forEach((result, offset) => (this.results[message.start + offset] = result));
+    this.completed(message.results.length);
+  }
+
+  private completed(count: number): void {
+    this.remaining -= count;
+    if (this.remaining === 0 && !this.failure) this.settle?.resolve();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.settle?.reject(error);
+  }
 }

@@ -16,17 +16,39 @@ export function scriptKindOf(ts: TypeScriptApi, fileName: string): TS.ScriptKind
  */
 export const MAX_NESTING_DEPTH = 500;
 
+/**
+ * What the extractors need from the parser beyond the syntax tree. Both cost time: parent links are a second
+ * pass over every node, and JSDoc parsing turns each doc comment into nodes. Neither changes the tree
+ * itself, the node positions, or the syntax errors (JSDoc errors are kept apart from `parseDiagnostics`).
+ */
+export interface ParseNeeds {
+  parents: boolean;
+  jsDoc: boolean;
+}
+
+export const FULL_PARSE: ParseNeeds = { parents: true, jsDoc: true };
+
 /** Parses one file; a file with syntax errors (or too deep to parse) is reported, not analyzed. */
-export function parseSource(ts: TypeScriptApi, fileName: string, text: string): ParseResult {
+export function parseSource(ts: TypeScriptApi, fileName: string, text: string, needs: ParseNeeds = FULL_PARSE): ParseResult {
   let sourceFile: TS.SourceFile;
   try {
-    sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(ts, fileName));
+    sourceFile = ts.createSourceFile(fileName, text, languageVersionFor(ts, needs), needs.parents, scriptKindOf(ts, fileName));
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, reason: 'too deeply nested to parse' };
     throw error;
   }
   const syntaxError = firstSyntaxError(sourceFile);
   return syntaxError ? { ok: false, reason: syntaxError } : { ok: true, sourceFile };
+}
+
+/**
+ * `createSourceFile`'s third argument. `jsDocParsingMode` exists since TypeScript 5.3; the ESLint front end may
+ * pass an older TypeScript, which takes only the target (and then always parses JSDoc).
+ */
+function languageVersionFor(ts: TypeScriptApi, needs: ParseNeeds): TS.ScriptTarget | TS.CreateSourceFileOptions {
+  const modes = (ts as { JSDocParsingMode?: typeof TS.JSDocParsingMode }).JSDocParsingMode;
+  if (needs.jsDoc || modes === undefined) return ts.ScriptTarget.Latest;
+  return { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: modes.ParseNone };
 }
 
 /** `parseDiagnostics` is internal to TypeScript but present in every version we support. */
