@@ -70,13 +70,14 @@ describe('no-unserializable-log-args fixtures', () => {
     ]);
   });
 
-  test("custom wrappers across files: a parameter forwarded directly, spread, or as a property", async () => {
+  test("custom wrappers across files: a parameter forwarded directly, spread, or as a property; a problem of the wrapper's own parameter type is reported once, in the wrapper", async () => {
     expect(await findingLines("no-unserializable-log-args/wrappers")).toEqual([
       "src/billing.ts:6:49 error `balance` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt' in logEvent (src/logging/event_log.ts:7); convert it with String() first, or use the project's safeValueForLogging (src/logging/event_log.ts:28).",
       "src/billing.ts:7:21 warning `account.holds` is a Set: JSON.stringify writes it as {} in logEvent (src/logging/event_log.ts:7); convert it first (Object.fromEntries(map) or [...set]), or use the project's safeValueForLogging (src/logging/event_log.ts:28).",
       "src/billing.ts:8:37 error `balance` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt' in AuditLog.record (src/logging/event_log.ts:13); convert it with String() first, or use the project's safeValueForLogging (src/logging/event_log.ts:28).",
       "src/billing.ts:8:61 warning `holds` is a Set: JSON.stringify writes it as {} in AuditLog.record (src/logging/event_log.ts:13); convert it first (Object.fromEntries(map) or [...set]), or use the project's safeValueForLogging (src/logging/event_log.ts:28).",
       "src/billing.ts:13:35 warning `error` is a catch variable (treated as an Error) under the key `error`: pino serializes Errors only under `err`, so it logs {} in logFailure (src/logging/event_log.ts:23); put it under `err`, or use the project's safeValueForLogging (src/logging/event_log.ts:28).",
+      "src/logging/event_log.ts:34:43 warning `error` is an Error: JSON.stringify writes it as {} (message and stack are not enumerable); log its message and stack explicitly, or use the project's safeValueForLogging (src/logging/event_log.ts:28).",
     ]);
   });
 

@@ -65,6 +65,7 @@ function problemsAtCall(env: Env, file: string, call: TS.CallExpression, sink: S
     const argument = call.arguments[slot.argumentIndex];
     if (!argument || ts.isSpreadElement(argument)) continue;
     for (const problem of classifyArgument(env, slot, argument)) {
+      if (slot.coveredKinds?.includes(problem.kind)) continue;
       const { kind, path, detail, catchVariable, key, text } = problem;
       const fix = kind === 'numeric-enum' && problem.exact ? enumNameFix(env, problem.node, detail) : undefined;
       push(problem.node, { kind, path, detail, catchVariable, key, expression: text, ...(fix ? { enumNameFix: fix } : {}) }, slot.serializer);

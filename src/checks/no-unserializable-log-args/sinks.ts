@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { calleeName, countPlaceholders, dottedName, hasJsonPlaceholder, literalText, shortText, unwrapExpression } from './ast.js';
 import { placeOf, type Env } from './env.js';
-import type { Place } from './facts.js';
+import type { Place, ProblemKind } from './facts.js';
 import {
   LEVEL_METHODS,
   familyOfCalledFunction,
@@ -28,6 +28,8 @@ export interface SinkSlot {
   logs: boolean;
   /** Keys under which this logger's configuration serializes Errors, besides the serializer's own. */
   errorKeys?: string[];
+  /** Problems a wrapper's own parameter type already has at its inner sink: reported there, not at calls. */
+  coveredKinds?: ProblemKind[];
 }
 
 export interface Sink {

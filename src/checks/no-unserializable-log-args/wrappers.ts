@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import { calleeName, dottedName, functionNameOf, hasJsonPlaceholder, isInDeclarationFileOrPackage, literalText, propertyNameText, unwrapExpression } from './ast.js';
+import { classifyArgument } from './classify.js';
 import { placeOf, type Env } from './env.js';
 import { LEVEL_METHODS, symbolAt } from './loggers.js';
 import { jsonDestination, recognizeSink, type Sink, type SinkSlot } from './sinks.js';
@@ -106,7 +107,7 @@ function analyzeWrapper(env: Env, fn: FunctionWithBody, depth: number): Sink | u
     label,
     declaredAt: placeOf(env, nameNode),
     serializedAt: inner.serializedAt ?? placeOf(env, innerCall),
-    slots: dedupeSlots(slots),
+    slots: dedupeSlots(slots).map((slot) => withCoveredKinds(env, fn, slot)),
   };
 }
 
@@ -165,6 +166,18 @@ function localObjectLiteral(env: Env, fn: FunctionWithBody, name: string): TS.Ob
     }
   }
   return undefined;
+}
+
+/**
+ * What the wrapper's own parameter type already causes at its inner sink (`error: Error` put under `error`):
+ * reported once inside the wrapper, where the fix belongs, not again at every call.
+ */
+function withCoveredKinds(env: Env, fn: FunctionWithBody, slot: SinkSlot): SinkSlot {
+  const parameter = fn.parameters[slot.argumentIndex];
+  if (!parameter || !env.ts.isIdentifier(parameter.name)) return slot;
+  const inWrapperFile: Env = { ...env, sourceFile: fn.getSourceFile() };
+  const kinds = [...new Set(classifyArgument(inWrapperFile, slot, parameter.name).map((problem) => problem.kind))].sort();
+  return kinds.length > 0 ? { ...slot, coveredKinds: kinds } : slot;
 }
 
 function dedupeSlots(slots: SinkSlot[]): SinkSlot[] {
