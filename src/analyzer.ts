@@ -12,7 +12,6 @@ import { ExtractPool, workersFor } from './project/extract-pool.js';
 import { extractFacts, type ExtractRequest } from './project/extract-file.js';
 import { firstSyntaxError } from './project/parse.js';
 import { toRelative } from './project/paths.js';
-import { buildPrograms } from './project/program.js';
 import { DEFAULT_MAX_FILE_SIZE, readSource } from './project/read-source.js';
 import { findTsconfigFiles, parseTsconfigs, type ParsedTsconfig } from './project/tsconfig.js';
 import { packageJson } from './version.js';
@@ -48,10 +47,19 @@ interface AnalyzedFile {
   failed?: boolean;
 }
 
+/** `SSOT_TIMING=1`: where the time goes, on stderr (wall ms since start, and this thread's CPU ms). */
+const phase: (name: string) => void = process.env.SSOT_TIMING
+  ? (name) => {
+      const cpu = process.cpuUsage();
+      process.stderr.write(`ssot timing: ${name} ${Math.round(performance.now())} ms, cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms\n`);
+    }
+  : () => undefined;
+
 let typescript: Promise<TypeScriptApi> | undefined;
 const loadTs = (): Promise<TypeScriptApi> => (typescript ??= import('./project/typescript.js').then((m) => m.bundledTs));
 
 export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  phase('start');
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const paths = options.paths?.length ? options.paths : ['.'];
   const loaded = loadConfig(cwd, options.configFile);
@@ -63,28 +71,34 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
   const diagnostics: FileDiagnostic[] = [];
 
   const discovered = discoverFiles({ cwd, paths, ignore: loaded.config.ignore ?? [], ignoreBase: loaded.baseDir });
+  phase('discovered');
   // Without a cache every file is extracted: start the workers now, so they compile TypeScript while this thread
   // reads the files. This thread joins the extraction unless it builds the Program meanwhile.
   let pool = syntactic.length && !useCache ? new ExtractPool(syntactic, workersFor(discovered.length, jobs, !typed.length)) : undefined;
   try {
+    const files = readFiles(discovered, cwd, loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, diagnostics);
+    phase('read');
+    const syntacticRun = syntactic.length ? await startSyntactic(files, syntactic, options, cwd, useCache, jobs, !typed.length, pool) : undefined;
+    pool = syntacticRun?.pool;
+    // After the hand-off to the workers: this loads TypeScript in this thread (~0.3 s).
     const tsconfigFiles = findTsconfigFiles(paths.map((given) => path.resolve(cwd, given)));
     const { configs: tsconfigs, diagnostics: tsconfigDiagnostics } = tsconfigFiles.length
       ? parseTsconfigs(await loadTs(), tsconfigFiles, cwd)
       : { configs: [], diagnostics: [] };
     diagnostics.push(...tsconfigDiagnostics);
-
-    const files = readFiles(discovered, cwd, loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, diagnostics);
-    const syntacticRun = syntactic.length ? await startSyntactic(files, syntactic, options, cwd, useCache, jobs, !typed.length, pool) : undefined;
-    pool = syntacticRun?.pool;
+    phase('tsconfig');
     // Typed extraction runs in this thread while the workers extract the syntactic facts.
-    const typedFailures = typed.length ? extractTyped(await loadTs(), files, typed, tsconfigs, cwd) : new Map<AnalyzedFile, string>();
+    const typedFailures = typed.length ? await extractTyped(await loadTs(), files, typed, tsconfigs, cwd) : new Map<AnalyzedFile, string>();
+    phase('typed');
     if (syntacticRun) await finishSyntactic(syntacticRun, syntactic, useCache, diagnostics);
+    phase('syntactic');
     for (const [file, reason] of typedFailures) {
       // A file the syntactic extraction already failed is reported once, as it was found first there.
       if (!file.failed) file.failed = (diagnostics.push({ file: file.relative, message: reason }), true);
     }
     const analyzed = files.filter((file) => !file.failed);
     const findings = configured.flatMap((entry) => runCheck(entry, analyzed, cwd));
+    phase('run');
     return {
       findings: findings.sort(compareFindings),
       diagnostics: diagnostics.sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.message, b.message)),
@@ -107,13 +121,17 @@ function readFiles(discovered: string[], cwd: string, maxFileSize: number, diagn
 }
 
 /** Facts of the typed checks, from one Program per compiler-options group; returns the files that failed. */
-function extractTyped(ts: TypeScriptApi, files: AnalyzedFile[], typed: ConfiguredCheck[], tsconfigs: ParsedTsconfig[], cwd: string): Map<AnalyzedFile, string> {
+async function extractTyped(ts: TypeScriptApi, files: AnalyzedFile[], typed: ConfiguredCheck[], tsconfigs: ParsedTsconfig[], cwd: string): Promise<Map<AnalyzedFile, string>> {
+  // Loaded only when needed: it brings @ts-morph/common's bundled lib files.
+  const { buildPrograms } = await import('./project/program.js');
   const failures = new Map<AnalyzedFile, string>();
   const byPath = new Map(files.map((f) => [f.absolute, f]));
   const texts = new Map(files.map((f) => [f.absolute, f.text]));
   const relativePath = (p: string) => toRelative(cwd, p);
   for (const { program, files: groupFiles } of buildPrograms(ts, [...byPath.keys()], tsconfigs, texts)) {
+    phase('program');
     const checker = program.getTypeChecker();
+    phase('checker');
     for (const absolute of groupFiles) {
       const file = byPath.get(absolute);
       const sourceFile = program.getSourceFile(absolute);

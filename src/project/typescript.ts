@@ -1,8 +1,10 @@
-import { ts } from '@ts-morph/common';
+import { createRequire } from 'node:module';
 import type { TypeScriptApi } from '../core/location.js';
 
 /**
- * ts-morph's bundled TypeScript, taken from @ts-morph/common (ts-morph's own dependency, pinned to the same
- * version): the same namespace ts-morph uses, without loading ts-morph's wrapper layer in worker threads.
+ * ts-morph's bundled TypeScript, the file @ts-morph/common (ts-morph's own dependency, pinned to the same
+ * version) loads as its `ts`: the same namespace object ts-morph uses. Required directly rather than through
+ * @ts-morph/common's entry point: worker threads then skip its 3 MB of bundled lib texts and its other
+ * dependencies, and no thread pays for the ESM view of a CommonJS module (~0.1-0.2 s per thread).
  */
-export const bundledTs: TypeScriptApi = ts as unknown as TypeScriptApi;
+export const bundledTs: TypeScriptApi = createRequire(import.meta.url)('@ts-morph/common/dist/typescript.js') as TypeScriptApi;
