@@ -45,6 +45,19 @@ export interface Check<Facts = unknown, Options = Record<string, unknown>> {
   defaultOptions: Options;
   extract(context: ExtractContext<Options>): Facts;
   run(index: CheckIndex<Facts>, options: Options): FindingDraft[];
+  /**
+   * Optional incremental path, used by the ESLint front end to re-lint an edited buffer without re-running
+   * the whole project. `link` builds the cross-file structure once from every file's facts; `report` then
+   * answers for one file whose facts may differ from those `link` saw.
+   */
+  link?(index: CheckIndex<Facts>, options: Options): unknown;
+  /**
+   * Exactly the findings `run` gives in `file.file` for the linked index with that one file's facts replaced
+   * by `file.facts` (the findings of every other file aside). Returns undefined when the model cannot tell
+   * them exactly (the edit touched what other files see, or `file` was not linked): the caller then links
+   * again. Callers guarantee that no other file's facts differ from the linked ones.
+   */
+  report?(model: unknown, file: FileFacts<Facts>, options: Options): FindingDraft[] | undefined;
 }
 
 export const RULE_PREFIX = 'ssot/';

@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import type { Check } from '../checks/types.js';
+import type { Check, CheckIndex } from '../checks/types.js';
 import type { FindingDraft } from '../core/finding.js';
 import type { TypeScriptApi } from '../core/location.js';
 import { extractFacts } from '../project/extract-file.js';
@@ -30,6 +30,13 @@ export class CheckState {
   private syncedVersion = -1;
   private factsVersion = 0;
   private memo: { version: number; byFile: Map<string, FindingDraft[]> } | undefined;
+  /** The check's linked model (checks with `link`/`report`) and the facts it was linked from, by absolute path. */
+  private linked: { model: unknown; facts: Map<string, unknown> } | undefined;
+  /** Files whose facts differ from those the model was linked from. */
+  private readonly unlinked = new Set<string>();
+  private answered: { version: number; absolute: string; findings: FindingDraft[] } | undefined;
+  /** For tests and measurements: how often the whole project was linked. */
+  links = 0;
 
   constructor(
     readonly check: Check<unknown, unknown>,
@@ -46,6 +53,7 @@ export class CheckState {
       if (!this.files.entries.has(absolute)) {
         this.slots.delete(absolute);
         this.factsVersion++;
+        if (this.linked) this.unlinked.add(absolute);
       }
     }
     return stale;
@@ -68,6 +76,10 @@ export class CheckState {
     // run's findings still hold, and re-running the check over the whole project is skipped.
     if (previous && sameFacts(previous.facts, facts)) return;
     this.factsVersion++;
+    if (!this.linked) return;
+    const linked = this.linked.facts.get(entry.absolute);
+    if (this.linked.facts.has(entry.absolute) && (linked === facts || sameFacts(linked, facts))) this.unlinked.delete(entry.absolute);
+    else this.unlinked.add(entry.absolute);
   }
 
   /** Facts from the file's own text, without type information. */
@@ -89,17 +101,45 @@ export class CheckState {
     return true;
   }
 
-  /** This check's findings in one file (by its cwd-relative path), from a run over the whole index. */
-  findingsIn(relative: string): FindingDraft[] {
+  /**
+   * This check's findings in one file: what a run over the whole index gives there. Checks with an
+   * incremental path answer from their linked model while the file is the only one whose facts changed
+   * since the link (an editor typing in one buffer), and link again otherwise.
+   */
+  findingsIn(entry: FileEntry): FindingDraft[] {
+    const { link, report } = this.check;
+    if (!link || !report) return this.findingsFromRun(entry.relative);
+    const facts = this.slots.get(entry.absolute)?.facts;
+    // A file the run leaves out (a syntax error) has no findings.
+    if (facts === undefined) return [];
+    if (this.answered?.version === this.factsVersion && this.answered.absolute === entry.absolute) return this.answered.findings;
+    const file = { file: entry.relative, facts };
+    let findings: FindingDraft[] | undefined;
+    if (this.linked && [...this.unlinked].every((absolute) => absolute === entry.absolute)) findings = report.call(this.check, this.linked.model, file, this.options);
+    if (!findings) {
+      const index = this.index();
+      this.linked = { model: link.call(this.check, index, this.options), facts: new Map([...this.slots].map(([absolute, slot]) => [absolute, slot.facts])) };
+      this.unlinked.clear();
+      this.links++;
+      findings = report.call(this.check, this.linked.model, file, this.options) ?? [];
+    }
+    this.answered = { version: this.factsVersion, absolute: entry.absolute, findings };
+    return findings;
+  }
+
+  /** The index `run` and `link` see: the facts of every analyzable file, in the CLI's order. */
+  private index(): CheckIndex<unknown> {
+    return {
+      files: this.files.list().flatMap((entry) => {
+        const slot = this.slots.get(entry.absolute);
+        return slot && slot.facts !== undefined ? [{ file: entry.relative, facts: slot.facts }] : [];
+      }),
+    };
+  }
+
+  private findingsFromRun(relative: string): FindingDraft[] {
     if (this.memo?.version !== this.factsVersion) {
-      const index = {
-        files: this.files
-          .list()
-          .flatMap((entry) => {
-            const slot = this.slots.get(entry.absolute);
-            return slot && slot.facts !== undefined ? [{ file: entry.relative, facts: slot.facts }] : [];
-          }),
-      };
+      const index = this.index();
       const byFile = new Map<string, FindingDraft[]>();
       for (const draft of this.check.run(index, this.options)) {
         const list = byFile.get(draft.file);
@@ -127,6 +167,25 @@ export function parseEntry(ts: TypeScriptApi, entry: FileEntry): Parsed {
   return { hash: entry.hash, sourceFile: parsed.ok ? parsed.sourceFile : undefined };
 }
 
-function sameFacts(a: unknown, b: unknown): boolean {
-  return a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
+/**
+ * Whether two facts are the same plain data (what their JSON would say, since facts are JSON). Stops at the
+ * first difference: an edit usually moves a range near the start, so this is cheaper than serializing both.
+ */
+export function sameFacts(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameFacts(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  // Keys in the same order, as their JSON would have them.
+  const keys = Object.keys(left).filter((key) => left[key] !== undefined);
+  const otherKeys = Object.keys(right).filter((key) => right[key] !== undefined);
+  if (keys.length !== otherKeys.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== otherKeys[i] || !sameFacts(left[keys[i]!], right[keys[i]!])) return false;
+  return true;
 }

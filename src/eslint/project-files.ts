@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { discoverFiles } from '../project/discover.js';
+import { bracketDepth, MAX_NESTING_DEPTH } from '../project/parse.js';
 import { loadGitignores } from '../project/gitignore.js';
 import { ALWAYS_IGNORED_DIRS, isAnalyzableName, toRelative } from '../project/paths.js';
 import { DEFAULT_MAX_FILE_SIZE, hashOfBytes, isGeneratedText, readSource } from '../project/read-source.js';
@@ -28,6 +30,9 @@ export class ProjectFiles {
   /** Bumped whenever any entry's text changes, appears or disappears. */
   version = 0;
   private sorted: FileEntry[] | undefined;
+  /** Files a background sweep found changed on disk, re-read at the next lint. */
+  private readonly swept = new Set<string>();
+  private sweeping = false;
   private readonly maxFileSize: number;
   private readonly isGitignored: (absolute: string) => boolean;
   private readonly isConfigIgnored: (absolute: string) => boolean;
@@ -66,19 +71,54 @@ export class ProjectFiles {
     return (this.sorted ??= [...this.entries.values()].sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0)));
   }
 
+  /**
+   * Starts a sweep off the lint's path: every file is stat-ed asynchronously, and those whose size or mtime
+   * changed (or that are gone) are looked at again by the next {@link applySweep}. At most one runs at a time.
+   */
+  sweepInBackground(): void {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    const entries = [...this.entries.values()].filter((entry) => entry.disk !== undefined);
+    void Promise.all(
+      entries.map((entry) =>
+        stat(entry.absolute).then(
+          (stats) => {
+            if (stats.mtimeMs !== entry.disk?.mtimeMs || stats.size !== entry.disk?.size) this.swept.add(entry.absolute);
+          },
+          () => this.swept.add(entry.absolute),
+        ),
+      ),
+    ).finally(() => {
+      this.sweeping = false;
+    });
+  }
+
+  /** Re-reads (or drops) the files the last background sweep found changed, checking their stat again now. */
+  applySweep(): void {
+    if (this.swept.size === 0) return;
+    const changed = [...this.swept];
+    this.swept.clear();
+    for (const absolute of changed) {
+      const entry = this.entries.get(absolute);
+      if (entry) this.refresh(entry);
+    }
+  }
+
   /** Re-reads files whose size or mtime changed and drops deleted ones. */
   sweep(): void {
-    for (const entry of [...this.entries.values()]) {
-      if (!entry.disk) continue;
-      let stats;
-      try {
-        stats = statSync(entry.absolute);
-      } catch {
-        this.remove(entry.absolute);
-        continue;
-      }
-      if (stats.mtimeMs !== entry.disk.mtimeMs || stats.size !== entry.disk.size) this.readFromDisk(entry.absolute);
+    for (const entry of [...this.entries.values()]) this.refresh(entry);
+  }
+
+  private refresh(entry: FileEntry): void {
+    if (!entry.disk) return;
+    let stats;
+    try {
+      stats = statSync(entry.absolute);
+    } catch {
+      this.remove(entry.absolute);
+      return;
     }
+    if (stats.mtimeMs !== entry.disk.mtimeMs || stats.size !== entry.disk.size) this.readFromDisk(entry.absolute);
   }
 
   /**
@@ -86,7 +126,8 @@ export class ProjectFiles {
    * analyze this file (ignored, generated, too large): then it gets no findings either.
    */
   setBuffer(absolute: string, text: string, hasBOM: boolean): FileEntry | undefined {
-    if (!this.includes(absolute) || isGeneratedText(text)) {
+    // As the CLI reads files: generated and too deeply nested ones are not analyzed.
+    if (!this.includes(absolute) || isGeneratedText(text) || bracketDepth(text) > MAX_NESTING_DEPTH) {
       this.remove(absolute);
       return undefined;
     }

@@ -10,6 +10,7 @@ import type { TypeScriptApi } from '../core/location.js';
 import { defaultCacheLocation, FactsCache } from '../project/cache.js';
 import { toRelative } from '../project/paths.js';
 import { packageJson } from '../version.js';
+import { BufferParser } from './buffer-parser.js';
 import { CheckState, parseEntry, type Parsed } from './check-state.js';
 import { FallbackPrograms } from './fallback-programs.js';
 import { findProjectRoot } from './project-root.js';
@@ -62,15 +63,24 @@ export function setRefreshInterval(ms: number): void {
 const projects = new Map<string, Project>();
 const roots = new Map<string, { root: string; at: number }>();
 const configs = new Map<string, { loaded: LoadedConfig; at: number }>();
-/** The last parse of a linted buffer, shared by the rules that run on it one after another. */
-let lastParsed: (Parsed & { absolute: string }) | undefined;
+/** Parses of the linted buffer, shared by the rules that run on it one after another. */
+const bufferParser = new BufferParser();
 
 /** Forgets every index (tests; a new ESLint run in the same process starts from the disk anyway). */
 export function resetSessions(): void {
   projects.clear();
   roots.clear();
   configs.clear();
-  lastParsed = undefined;
+  bufferParser.forget();
+}
+
+/** For tests: how often each check linked its model over the whole project, in every project of this process. */
+export function linkCounts(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const project of projects.values()) {
+    for (const state of project.states.values()) counts[state.check.name] = (counts[state.check.name] ?? 0) + state.links;
+  }
+  return counts;
 }
 
 /** The check's findings in the linted file, from a run over the whole project with the file's current text. */
@@ -85,9 +95,16 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
   const { options, isIgnored } = withRuleOptions(configured, request.ruleOptions, root);
   const project = projectOf(root, loaded, request, now);
 
-  if (now - project.lastSweep >= refreshIntervalMs) {
+  // Files changed on disk outside the editor: stat-ing thousands of files takes tens of milliseconds, so
+  // (unless a test asks for every lint) it happens in the background and its result applies to the next lint.
+  if (refreshIntervalMs <= 0) {
     project.files.sweep();
-    project.lastSweep = now;
+  } else {
+    project.files.applySweep();
+    if (now - project.lastSweep >= refreshIntervalMs) {
+      project.files.sweepInBackground();
+      project.lastSweep = now;
+    }
   }
   const known = project.files.entries.has(absolute);
   const entry = project.files.setBuffer(absolute, request.text, request.hasBOM);
@@ -101,7 +118,7 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
   const state = stateOf(project, request.check, options);
   if (request.check.usesTypes) syncTyped(project, state, entry, request);
   else syncSyntactic(project, [state], entry);
-  return state.findingsIn(entry.relative).filter((draft) => !isIgnored(path.resolve(request.cwd, draft.file)));
+  return state.findingsIn(entry).filter((draft) => !isIgnored(path.resolve(request.cwd, draft.file)));
 }
 
 function projectRootOf(absolute: string, request: LintRequest, now: number): string {
@@ -197,10 +214,7 @@ function stateOf(project: Project, check: Check<unknown, unknown>, options: unkn
 
 /** The linted buffer, parsed once for all rules of this lint. */
 function parsedBuffer(project: Project, entry: FileEntry): Parsed {
-  if (lastParsed?.absolute !== entry.absolute || lastParsed.hash !== entry.hash) {
-    lastParsed = { absolute: entry.absolute, ...parseEntry(project.ts, entry) };
-  }
-  return lastParsed;
+  return bufferParser.parse(project.ts, entry);
 }
 
 /** Brings the states' facts up to date: from the on-disk cache where it has them, else parsed here. */

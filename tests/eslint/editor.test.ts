@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ESLint } from 'eslint';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resetSessions, setRefreshInterval } from '../../src/eslint/session.js';
+import { linkCounts, resetSessions, setRefreshInterval } from '../../src/eslint/session.js';
 import { cliRows, eslintFor, eslintRows, incident } from './support.js';
 
 const CHAT_CLIENT = 'src/client/chat_client.ts';
@@ -81,6 +81,27 @@ describe('the project index inside one ESLint process', () => {
     const after = await lintBuffer(MANAGER, edited);
     expect(after).toEqual(await cliAfterSaving(MANAGER, { [MANAGER]: edited }));
     expect(after.some((r) => r.includes('bigint'))).toBe(false);
+  });
+
+  it('typing in one buffer: after each edit its findings are what the CLI says of the saved text, without re-linking', async () => {
+    let text = read(TYPES);
+    await lintBuffer(TYPES, text);
+    const linksBefore = linkCounts();
+    const steps: Array<(t: string) => string> = [
+      (t) => `// a comment on top\n${t}`,
+      (t) => `${t}\nexport const ssotEdit = 1;\n`,
+      (t) => t.replace(...ALIAS_FIX),
+      (t) => t.replace('// a comment on top\n', ''),
+    ];
+    for (const [i, step] of steps.entries()) {
+      text = step(text);
+      expect(await lintBuffer(TYPES, text), `after edit ${i + 1}`).toEqual(await cliAfterSaving(TYPES, { [TYPES]: text }));
+    }
+    // Comments, a new constant nobody uses, and an alias entry change nothing other
+    // files see: every check answered from the model it linked on the first lint.
+    expect(linkCounts()).toEqual(linksBefore);
+    // The sender, linted next, sees the alias the buffer added.
+    expect(await lintBuffer(CHAT_CLIENT)).toEqual(await cliAfterSaving(CHAT_CLIENT, { [TYPES]: text }));
   });
 
   it('files changed on disk outside the editor are re-read on a later lint', async () => {

@@ -1,5 +1,5 @@
 import type { FindingDraft } from '../../core/finding.js';
-import type { Check, CheckIndex } from '../types.js';
+import type { Check, CheckIndex, FileFacts } from '../types.js';
 import { byPosition, canonicalOverrides, chooseCanonical } from './canonical.js';
 import { extractHelpers } from './extract.js';
 import type { HelperFacts } from './facts.js';
@@ -22,41 +22,153 @@ export const noDuplicateHelpers: Check<HelperFacts, DuplicateHelpersOptions> = {
   defaultOptions,
   extract: extractHelpers,
   run: findDuplicateHelpers,
+  link: (index, options) => linkDuplicateHelpers(index, options),
+  report: (model, file) => reportDuplicateHelpers(model as DuplicatesModel, file),
 };
 
+/** What one family decided in the last pass: who was left after nested copies, the canonical copy, the copies. */
+interface FamilyOutcome {
+  members: readonly Helper[];
+  canonical?: Helper;
+  copies: readonly FamilyMember[];
+}
+
+/** Families and their outcomes over one index: enough to answer for one re-edited file without regrouping. */
+export interface DuplicatesModel {
+  options: DuplicateHelpersOptions;
+  files: ReadonlyArray<FileFacts<HelperFacts>>;
+  fileIndexOf: Map<string, number>;
+  helpers: readonly Helper[];
+  /** Helper ids of each file: [first, end). */
+  helperSpans: Array<[number, number]>;
+  /** Families, outer ones first (the order they are decided in). */
+  families: readonly Helper[][];
+  outcomes: FamilyOutcome[];
+  graph: ImportGraph;
+  overrides: Map<string, string>;
+  occurrence: (helper: Helper) => number;
+  findings: FindingDraft[];
+  linkKeys: Map<number, string>;
+}
+
 export function findDuplicateHelpers(index: CheckIndex<HelperFacts>, given: Partial<DuplicateHelpersOptions>): FindingDraft[] {
+  return linkDuplicateHelpers(index, given).findings;
+}
+
+export function linkDuplicateHelpers(index: CheckIndex<HelperFacts>, given: Partial<DuplicateHelpersOptions>): DuplicatesModel {
   const options: DuplicateHelpersOptions = { ...defaultOptions, ...given };
   const helpers = collectHelpers(index, options);
   const families = findFamilies(helpers, options);
-  const graph = new ImportGraph(index.files);
-  const overrides = canonicalOverrides(options.canonical);
-  const occurrence = occurrenceIndex(helpers);
-
+  const helperSpans = index.files.map((): [number, number] => [0, 0]);
+  for (const helper of helpers) {
+    const span = helperSpans[helper.fileIndex]!;
+    if (span[1] === 0) span[0] = helper.id;
+    span[1] = helper.id + 1;
+  }
   // Outer helpers first: a helper nested in a reported copy is covered by that copy's finding.
   const ordered = families
     .map((family) => ({ family, depth: Math.min(...family.map((h) => h.depth)), first: family[0]!.id }))
-    .sort((a, b) => a.depth - b.depth || a.first - b.first);
+    .sort((a, b) => a.depth - b.depth || a.first - b.first)
+    .map(({ family }) => family);
+  const model: DuplicatesModel = {
+    options,
+    files: index.files,
+    fileIndexOf: new Map(index.files.map((entry, i) => [entry.file, i])),
+    helpers,
+    helperSpans,
+    families: ordered,
+    outcomes: [],
+    graph: new ImportGraph(index.files),
+    overrides: canonicalOverrides(options.canonical),
+    occurrence: occurrenceIndex(helpers),
+    findings: [],
+    linkKeys: new Map(),
+  };
+  model.findings = decideFamilies(model, helpers, undefined);
+  return model;
+}
+
+/**
+ * The findings in `file` with its facts replaced: families do not depend on where helpers are or on their
+ * snippets, so when nothing else of the file changed (its link key), only the families holding its helpers
+ * are decided again (and those whose members a changed decision uncovers).
+ */
+export function reportDuplicateHelpers(model: DuplicatesModel, file: FileFacts<HelperFacts>): FindingDraft[] | undefined {
+  const fileIndex = model.fileIndexOf.get(file.file);
+  if (fileIndex === undefined) return undefined;
+  const linked = model.files[fileIndex]!;
+  if (linked.facts !== file.facts) {
+    if (!file.facts || !linked.facts) return undefined;
+    let key = model.linkKeys.get(fileIndex);
+    if (key === undefined) model.linkKeys.set(fileIndex, (key = linkKey(linked.facts)));
+    if (key !== linkKey(file.facts)) return undefined;
+  } else {
+    return model.findings.filter((finding) => finding.file === file.file);
+  }
+  const [first, end] = model.helperSpans[fileIndex]!;
+  const helpers = model.helpers.slice();
+  const fresh = collectHelpers({ files: [file] }, model.options);
+  if (fresh.length !== end - first) return undefined;
+  for (const helper of fresh) {
+    helpers[first + helper.id] = { ...helper, id: first + helper.id, fileIndex, parent: helper.parent >= 0 ? helper.parent + first : -1 };
+  }
+  return decideFamilies(model, helpers, { fileIndex, first, end });
+}
+
+/**
+ * Decides every family in order: which members are left once copies nested in reported copies are covered,
+ * the canonical copy, and how the others relate to it. With `only`, the helpers of that file come from
+ * `helpers` (a re-edited buffer) and only its findings are returned; families that hold none of its helpers
+ * and keep the members they had reuse their earlier outcome.
+ */
+function decideFamilies(model: DuplicatesModel, helpers: readonly Helper[], only: { fileIndex: number; first: number; end: number } | undefined): FindingDraft[] {
   const reported = new Set<number>();
   const coveredByParent = (helper: Helper): boolean => {
     for (let id = helper.parent; id >= 0; id = helpers[id]!.parent) if (reported.has(id)) return true;
     return false;
   };
   const findings: FindingDraft[] = [];
-  for (const { family } of ordered) {
+  model.families.forEach((linkedFamily, i) => {
+    const touched = only !== undefined && linkedFamily.some((helper) => helper.fileIndex === only.fileIndex);
+    const family = touched ? linkedFamily.map((helper) => helpers[helper.id]!) : linkedFamily;
     const members = family.filter((helper) => !coveredByParent(helper));
-    if (members.length < 2) continue;
-    const canonical = chooseCanonical(members, graph, overrides);
-    const copies: FamilyMember[] = [];
-    for (const helper of members) {
-      if (helper === canonical) continue;
-      const relation = relationTo(canonical, helper, options, helpers);
-      if (relation) copies.push({ helper, relation });
+    const previous = only ? model.outcomes[i] : undefined;
+    let outcome: FamilyOutcome;
+    if (previous && !touched && sameMembers(previous.members, members)) {
+      outcome = previous;
+    } else {
+      outcome = decideFamily(model, members, helpers);
+      if (!only) model.outcomes[i] = outcome;
     }
-    copies.sort((a, b) => byPosition(a.helper, b.helper));
-    for (const copy of copies) reported.add(copy.helper.id);
-    findings.push(...familyFindings(canonical, copies, occurrence));
-  }
+    for (const copy of outcome.copies) reported.add(copy.helper.id);
+    if (outcome.canonical && (!only || touched)) {
+      const drafts = familyFindings(outcome.canonical, outcome.copies, model.occurrence);
+      findings.push(...(only ? drafts.filter((draft) => draft.file === model.files[only.fileIndex]!.file) : drafts));
+    }
+  });
   return findings;
+}
+
+function decideFamily(model: DuplicatesModel, members: readonly Helper[], helpers: readonly Helper[]): FamilyOutcome {
+  if (members.length < 2) return { members, copies: [] };
+  const canonical = chooseCanonical(members, model.graph, model.overrides);
+  const copies: FamilyMember[] = [];
+  for (const helper of members) {
+    if (helper === canonical) continue;
+    const relation = relationTo(canonical, helper, model.options, helpers);
+    if (relation) copies.push({ helper, relation });
+  }
+  copies.sort((a, b) => byPosition(a.helper, b.helper));
+  return { members, canonical, copies };
+}
+
+function sameMembers(a: readonly Helper[], b: readonly Helper[]): boolean {
+  return a.length === b.length && a.every((helper, i) => helper.id === b[i]!.id);
+}
+
+/** Everything of a file's facts that grouping looks at: not where helpers are, nor their snippets. */
+function linkKey(facts: HelperFacts): string {
+  return JSON.stringify([facts.generated ?? false, facts.imports, facts.units.map(({ range: _range, snippets: _snippets, ...rest }) => rest)]);
 }
 
 /** Position of a helper among the helpers of its file with the same display name (for stable identities). */

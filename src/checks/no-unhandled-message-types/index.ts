@@ -2,7 +2,7 @@ import type { Check } from '../types.js';
 import { extractMessageFacts } from './extract.js';
 import type { MessageFacts } from './facts.js';
 import { defaultOptions, optionsSchema, type MessageTypesOptions } from './options.js';
-import { runMessageCheck } from './run.js';
+import { linkMessageCheck, reportMessageCheck, runMessageCheck, type MessagesModel } from './run.js';
 
 export const noUnhandledMessageTypes: Check<MessageFacts, MessageTypesOptions> = {
   name: 'no-unhandled-message-types',
@@ -13,4 +13,6 @@ export const noUnhandledMessageTypes: Check<MessageFacts, MessageTypesOptions> =
   defaultOptions,
   extract: (context) => extractMessageFacts(context.ts, context.sourceFile, { ...defaultOptions, ...context.options }),
   run: (index, options) => runMessageCheck(index, { ...defaultOptions, ...options }),
+  link: (index, options) => linkMessageCheck(index, { ...defaultOptions, ...options }),
+  report: (model, file) => reportMessageCheck(model as MessagesModel, file.file, file.facts),
 };

@@ -30,6 +30,12 @@ export function displayOf(value: string | number): string {
 export class Resolver {
   private readonly uniqueExported = new Map<string, Binding | null>();
   private readonly valueCache = new Map<string, ResolvedType | null>();
+  private readonly moduleCache = new Map<string, string | null>();
+  /**
+   * Every name looked up among catalogs, constants and imports (of any file), so that an edit to a file can
+   * tell whether what it changed was ever seen by a resolution (see `reportMessageCheck`).
+   */
+  readonly asked = new Set<string>();
 
   constructor(private readonly files: ReadonlyMap<string, MessageFacts>) {
     for (const [file, facts] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -44,7 +50,16 @@ export class Resolver {
 
   resolveModule(fromFile: string, specifier: string): string | undefined {
     if (!specifier.startsWith('.')) return undefined;
-    const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
+    const folder = path.posix.dirname(fromFile);
+    // Most imports repeat within a folder (and every call site of a wrapper resolves its import again).
+    const key = `${folder}\0${specifier}`;
+    let target = this.moduleCache.get(key);
+    if (target === undefined) this.moduleCache.set(key, (target = this.lookupModule(folder, specifier) ?? null));
+    return target ?? undefined;
+  }
+
+  private lookupModule(folder: string, specifier: string): string | undefined {
+    const base = path.posix.normalize(path.posix.join(folder, specifier));
     const candidates: string[] = [];
     const extension = path.posix.extname(base);
     for (const replacement of JS_TO_TS[extension] ?? []) candidates.push(base.slice(0, -extension.length) + replacement);
@@ -58,6 +73,7 @@ export class Resolver {
   resolveName(file: string, name: string, depth = 0): Binding | undefined {
     const facts = this.files.get(file);
     if (!facts || depth > MAX_DEPTH) return undefined;
+    this.asked.add(name);
     const catalog = facts.catalogs.find((candidate) => candidate.name === name && candidate.kind !== 'union');
     if (catalog) return { kind: 'catalog', file, catalog };
     const constant = facts.consts.find((candidate) => candidate.name === name);
@@ -70,12 +86,14 @@ export class Resolver {
     }
     // A package or path alias we cannot follow: trust a name exported exactly once in the project.
     if (imported.imported === '*' || imported.imported === 'default') return undefined;
+    this.asked.add(imported.imported);
     return this.uniqueExported.get(imported.imported) ?? undefined;
   }
 
   resolveExport(file: string, name: string, depth: number): Binding | undefined {
     const facts = this.files.get(file);
     if (!facts || depth > MAX_DEPTH) return undefined;
+    this.asked.add(name);
     const catalog = facts.catalogs.find((candidate) => candidate.name === name && candidate.exported && candidate.kind !== 'union');
     if (catalog) return { kind: 'catalog', file, catalog };
     const constant = facts.consts.find((candidate) => candidate.name === name && candidate.exported);

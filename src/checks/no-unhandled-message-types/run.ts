@@ -1,6 +1,6 @@
 import { compareStrings, type FindingDraft, type Range, type RelatedLocation } from '../../core/finding.js';
 import type { CheckIndex } from '../types.js';
-import type { HandlerGroupFact, MessageFacts, SendVia } from './facts.js';
+import type { CatalogFact, HandlerGroupFact, MessageFacts, SendVia } from './facts.js';
 import { globMatcher } from './glob.js';
 import type { MessageTypesOptions } from './options.js';
 import { RESERVED_EVENTS, isCatalogName } from './patterns.js';
@@ -56,16 +56,134 @@ interface Scope {
 
 const MAX_LISTED = 3;
 
+/** Sends, handlers and aliases of one file, resolved against the whole project. */
+interface FileTraffic {
+  sends: Send[];
+  handlers: Handler[];
+  aliases: Alias[];
+}
+
+/** Everything `run` resolves across files, kept so that one re-edited file can be answered for alone. */
+export interface MessagesModel {
+  options: MessageTypesOptions;
+  files: ReadonlyMap<string, MessageFacts>;
+  sortedFiles: string[];
+  resolver: Resolver;
+  wrappers: WrapperIndex;
+  isTest: (file: string) => boolean;
+  lookedUp: Set<string>;
+  traffic: Map<string, FileTraffic>;
+  findings: FindingDraft[];
+  linkKeys: Map<string, string>;
+}
+
 export function runMessageCheck(index: CheckIndex<MessageFacts>, options: MessageTypesOptions): FindingDraft[] {
+  return linkMessageCheck(index, options).findings;
+}
+
+export function linkMessageCheck(index: CheckIndex<MessageFacts>, options: MessageTypesOptions): MessagesModel {
   const files = new Map(index.files.map((entry) => [entry.file, entry.facts] as const));
   const resolver = new Resolver(files);
   const wrappers = new WrapperIndex(files, resolver);
-  const isTest = globMatcher(options.testFiles);
   const sortedFiles = [...files.keys()].sort(compareStrings);
+  const matchesTest = globMatcher(options.testFiles);
+  const tests = new Map<string, boolean>();
+  const isTest = (file: string): boolean => {
+    let test = tests.get(file);
+    if (test === undefined) tests.set(file, (test = matchesTest(file)));
+    return test;
+  };
+  const model: MessagesModel = {
+    options,
+    files,
+    sortedFiles,
+    resolver,
+    wrappers,
+    isTest,
+    lookedUp: lookedUpNames(sortedFiles, files, resolver),
+    traffic: new Map(),
+    findings: [],
+    linkKeys: new Map(),
+  };
+  for (const file of sortedFiles) model.traffic.set(file, trafficOf(model, file, files.get(file)!));
+  model.findings = findingsOf(model, (file) => files.get(file)!, (file) => model.traffic.get(file)!);
+  return model;
+}
 
-  const sends = collectSends(sortedFiles, files, resolver, wrappers, isTest);
-  const handlers = collectHandlers(sortedFiles, files, resolver, isTest);
-  const aliases = collectAliases(sortedFiles, files, resolver);
+/**
+ * The findings in `file` with its facts replaced. Exact when nothing other files can see changed: its
+ * exports, wrappers, forwarding calls and lookups (compared whole), and its catalogs, constants and imports
+ * (compared by name: a name nobody looked up, while linking or while answering now, changes nothing).
+ */
+export function reportMessageCheck(model: MessagesModel, file: string, facts: MessageFacts | undefined): FindingDraft[] | undefined {
+  const linked = model.files.get(file);
+  if (linked === undefined || facts === undefined) return undefined;
+  if (linked === facts) return model.findings.filter((finding) => finding.file === file);
+  let key = model.linkKeys.get(file);
+  if (key === undefined) model.linkKeys.set(file, (key = linkKey(linked)));
+  if (key !== linkKey(facts)) return undefined;
+  const changed = changedNames(linked, facts);
+  const asked = model.resolver.asked;
+  const stale = (): boolean => changed.some((name) => asked.has(name));
+  if (stale()) return undefined;
+  const traffic = trafficOf(model, file, facts);
+  const findings = findingsOf(
+    model,
+    (other) => (other === file ? facts : model.files.get(other)!),
+    (other) => (other === file ? traffic : model.traffic.get(other)!),
+  );
+  // Answering may have looked up names the link did not (a new send naming a changed constant).
+  if (stale()) return undefined;
+  return findings.filter((finding) => finding.file === file);
+}
+
+/** What other files see of a file, compared whole. */
+function linkKey(facts: MessageFacts): string {
+  const forwards = facts.calls.flatMap((call) => (call.param === undefined ? [] : [{ ...call, range: undefined, context: undefined }]));
+  return JSON.stringify([facts.exports, facts.wrappers, forwards, facts.lookups]);
+}
+
+/** Names of catalogs, constants and import bindings that differ between two versions of a file's facts. */
+function changedNames(before: MessageFacts, after: MessageFacts): string[] {
+  const changed = new Set<string>();
+  const compare = <T>(a: readonly T[], b: readonly T[], nameOf: (item: T) => string, shape: (item: T) => unknown): void => {
+    const group = (items: readonly T[]): Map<string, unknown[]> => {
+      const byName = new Map<string, unknown[]>();
+      for (const item of items) {
+        const list = byName.get(nameOf(item));
+        if (list) list.push(shape(item));
+        else byName.set(nameOf(item), [shape(item)]);
+      }
+      return byName;
+    };
+    const left = group(a);
+    const right = group(b);
+    for (const name of new Set([...left.keys(), ...right.keys()])) {
+      if (JSON.stringify(left.get(name)) !== JSON.stringify(right.get(name))) changed.add(name);
+    }
+  };
+  const catalogShape = (catalog: CatalogFact) => [catalog.kind, catalog.exported, catalog.members.map((member) => [member.name, member.value])];
+  compare(before.catalogs, after.catalogs, (catalog) => catalog.name, catalogShape);
+  compare(before.consts, after.consts, (constant) => constant.name, (constant) => constant);
+  compare(before.imports, after.imports, (entry) => entry.local, (entry) => entry);
+  return [...changed];
+}
+
+/** Sends, handlers and aliases of one file: its own facts, other files' through the model. */
+function trafficOf(model: MessagesModel, file: string, facts: MessageFacts): FileTraffic {
+  return {
+    sends: sendsOf(file, facts, model.resolver, model.wrappers, model.isTest),
+    handlers: handlersOf(file, facts, model.resolver, model.lookedUp, model.isTest),
+    aliases: aliasesOf(file, facts, model.resolver),
+  };
+}
+
+/** The findings of the whole project from every file's traffic (in file order). */
+function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFacts, trafficOfFile: (file: string) => FileTraffic): FindingDraft[] {
+  const { options, sortedFiles, resolver, isTest } = model;
+  const sends = sortedFiles.flatMap((file) => trafficOfFile(file).sends);
+  const handlers = sortedFiles.flatMap((file) => trafficOfFile(file).handlers);
+  const aliases = sortedFiles.flatMap((file) => trafficOfFile(file).aliases);
   const aliasByFrom = new Map<string, Alias>();
   for (const alias of aliases) if (!aliasByFrom.has(`s:${alias.from}`)) aliasByFrom.set(`s:${alias.from}`, alias);
 
@@ -108,6 +226,12 @@ export function runMessageCheck(index: CheckIndex<MessageFacts>, options: Messag
   }
 
   // Handled but never sent.
+  const keysByGroup = new Map<Group, Set<string>>();
+  for (const handler of handlers) {
+    const keys = keysByGroup.get(handler.group);
+    if (keys) keys.add(handler.type.key);
+    else keysByGroup.set(handler.group, new Set([handler.type.key]));
+  }
   for (const handler of handlers) {
     if (handler.group.test || (options.ignoreExportedHandlers && handler.group.fact.exported) || suggestedOrphans.has(handler)) continue;
     // A bare number (`case 2:`) names no protocol: it may belong to another one that shares the numbers.
@@ -115,7 +239,7 @@ export function runMessageCheck(index: CheckIndex<MessageFacts>, options: Messag
     const handlerChannels = channelsWhere(handler.file, 'isHandler');
     const scope = scopeOf(handlerChannels, handlerChannels);
     if (scope.sentKeys.has(handler.type.key)) continue;
-    const evidence = senderEvidence(handler, handlers, scope);
+    const evidence = senderEvidence(handler, keysByGroup.get(handler.group)!, scope);
     if (evidence.length === 0) continue;
     findings.push({
       severity: 'warning',
@@ -127,7 +251,7 @@ export function runMessageCheck(index: CheckIndex<MessageFacts>, options: Messag
     });
   }
 
-  if (options.reportUnusedDeclarations) findings.push(...unusedDeclarations(sortedFiles, files, resolver, sends, handlers, aliases, isTest));
+  if (options.reportUnusedDeclarations) findings.push(...unusedDeclarations(sortedFiles, factsOf, resolver, sends, handlers, aliases, isTest));
   return findings.sort((a, b) => compareStrings(a.file, b.file) || a.range.line - b.range.line || a.range.column - b.range.column || compareStrings(a.message, b.message));
 }
 
@@ -145,48 +269,35 @@ function listLocations(items: ReadonlyArray<{ file: string; range: Range }>): st
   return unique.length > MAX_LISTED ? `${shown} and ${unique.length - MAX_LISTED} more` : shown;
 }
 
-function collectSends(
-  sortedFiles: string[],
-  files: ReadonlyMap<string, MessageFacts>,
-  resolver: Resolver,
-  wrappers: WrapperIndex,
-  isTest: (file: string) => boolean,
-): Send[] {
+function sendsOf(file: string, facts: MessageFacts, resolver: Resolver, wrappers: WrapperIndex, isTest: (file: string) => boolean): Send[] {
   const sends: Send[] = [];
-  const add = (file: string, via: SendVia, ref: Parameters<Resolver['resolveValue']>[1], range: Range, context: string, weak: boolean, channel = `file:${file}`): void => {
+  const add = (via: SendVia, ref: Parameters<Resolver['resolveValue']>[1], range: Range, context: string, weak: boolean, channel = `file:${file}`): void => {
     const type = resolver.resolveValue(file, ref);
     if (!type) return;
     if (via === 'emit' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) return;
     sends.push({ file, type, weak, channel, range, context, test: isTest(file) });
   };
-  for (const file of sortedFiles) {
-    const facts = files.get(file)!;
-    for (const send of facts.sends) add(file, send.via, send.value, send.range, send.context, false);
-    for (const call of facts.calls) {
-      if (!call.value) continue;
-      if (wrappers.howReached(file, call)) add(file, 'call', call.value, call.range, call.context, false, `via:${call.callee}`);
-      else if (call.sendish && call.shape === 'value' && call.argIndex === 0 && !wrappers.isKnown(file, call)) add(file, 'call', call.value, call.range, call.context, true);
-    }
+  for (const send of facts.sends) add(send.via, send.value, send.range, send.context, false);
+  for (const call of facts.calls) {
+    if (!call.value) continue;
+    if (wrappers.howReached(file, call)) add('call', call.value, call.range, call.context, false, `via:${call.callee}`);
+    else if (call.sendish && call.shape === 'value' && call.argIndex === 0 && !wrappers.isKnown(file, call)) add('call', call.value, call.range, call.context, true);
   }
   return sends;
 }
 
-function collectHandlers(sortedFiles: string[], files: ReadonlyMap<string, MessageFacts>, resolver: Resolver, isTest: (file: string) => boolean): Handler[] {
-  const lookedUp = lookedUpNames(sortedFiles, files, resolver);
+function handlersOf(file: string, facts: MessageFacts, resolver: Resolver, lookedUp: Set<string>, isTest: (file: string) => boolean): Handler[] {
   const handlers: Handler[] = [];
-  for (const file of sortedFiles) {
-    const facts = files.get(file)!;
-    const groups = facts.handlerGroups.map((fact): Group => ({ file, fact, test: isTest(file) }));
-    for (const handler of facts.handlers) {
-      const group = groups[handler.group];
-      if (!group) continue;
-      if (group.fact.needsLookup !== undefined && !lookedUp.has(`${file}\0${group.fact.needsLookup}`)) continue;
-      const type = resolver.resolveValue(file, handler.value);
-      if (!type) continue;
-      if (handler.via === 'on' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) continue;
-      const bareNumber = handler.value.kind === 'literal' && typeof handler.value.value === 'number';
-      handlers.push({ file, type, bareNumber, range: handler.range, context: handler.context, group });
-    }
+  const groups = facts.handlerGroups.map((fact): Group => ({ file, fact, test: isTest(file) }));
+  for (const handler of facts.handlers) {
+    const group = groups[handler.group];
+    if (!group) continue;
+    if (group.fact.needsLookup !== undefined && !lookedUp.has(`${file}\0${group.fact.needsLookup}`)) continue;
+    const type = resolver.resolveValue(file, handler.value);
+    if (!type) continue;
+    if (handler.via === 'on' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) continue;
+    const bareNumber = handler.value.kind === 'literal' && typeof handler.value.value === 'number';
+    handlers.push({ file, type, bareNumber, range: handler.range, context: handler.context, group });
   }
   return handlers;
 }
@@ -198,6 +309,7 @@ function lookedUpNames(sortedFiles: string[], files: ReadonlyMap<string, Message
     const facts = files.get(file)!;
     for (const name of facts.lookups) {
       names.add(`${file}\0${name}`);
+      resolver.asked.add(name);
       const imported = facts.imports.find((entry) => entry.local === name);
       const target = imported && resolver.resolveModule(file, imported.module);
       if (target && imported) names.add(`${target}\0${imported.imported}`);
@@ -206,15 +318,13 @@ function lookedUpNames(sortedFiles: string[], files: ReadonlyMap<string, Message
   return names;
 }
 
-function collectAliases(sortedFiles: string[], files: ReadonlyMap<string, MessageFacts>, resolver: Resolver): Alias[] {
+function aliasesOf(file: string, facts: MessageFacts, resolver: Resolver): Alias[] {
   const aliases: Alias[] = [];
-  for (const file of sortedFiles) {
-    for (const alias of files.get(file)!.aliases) {
-      const to = resolver.resolveValue(file, alias.to);
-      // An alias must rename to a known message type: a catalog member, or a literal in an alias-named map.
-      if (!to || (alias.to.kind === 'member' && !to.catalog)) continue;
-      aliases.push({ from: alias.from, to, map: alias.map, file, mapRange: alias.mapRange });
-    }
+  for (const alias of facts.aliases) {
+    const to = resolver.resolveValue(file, alias.to);
+    // An alias must rename to a known message type: a catalog member, or a literal in an alias-named map.
+    if (!to || (alias.to.kind === 'member' && !to.catalog)) continue;
+    aliases.push({ from: alias.from, to, map: alias.map, file, mapRange: alias.mapRange });
   }
   return aliases;
 }
@@ -257,16 +367,14 @@ function handlerEvidence(send: Send, sends: Send[], scope: Scope): Group[] {
 }
 
 /** Proof that the sending side of this handler lives in the project: another type it handles is sent from another file. */
-function senderEvidence(handler: Handler, handlers: Handler[], scope: Scope): Send[] {
-  const siblingKeys = new Set<string>();
-  for (const other of handlers) if (other.group === handler.group && other.type.key !== handler.type.key) siblingKeys.add(other.type.key);
+function senderEvidence(handler: Handler, groupKeys: ReadonlySet<string>, scope: Scope): Send[] {
   return scope.sends.filter(
     (send) =>
       !send.test &&
       !send.weak &&
       send.file !== handler.file &&
       send.type.key !== handler.type.key &&
-      siblingKeys.has(send.type.key),
+      groupKeys.has(send.type.key),
   );
 }
 
@@ -327,7 +435,7 @@ function suggestHandled(send: Send, scope: Scope, evidence: Group[]): Handler | 
 
 function unusedDeclarations(
   sortedFiles: string[],
-  files: ReadonlyMap<string, MessageFacts>,
+  factsOf: (file: string) => MessageFacts,
   resolver: Resolver,
   sends: Send[],
   handlers: Handler[],
@@ -345,27 +453,32 @@ function unusedDeclarations(
   const handledCatalogs = new Set(liveHandlers.flatMap((handler) => (handler.type.catalog ? [handler.type.catalog] : [])));
   const sentKeys = new Set(liveSends.map((send) => send.type.key));
   const handledKeys = new Set(liveHandlers.map((handler) => handler.type.key));
-  const discriminantTypes = new Set(sortedFiles.flatMap((file) => files.get(file)!.discriminantTypes));
-
-  // Mentions outside sends and handlers (a type passed around, compared in a helper) keep a member alive.
-  const literals = new Set<string>();
-  const refsByMember = new Map<string, Array<{ file: string; ns: string }>>();
-  for (const file of sortedFiles) {
-    const facts = files.get(file)!;
-    for (const literal of facts.literals) literals.add(literal);
-    for (const ref of facts.memberRefs) {
-      const dot = ref.indexOf('.');
-      const member = ref.slice(dot + 1);
-      const list = refsByMember.get(member) ?? [];
-      list.push({ file, ns: ref.slice(0, dot) });
-      refsByMember.set(member, list);
+  // Project-wide mentions, gathered only once a catalog is used on both sides (most projects have none).
+  let mentions: { discriminantTypes: Set<string>; literals: Set<string>; refsByMember: Map<string, Array<{ file: string; ns: string }>> } | undefined;
+  const mentionsOf = () => {
+    if (mentions) return mentions;
+    const discriminantTypes = new Set(sortedFiles.flatMap((file) => factsOf(file).discriminantTypes));
+    // Mentions outside sends and handlers (a type passed around, compared in a helper) keep a member alive.
+    const literals = new Set<string>();
+    const refsByMember = new Map<string, Array<{ file: string; ns: string }>>();
+    for (const file of sortedFiles) {
+      const facts = factsOf(file);
+      for (const literal of facts.literals) literals.add(literal);
+      for (const ref of facts.memberRefs) {
+        const dot = ref.indexOf('.');
+        const member = ref.slice(dot + 1);
+        const list = refsByMember.get(member) ?? [];
+        list.push({ file, ns: ref.slice(0, dot) });
+        refsByMember.set(member, list);
+      }
     }
-  }
+    return (mentions = { discriminantTypes, literals, refsByMember });
+  };
 
   const findings: FindingDraft[] = [];
   for (const file of sortedFiles) {
     if (isTest(file)) continue;
-    for (const catalog of files.get(file)!.catalogs) {
+    for (const catalog of factsOf(file).catalogs) {
       const id = `${file}#${catalog.name}`;
       const keys = catalog.members.flatMap((member) => (member.value === null ? [] : [member.value]));
       const keyStrings = keys.map((value) => (typeof value === 'number' ? `n:${value}` : `s:${value}`));
@@ -374,7 +487,8 @@ function unusedDeclarations(
           ? keyStrings.some((key) => sentKeys.has(key)) && keyStrings.some((key) => handledKeys.has(key))
           : sentCatalogs.has(id) && handledCatalogs.has(id);
       if (!bothSides) continue;
-      if (!isCatalogName(catalog.name) && !discriminantTypes.has(catalog.name) && catalog.kind === 'union') continue;
+      if (!isCatalogName(catalog.name) && !mentionsOf().discriminantTypes.has(catalog.name) && catalog.kind === 'union') continue;
+      const { literals, refsByMember } = mentionsOf();
       for (const member of catalog.members) {
         if (member.value === null) continue;
         const key = typeof member.value === 'number' ? `n:${member.value}` : `s:${member.value}`;

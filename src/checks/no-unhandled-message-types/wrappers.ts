@@ -17,6 +17,8 @@ export class WrapperIndex {
   private readonly methods = new Map<string, Array<{ index: number; how: ParamHow }>>();
   private readonly functions = new Map<string, Array<{ index: number; how: ParamHow }>>();
   private readonly functionNames = new Map<string, string | null>();
+  /** `file\0exported` -> the function it names (through re-exports), for imports resolved at every call site. */
+  private readonly exportedFunctions = new Map<string, { file: string; name: string } | null>();
 
   constructor(
     private readonly files: ReadonlyMap<string, MessageFacts>,
@@ -85,11 +87,14 @@ export class WrapperIndex {
     const local = this.functions.get(`${file}\0${callee}`);
     if (local) return local;
     const facts = this.files.get(file);
+    this.resolver.asked.add(callee);
     const imported = facts?.imports.find((entry) => entry.local === callee);
     if (imported) {
       const target = this.resolver.resolveModule(file, imported.module);
       if (target) {
-        const name = this.exportedFunctionName(target, imported.imported, 0);
+        const key = `${target}\0${imported.imported}`;
+        let name = this.exportedFunctions.get(key);
+        if (name === undefined) this.exportedFunctions.set(key, (name = this.exportedFunctionName(target, imported.imported, 0) ?? null));
         return name ? this.functions.get(`${name.file}\0${name.name}`) : undefined;
       }
       const unique = this.functionNames.get(imported.imported);
