@@ -88,8 +88,10 @@ function compilerHost(ts: TypeScriptApi, options: TS.CompilerOptions, texts: Rea
   host.getDefaultLibLocation = () => LIB_FOLDER;
   host.getDefaultLibFileName = (libOptions) => `${LIB_FOLDER}/${ts.getDefaultLibFileName(libOptions)}`;
   host.readFile = (fileName) => texts.get(fileName) ?? libs.get(fileName) ?? readFile(fileName);
-  host.fileExists = (fileName) => texts.has(fileName) || libs.has(fileName) || fileExists(fileName);
-  host.directoryExists = (directory) => LIB_FOLDER_AND_ANCESTORS.has(directory) || (directoryExists ? directoryExists(directory) : true);
+  // Module resolution asks the same questions of node_modules thousands of times; the answers do not change
+  // while the Program is built.
+  host.fileExists = memoize((fileName) => texts.has(fileName) || libs.has(fileName) || fileExists(fileName));
+  host.directoryExists = memoize((directory) => LIB_FOLDER_AND_ANCESTORS.has(directory) || (directoryExists ? directoryExists(directory) : true));
   host.getSourceFile = (fileName, languageVersion, onError) => {
     const text = host.readFile(fileName);
     if (text === undefined) {
@@ -102,6 +104,15 @@ function compilerHost(ts: TypeScriptApi, options: TS.CompilerOptions, texts: Rea
   const modes = (ts as { JSDocParsingMode?: typeof TS.JSDocParsingMode }).JSDocParsingMode;
   if (modes) host.jsDocParsingMode = modes.ParseForTypeErrors;
   return host;
+}
+
+function memoize<T>(compute: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined && !known.has(key)) known.set(key, (value = compute(key)));
+    return value as T;
+  };
 }
 
 function optionsKey(options: TS.CompilerOptions): string {
