@@ -36,6 +36,18 @@ export class BufferParser {
     return parsed;
   }
 
+  /**
+   * When the last parse is of another file (the first lint of a file takes its facts from the index), parses
+   * this one once the lint is over, so that the next edit of it is re-parsed incrementally.
+   */
+  primeLater(ts: TypeScriptApi, entry: FileEntry): void {
+    if (this.last?.absolute === entry.absolute) return;
+    const snapshot = { ...entry };
+    setImmediate(() => {
+      if (this.last?.absolute !== snapshot.absolute) this.parse(ts, snapshot);
+    });
+  }
+
   forget(): void {
     this.last = undefined;
   }

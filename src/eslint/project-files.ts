@@ -18,6 +18,8 @@ export interface FileEntry {
   hash: string;
   /** The file's stat when its text was last read from disk; absent for a buffer never saved. */
   disk?: { mtimeMs: number; size: number };
+  /** Set when the text came from an editor buffer: whether that buffer had a BOM (part of the hashed bytes). */
+  bufferBOM?: boolean;
 }
 
 /**
@@ -126,6 +128,9 @@ export class ProjectFiles {
    * analyze this file (ignored, generated, too large): then it gets no findings either.
    */
   setBuffer(absolute: string, text: string, hasBOM: boolean): FileEntry | undefined {
+    // Every rule of a lint passes the same buffer: once it is in, the others find it as it is.
+    const existing = this.entries.get(absolute);
+    if (existing?.bufferBOM === hasBOM && existing.text === text) return existing;
     // As the CLI reads files: generated and too deeply nested ones are not analyzed.
     if (!this.includes(absolute) || isGeneratedText(text) || bracketDepth(text) > MAX_NESTING_DEPTH) {
       this.remove(absolute);
@@ -137,8 +142,10 @@ export class ProjectFiles {
       return undefined;
     }
     const hash = hashOfBytes(bytes);
-    const existing = this.entries.get(absolute);
-    if (existing?.hash === hash) return existing;
+    if (existing?.hash === hash) {
+      existing.bufferBOM = hasBOM;
+      return existing;
+    }
     let disk = existing?.disk;
     if (!existing) {
       try {
@@ -148,7 +155,7 @@ export class ProjectFiles {
         // A buffer not saved yet.
       }
     }
-    return this.store({ absolute, relative: toRelative(this.cwd, absolute), text, hash, disk });
+    return this.store({ absolute, relative: toRelative(this.cwd, absolute), text, hash, disk, bufferBOM: hasBOM });
   }
 
   private readFromDisk(absolute: string): void {
@@ -170,7 +177,7 @@ export class ProjectFiles {
       existing.disk = disk;
       return;
     }
-    this.store({ absolute, relative: toRelative(this.cwd, absolute), text: read.text, hash: read.hash, disk });
+    this.store({ absolute, relative: toRelative(this.cwd, absolute), text: read.text, hash: read.hash, disk, bufferBOM: undefined });
   }
 
   private store(entry: FileEntry): FileEntry {

@@ -118,6 +118,7 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
   const state = stateOf(project, request.check, options);
   if (request.check.usesTypes) syncTyped(project, state, entry, request);
   else syncSyntactic(project, [state], entry);
+  bufferParser.primeLater(project.ts, entry);
   return state.findingsIn(entry).filter((draft) => !isIgnored(path.resolve(request.cwd, draft.file)));
 }
 
