@@ -200,45 +200,18 @@ function dedupeSlots(slots: SinkSlot[]): SinkSlot[] {
  */
 export function candidateWrapperNames(env: Env): Set<string> {
   if (env.cache.wrapperNames) return env.cache.wrapperNames;
-  const { ts } = env;
   const calls = new Map<string, Set<string>>();
   const names = new Set<string>();
   const files = env.program ? env.program.getSourceFiles() : [env.sourceFile];
   for (const sourceFile of files) {
     if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
-    const stack: Array<{ node: TS.Node; owner: Owner | undefined }> = [{ node: sourceFile, owner: undefined }];
-    while (stack.length > 0) {
-      const { node, owner: outer } = stack.pop()!;
-      let owner = outer;
-      if (ts.isFunctionLike(node) && 'body' in node && node.body && node.parameters.length > 0) {
-        const name = simpleFunctionName(env, node);
-        const tainted = new Set(node.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
-        owner = name !== undefined && tainted.size > 0 ? { name, tainted } : outer;
-      }
-      if (owner !== undefined) {
-        if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && forwards(env, node.initializer, owner.tainted)) {
-          owner.tainted.add(node.name.text);
-        }
-        if (ts.isCallExpression(node) && node.arguments.some((argument) => forwards(env, argument, owner!.tainted))) {
-          const callee = unwrapExpression(ts, node.expression);
-          const name = calleeName(ts, callee);
-          if (name !== undefined) {
-            if (isSeedCall(env, node, callee, name)) {
-              names.add(owner.name);
-            } else {
-              let set = calls.get(owner.name);
-              if (!set) calls.set(owner.name, (set = new Set()));
-              set.add(name);
-            }
-          }
-        }
-      }
-      // Children in reverse, so they are visited in source order (a local is tainted before its uses).
-      const children: TS.Node[] = [];
-      ts.forEachChild(node, (child) => {
-        children.push(child);
-      });
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, owner });
+    // Purely syntactic, so kept per source file: a new Program after an edit reuses the unchanged files' walks.
+    const own = forwardsOf(env, sourceFile);
+    for (const name of own.names) names.add(name);
+    for (const [owner, callees] of own.calls) {
+      const set = calls.get(owner);
+      if (set) for (const callee of callees) set.add(callee);
+      else calls.set(owner, new Set(callees));
     }
   }
   for (let round = 0; round < env.options.wrapperDepth; round++) {
@@ -257,6 +230,61 @@ export function candidateWrapperNames(env: Env): Set<string> {
   }
   env.cache.wrapperNames = names;
   return names;
+}
+
+interface FileForwards {
+  optionsKey: string;
+  /** Functions that pass a parameter to a serializing call. */
+  names: Set<string>;
+  /** Function name -> callees it passes a parameter to, in the order first seen. */
+  calls: Map<string, Set<string>>;
+}
+
+const forwardsByFile = new WeakMap<TS.SourceFile, FileForwards>();
+
+function forwardsOf(env: Env, sourceFile: TS.SourceFile): FileForwards {
+  const cached = forwardsByFile.get(sourceFile);
+  if (cached && cached.optionsKey === env.cache.optionsKey) return cached;
+  const { ts } = env;
+  const calls = new Map<string, Set<string>>();
+  const names = new Set<string>();
+  const stack: Array<{ node: TS.Node; owner: Owner | undefined }> = [{ node: sourceFile, owner: undefined }];
+  while (stack.length > 0) {
+    const { node, owner: outer } = stack.pop()!;
+    let owner = outer;
+    if (ts.isFunctionLike(node) && 'body' in node && node.body && node.parameters.length > 0) {
+      const name = simpleFunctionName(env, node);
+      const tainted = new Set(node.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+      owner = name !== undefined && tainted.size > 0 ? { name, tainted } : outer;
+    }
+    if (owner !== undefined) {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && forwards(env, node.initializer, owner.tainted)) {
+        owner.tainted.add(node.name.text);
+      }
+      if (ts.isCallExpression(node) && node.arguments.some((argument) => forwards(env, argument, owner!.tainted))) {
+        const callee = unwrapExpression(ts, node.expression);
+        const name = calleeName(ts, callee);
+        if (name !== undefined) {
+          if (isSeedCall(env, node, callee, name)) {
+            names.add(owner.name);
+          } else {
+            let set = calls.get(owner.name);
+            if (!set) calls.set(owner.name, (set = new Set()));
+            set.add(name);
+          }
+        }
+      }
+    }
+    // Children in reverse, so they are visited in source order (a local is tainted before its uses).
+    const children: TS.Node[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, owner });
+  }
+  const result = { optionsKey: env.cache.optionsKey, names, calls };
+  forwardsByFile.set(sourceFile, result);
+  return result;
 }
 
 interface Owner {
