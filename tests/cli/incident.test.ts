@@ -29,7 +29,7 @@ describe('ssot on fixtures/incident', () => {
     ]);
   });
 
-  it('gives the same bytes from the warm cache and with one job', () => {
+  it('gives the same bytes with one job, without worker threads', () => {
     expect(runCli(['fixtures/incident', '--format', 'json', '--jobs', '1', '--no-cache']).stdout).toBe(expected);
   });
 });
