@@ -17,9 +17,12 @@ export interface Helper {
   member: boolean;
 }
 
-/** Tests, benchmarks and examples: self-contained by design, their copies are boilerplate, not drift. */
+/**
+ * Tests, benchmarks, examples and database migrations: self-contained by design (a migration is a frozen
+ * snapshot per dialect that must never import a shared helper), so their copies are boilerplate, not drift.
+ */
 const TEST_FILE =
-  /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|bench|benchmarks?|examples?|samples?)\/|\.(?:test|spec|e2e|bench)\.[cm]?[jt]sx?$/;
+  /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|bench|benchmarks?|examples?|samples?|migrations?)\/|\.(?:test|spec|e2e|bench)\.[cm]?[jt]sx?$/;
 
 export function isTestFile(file: string): boolean {
   return TEST_FILE.test(file);

@@ -11,7 +11,7 @@ export interface DuplicateHelpersOptions {
   minStatements: number;
   /** Helper name -> file of the copy to keep, overriding the automatic choice of the canonical copy. */
   canonical: Record<string, string>;
-  /** Also analyze tests, benchmarks and examples (see {@link isTestFile}). */
+  /** Also analyze tests, benchmarks, examples and migrations (see {@link isTestFile}). */
   includeTestsAndExamples: boolean;
 }
 
@@ -58,7 +58,7 @@ export const optionsSchema: OptionsSchema = {
     includeTestsAndExamples: {
       type: 'boolean',
       description:
-        'Also analyze tests, benchmarks and examples (*.test.*, *.spec.*, __tests__/, test/, tests/, bench/, examples/...). Default false.',
+        'Also analyze tests, benchmarks, examples and migrations (*.test.*, *.spec.*, __tests__/, test/, tests/, bench/, examples/, migrations/...). Default false.',
     },
   },
 };
