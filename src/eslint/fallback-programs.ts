@@ -37,8 +37,9 @@ export class FallbackPrograms {
     for (const entry of entries) this.roots.add(entry.absolute);
     for (const root of this.roots) if (!files.entries.has(root)) this.roots.delete(root);
     const groups = groupByCompilerOptions(this.ts, [...this.roots].sort(), this.loadTsconfigs());
-    this.programs = groups.map(({ options, files: rootNames }) => {
+    this.programs = groups.map(({ options, files: groupFiles, declarationFiles }) => {
       const compilerOptions = { ...options, noEmit: true };
+      const rootNames = [...groupFiles, ...declarationFiles];
       const program = this.ts.createProgram({ rootNames, options: compilerOptions, host: this.host(compilerOptions, files) });
       return { program, ts: this.ts };
     });

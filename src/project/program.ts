@@ -30,6 +30,19 @@ const OUTPUT_OPTIONS = ['outDir', 'rootDir', 'declarationDir', 'tsBuildInfoFile'
 export interface OptionsGroup {
   options: TS.CompilerOptions;
   files: string[];
+  /** The .d.ts files of the group's tsconfigs (ambient `declare module` stubs, globals): Program roots too. */
+  declarationFiles: string[];
+}
+
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+
+/**
+ * TypeScript 6 defaults `types` to `[]`, so without it `@types/node` and friends would be missing and checks
+ * would see `any` where the project has real types; `["*"]` restores TypeScript 5's "every visible @types".
+ */
+function withAutomaticTypes(ts: TypeScriptApi, options: TS.CompilerOptions): TS.CompilerOptions {
+  const [major = 0] = ts.versionMajorMinor.split('.').map(Number);
+  return options.types === undefined && major >= 6 ? { ...options, types: ['*'] } : options;
 }
 
 /**
@@ -39,16 +52,21 @@ export interface OptionsGroup {
  */
 export function groupByCompilerOptions(ts: TypeScriptApi, files: string[], tsconfigs: ParsedTsconfig[]): OptionsGroup[] {
   const byDepth = [...tsconfigs].sort((a, b) => b.file.split(path.sep).length - a.file.split(path.sep).length);
-  const groups = new Map<string, OptionsGroup>();
+  const groups = new Map<string, OptionsGroup & { owners: Set<ParsedTsconfig> }>();
   for (const file of files) {
     const owner = byDepth.find((config) => config.fileNames.has(file));
-    const options = owner ? { ...owner.options, allowJs: owner.options.allowJs ?? false } : defaultCompilerOptions(ts);
+    const options = withAutomaticTypes(ts, owner ? { ...owner.options, allowJs: owner.options.allowJs ?? false } : defaultCompilerOptions(ts));
     const key = optionsKey(options);
-    const group = groups.get(key) ?? { options, files: [] };
+    const group = groups.get(key) ?? { options, files: [], declarationFiles: [], owners: new Set() };
     group.files.push(file);
+    if (owner) group.owners.add(owner);
     groups.set(key, group);
   }
-  return [...groups.values()];
+  return [...groups.values()].map(({ options, files: groupFiles, owners }) => ({
+    options,
+    files: groupFiles,
+    declarationFiles: [...owners].flatMap((owner) => [...owner.fileNames].filter((name) => DECLARATION_FILE.test(name))).sort(),
+  }));
 }
 
 /**
@@ -66,9 +84,10 @@ export function* buildPrograms(
   tsconfigs: ParsedTsconfig[],
   texts: ReadonlyMap<string, string> = new Map(),
 ): Generator<ProgramGroup> {
-  for (const { options, files: groupFiles } of groupByCompilerOptions(ts, files, tsconfigs)) {
+  for (const { options, files: groupFiles, declarationFiles } of groupByCompilerOptions(ts, files, tsconfigs)) {
     const compilerOptions = { ...options, noEmit: true };
-    const program = ts.createProgram({ rootNames: groupFiles, options: compilerOptions, host: compilerHost(ts, compilerOptions, texts) });
+    const rootNames = [...groupFiles, ...declarationFiles];
+    const program = ts.createProgram({ rootNames, options: compilerOptions, host: compilerHost(ts, compilerOptions, texts) });
     yield { program, files: groupFiles };
   }
 }

@@ -35,6 +35,7 @@ export function findTsconfigFiles(paths: string[]): string[] {
 }
 
 function nearestTsconfigAbove(start: string): string | undefined {
+  if (existsSync(path.join(start, '.git'))) return undefined;
   for (let dir = path.dirname(start); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'tsconfig.json');
     if (existsSync(candidate)) return candidate;
