@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import type { FindingDraft } from '../core/finding.js';
 import type { TypeScriptApi } from '../core/location.js';
+import type { ParseNeeds } from '../project/parse.js';
 
 /** JSON schema (draft-07) of one check's options, used for config validation and the ESLint rule schema. */
 export type OptionsSchema = Record<string, unknown>;
@@ -39,6 +40,11 @@ export interface Check<Facts = unknown, Options = Record<string, unknown>> {
   name: string;
   description: string;
   usesTypes: boolean;
+  /**
+   * What `extract` reads beyond the tree below a node and positions; the CLI parses no more than the enabled
+   * checks need (parent links and JSDoc cost about half of parsing). Absent: a full parse.
+   */
+  parseNeeds?: ParseNeeds;
   /** Bump when the shape or meaning of facts changes, to invalidate cached facts. */
   factsVersion: number;
   optionsSchema: OptionsSchema;

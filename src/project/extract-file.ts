@@ -18,22 +18,11 @@ export interface EnabledCheck {
   options: unknown;
 }
 
-/**
- * What each check's extractor reads beyond the tree below a node and positions (see {@link ParseNeeds}); a
- * check not listed gets a full parse. Keep in step with the extractors: the CLI/ESLint parity tests parse
- * fully on the ESLint side, so a wrong entry shows up there as a difference.
- * TODO(lead): this belongs in the `Check` contract (e.g. `parseNeeds`), next to `usesTypes`.
- */
-const PARSE_NEEDS: Readonly<Record<string, ParseNeeds>> = {
-  'no-duplicate-helpers': { parents: false, jsDoc: false },
-  'no-unhandled-message-types': { parents: true, jsDoc: false },
-};
-
 /** The cheapest parse that serves every enabled check. */
 export function parseNeedsOf(enabled: readonly EnabledCheck[]): ParseNeeds {
   const needs = { parents: false, jsDoc: false };
   for (const { check } of enabled) {
-    const own = PARSE_NEEDS[check.name] ?? FULL_PARSE;
+    const own = check.parseNeeds ?? FULL_PARSE;
     needs.parents ||= own.parents;
     needs.jsDoc ||= own.jsDoc;
   }

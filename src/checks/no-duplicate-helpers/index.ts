@@ -17,6 +17,7 @@ export const noDuplicateHelpers: Check<HelperFacts, DuplicateHelpersOptions> = {
   description:
     'Copies of the same helper function across the project (exact, renamed, or diverging): keep one and import it.',
   usesTypes: false,
+  parseNeeds: { parents: false, jsDoc: false },
   factsVersion: 2,
   optionsSchema,
   defaultOptions,

@@ -8,6 +8,7 @@ export const noUnhandledMessageTypes: Check<MessageFacts, MessageTypesOptions> =
   name: 'no-unhandled-message-types',
   description: 'Message types that are sent but that no handler maps, handled but never sent, or declared but unused, across files.',
   usesTypes: false,
+  parseNeeds: { parents: true, jsDoc: false },
   factsVersion: 1,
   optionsSchema,
   defaultOptions,
