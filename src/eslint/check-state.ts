@@ -90,6 +90,18 @@ export class CheckState {
   }
 
   /**
+   * Runs the extractor once on a file whose facts came from the on-disk cache, so that its code is compiled
+   * (and its inline caches are filled) before the first edit needs it. The result is the same facts, computed
+   * from the same text; should it differ (a stale cache), the fresh facts replace the cached ones.
+   */
+  warmUp(entry: FileEntry, parsed: Parsed): void {
+    const slot = this.slots.get(entry.absolute);
+    if (!parsed.sourceFile || parsed.hash !== entry.hash || slot?.hash !== entry.hash || slot.program) return;
+    const facts = this.extract(this.ts, parsed.sourceFile, entry, undefined);
+    if (!sameFacts(slot.facts, facts)) this.setFacts(entry, facts);
+  }
+
+  /**
    * Facts with type information from `program`, whose source file must hold exactly the entry's text (else
    * positions would not match). Returns false, storing nothing, when `program` cannot serve this entry.
    */

@@ -45,6 +45,8 @@ interface Project {
   useCache: boolean;
   lastSweep: number;
   lastDiscovery: number;
+  /** Whether the syntactic extractors and the incremental parser have run once in this process. */
+  warmedUp: boolean;
 }
 
 /**
@@ -118,8 +120,21 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
   const state = stateOf(project, request.check, options);
   if (request.check.usesTypes) syncTyped(project, state, entry, request);
   else syncSyntactic(project, [state], entry);
+  if (!project.warmedUp && !request.check.usesTypes) warmUp(project, entry);
   bufferParser.primeLater(project.ts, entry);
   return state.findingsIn(entry).filter((draft) => !isIgnored(path.resolve(request.cwd, draft.file)));
+}
+
+/**
+ * At the first lint the syntactic checks' facts come from the on-disk cache, so their extractors (and the
+ * incremental parser) would first run, uncompiled, on the first edit: several times slower than afterwards.
+ * Running them once now on the linted buffer moves that cost to the index build.
+ */
+function warmUp(project: Project, entry: FileEntry): void {
+  project.warmedUp = true;
+  const parsed = parsedBuffer(project, entry);
+  for (const state of project.states.values()) if (!state.check.usesTypes) state.warmUp(entry, parsed);
+  bufferParser.warmIncremental(project.ts, entry);
 }
 
 function projectRootOf(absolute: string, request: LintRequest, now: number): string {
@@ -187,6 +202,7 @@ function projectOf(root: string, loaded: LoadedConfig, request: LintRequest, now
     useCache: request.settings.cache ?? true,
     lastSweep: now,
     lastDiscovery: now,
+    warmedUp: false,
   };
   projects.set(key, project);
   // Facts of every syntactic check the config turns on, in one parse of each file: the other rules of this

@@ -43,6 +43,95 @@ interface FunctionScope {
 /** What a payload argument of a send carries: a concrete type, or a parameter of an enclosing function. */
 type Carried = { value: ValueRef; at?: TS.Node } | { scope: FunctionScope; param: number; how: 'object' | 'type' };
 
+// What `visit` does with a node, by its kind (one table lookup instead of a chain of kind tests per node).
+const NONE = 0;
+const IMPORT = 1;
+const EXPORT = 2;
+const IMPORT_EQUALS = 3;
+const ENUM = 4;
+const TYPE_ALIAS = 5;
+const VARIABLE = 6;
+const PROPERTY = 7;
+const CLASS = 8;
+const EXPORT_ASSIGNMENT = 9;
+const FUNCTION = 10;
+const CALL = 11;
+const NEW = 12;
+const SWITCH = 13;
+const IF = 14;
+const CONDITIONAL = 15;
+const BINARY = 16;
+const OBJECT_LITERAL = 17;
+const ELEMENT_ACCESS = 18;
+const PROPERTY_ACCESS = 19;
+const QUALIFIED_NAME = 20;
+const LITERAL = 21;
+// What `collectBindings` does with a node, by its kind.
+const BIND_VARIABLE = 1;
+const BIND_ASSIGNMENT = 2;
+const BIND_PROPERTY = 3;
+const BIND_FUNCTION = 4;
+const BIND_CALL = 5;
+
+interface KindTables {
+  visit: Uint8Array;
+  bind: Uint8Array;
+  lastToken: number;
+}
+
+/** Per TypeScript namespace: SyntaxKind numbers differ between versions. */
+const kindTables = new WeakMap<TypeScriptApi, KindTables>();
+
+function kindTablesOf(ts: TypeScriptApi): KindTables {
+  let tables = kindTables.get(ts);
+  if (tables) return tables;
+  const K = ts.SyntaxKind;
+  const size = Math.max(...Object.values(K).filter((value): value is number => typeof value === 'number')) + 1;
+  const visit = new Uint8Array(size);
+  const visitKinds: Array<[TS.SyntaxKind, number]> = [
+    [K.ImportDeclaration, IMPORT],
+    [K.ExportDeclaration, EXPORT],
+    [K.ImportEqualsDeclaration, IMPORT_EQUALS],
+    [K.EnumDeclaration, ENUM],
+    [K.TypeAliasDeclaration, TYPE_ALIAS],
+    [K.VariableDeclaration, VARIABLE],
+    [K.PropertySignature, PROPERTY],
+    [K.PropertyDeclaration, PROPERTY],
+    [K.ClassDeclaration, CLASS],
+    [K.ClassExpression, CLASS],
+    [K.ExportAssignment, EXPORT_ASSIGNMENT],
+    [K.FunctionDeclaration, FUNCTION],
+    [K.MethodDeclaration, FUNCTION],
+    [K.ArrowFunction, FUNCTION],
+    [K.FunctionExpression, FUNCTION],
+    [K.Constructor, FUNCTION],
+    [K.GetAccessor, FUNCTION],
+    [K.SetAccessor, FUNCTION],
+    [K.CallExpression, CALL],
+    [K.NewExpression, NEW],
+    [K.SwitchStatement, SWITCH],
+    [K.IfStatement, IF],
+    [K.ConditionalExpression, CONDITIONAL],
+    [K.BinaryExpression, BINARY],
+    [K.ObjectLiteralExpression, OBJECT_LITERAL],
+    [K.ElementAccessExpression, ELEMENT_ACCESS],
+    [K.PropertyAccessExpression, PROPERTY_ACCESS],
+    [K.QualifiedName, QUALIFIED_NAME],
+    [K.StringLiteral, LITERAL],
+    [K.NoSubstitutionTemplateLiteral, LITERAL],
+  ];
+  for (const [kind, action] of visitKinds) visit[kind] = action;
+  const bind = new Uint8Array(size);
+  bind[K.VariableDeclaration] = BIND_VARIABLE;
+  bind[K.BinaryExpression] = BIND_ASSIGNMENT;
+  bind[K.PropertyDeclaration] = BIND_PROPERTY;
+  bind[K.FunctionDeclaration] = BIND_FUNCTION;
+  bind[K.CallExpression] = BIND_CALL;
+  tables = { visit, bind, lastToken: K.LastToken };
+  kindTables.set(ts, tables);
+  return tables;
+}
+
 export function extractMessageFacts(ts: TypeScriptApi, sourceFile: TS.SourceFile, options: MessageTypesOptions): MessageFacts {
   return new Extractor(ts, sourceFile, options).run();
 }
@@ -79,7 +168,17 @@ class Extractor {
   private readonly literals = new Set<string>();
   private readonly groupsByKey = new Map<string, number>();
   private readonly functionStack: FunctionScope[] = [];
+  /** The context of each enclosing class or function, joined with '.' up to that level (what a fact records). */
   private readonly contextStack: string[] = [];
+  private readonly kinds: KindTables;
+  /** Depth of the node `visit` / `collectBindings` is at; one shared callback per walk instead of a closure per node. */
+  private depth = 0;
+  private readonly visitChild = (child: TS.Node): void => {
+    this.visit(child);
+  };
+  private readonly collectChild = (child: TS.Node): void => {
+    this.collectBindings(child);
+  };
   private topLevelExported = false;
   private catalogDepth = 0;
   private wrapperCount = 0;
@@ -91,13 +190,16 @@ class Extractor {
   ) {
     this.discriminants = new Set(options.discriminants);
     this.handlerDiscriminants = new Set([...options.discriminants, ...options.codeDiscriminants]);
+    this.kinds = kindTablesOf(ts);
   }
 
   run(): MessageFacts {
-    this.collectBindings(this.sourceFile, 0);
+    this.depth = 0;
+    this.collectBindings(this.sourceFile);
     for (const statement of this.sourceFile.statements) {
       this.topLevelExported = hasExportModifier(this.ts, statement) || this.ts.isExportAssignment(statement);
-      this.visit(statement, 0);
+      this.depth = 0;
+      this.visit(statement);
     }
     return this.finish();
   }
@@ -129,32 +231,52 @@ class Extractor {
 
   // ---- pass 1: names whose meaning is needed before their use site is reached ----
 
-  private collectBindings(node: TS.Node, depth: number): void {
-    if (depth > MAX_DEPTH) return;
+  private collectBindings(node: TS.Node): void {
+    if (this.depth > MAX_DEPTH) return;
     const ts = this.ts;
-    if (ts.isVariableDeclaration(node) && node.initializer) {
-      const init = unwrap(ts, node.initializer);
-      if (ts.isIdentifier(node.name)) {
-        const name = node.name.text;
-        if (this.createsSocket(init)) this.socketVariables.add(name);
-        if (this.readsDiscriminant(init, 0)) this.derivedDiscriminants.add(name);
-        if (isFunctionLike(ts, init)) this.localFunctions.add(name);
-        if (ts.isObjectLiteralExpression(init)) {
-          const carried = this.discriminantValue(init);
-          if (carried) this.messageObjects.set(name, this.messageObjects.has(name) ? null : carried);
+    const kind = node.kind;
+    switch (this.kinds.bind[kind]) {
+      case BIND_VARIABLE: {
+        const declaration = node as TS.VariableDeclaration;
+        if (!declaration.initializer) break;
+        const init = unwrap(ts, declaration.initializer);
+        if (ts.isIdentifier(declaration.name)) {
+          const name = declaration.name.text;
+          if (this.createsSocket(init)) this.socketVariables.add(name);
+          if (this.readsDiscriminant(init, 0)) this.derivedDiscriminants.add(name);
+          if (isFunctionLike(ts, init)) this.localFunctions.add(name);
+          if (ts.isObjectLiteralExpression(init)) {
+            const carried = this.discriminantValue(init);
+            if (carried) this.messageObjects.set(name, this.messageObjects.has(name) ? null : carried);
+          }
         }
+        break;
       }
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const name = lastName(ts, node.left);
-      if (name && this.createsSocket(unwrap(ts, node.right))) this.socketVariables.add(name);
-    } else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
-      if (this.createsSocket(unwrap(ts, node.initializer))) this.socketVariables.add(node.name.text);
-    } else if (ts.isFunctionDeclaration(node) && node.name) {
-      this.localFunctions.add(node.name.text);
-    } else if (ts.isCallExpression(node)) {
-      this.collectConnectionSocket(node);
+      case BIND_ASSIGNMENT: {
+        const binary = node as TS.BinaryExpression;
+        if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken) break;
+        const name = lastName(ts, binary.left);
+        if (name && this.createsSocket(unwrap(ts, binary.right))) this.socketVariables.add(name);
+        break;
+      }
+      case BIND_PROPERTY: {
+        const property = node as TS.PropertyDeclaration;
+        if (property.initializer && ts.isIdentifier(property.name) && this.createsSocket(unwrap(ts, property.initializer))) this.socketVariables.add(property.name.text);
+        break;
+      }
+      case BIND_FUNCTION: {
+        const declaration = node as TS.FunctionDeclaration;
+        if (declaration.name) this.localFunctions.add(declaration.name.text);
+        break;
+      }
+      case BIND_CALL:
+        this.collectConnectionSocket(node as TS.CallExpression);
+        break;
     }
-    ts.forEachChild(node, (child) => this.collectBindings(child, depth + 1));
+    if (kind <= this.kinds.lastToken) return;
+    this.depth++;
+    ts.forEachChild(node, this.collectChild);
+    this.depth--;
   }
 
   /** `io.on('connection', (socket) => ...)`: the callback's parameter is a socket whatever its name. */
@@ -200,59 +322,97 @@ class Extractor {
 
   // ---- pass 2: declarations, sends, handlers ----
 
-  private visit(node: TS.Node, depth: number): void {
-    if (depth > MAX_DEPTH) return;
+  private visit(node: TS.Node): void {
+    if (this.depth > MAX_DEPTH) return;
     const ts = this.ts;
+    const kind = node.kind;
     let scope: FunctionScope | undefined;
     let context: string | undefined;
     let enteredCatalog = false;
 
-    if (ts.isImportDeclaration(node)) return this.recordImport(node);
-    if (ts.isExportDeclaration(node)) return this.recordExport(node);
-    if (ts.isImportEqualsDeclaration(node)) {
-      const reference = node.moduleReference;
-      if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
-        this.facts.imports.push({ local: node.name.text, module: reference.expression.text, imported: '*' });
+    switch (this.kinds.visit[kind]) {
+      case IMPORT:
+        return this.recordImport(node as TS.ImportDeclaration);
+      case EXPORT:
+        return this.recordExport(node as TS.ExportDeclaration);
+      case IMPORT_EQUALS: {
+        const declaration = node as TS.ImportEqualsDeclaration;
+        const reference = declaration.moduleReference;
+        if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
+          this.facts.imports.push({ local: declaration.name.text, module: reference.expression.text, imported: '*' });
+        }
+        return;
       }
-      return;
+      case ENUM:
+        this.recordEnum(node as TS.EnumDeclaration);
+        enteredCatalog = true;
+        break;
+      case TYPE_ALIAS:
+        enteredCatalog = this.recordUnion(node as TS.TypeAliasDeclaration);
+        break;
+      case VARIABLE:
+        enteredCatalog = this.recordVariable(node as TS.VariableDeclaration);
+        break;
+      case PROPERTY:
+        this.recordDiscriminantType(node as TS.PropertySignature | TS.PropertyDeclaration);
+        break;
+      case CLASS:
+        context = (node as TS.ClassLikeDeclaration).name?.text ?? 'class';
+        break;
+      case EXPORT_ASSIGNMENT:
+        this.recordExportAssignment(node as TS.ExportAssignment);
+        break;
+      case FUNCTION:
+        scope = this.enterFunction(node as TS.SignatureDeclaration);
+        context = scope.wrapper.name;
+        break;
+      case CALL:
+        this.visitCall(node as TS.CallExpression);
+        break;
+      case NEW:
+        this.visitNewMap(node as TS.NewExpression);
+        break;
+      case SWITCH:
+        this.visitSwitch(node as TS.SwitchStatement);
+        break;
+      case IF:
+        this.visitCondition((node as TS.IfStatement).expression);
+        break;
+      case CONDITIONAL:
+        this.visitCondition((node as TS.ConditionalExpression).condition);
+        break;
+      case BINARY:
+        if ((node as TS.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) this.visitIndexAssignment(node as TS.BinaryExpression);
+        break;
+      case OBJECT_LITERAL:
+        this.visitObjectLiteral(node as TS.ObjectLiteralExpression);
+        break;
+      case ELEMENT_ACCESS:
+        this.visitLookup(node as TS.ElementAccessExpression);
+        break;
+      case PROPERTY_ACCESS:
+        this.recordMemberRef(node as TS.PropertyAccessExpression);
+        break;
+      case QUALIFIED_NAME: {
+        const name = node as TS.QualifiedName;
+        if (ts.isIdentifier(name.left)) this.memberRefs.add(`${name.left.text}.${name.right.text}`);
+        break;
+      }
+      case LITERAL:
+        if (this.catalogDepth === 0) this.recordLiteral(node as TS.StringLiteral | TS.NoSubstitutionTemplateLiteral);
+        break;
     }
 
-    if (ts.isEnumDeclaration(node)) {
-      this.recordEnum(node);
-      enteredCatalog = true;
-    } else if (ts.isTypeAliasDeclaration(node)) {
-      enteredCatalog = this.recordUnion(node);
-    } else if (ts.isVariableDeclaration(node)) {
-      enteredCatalog = this.recordVariable(node);
-    } else if (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) {
-      this.recordDiscriminantType(node);
-    } else if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
-      context = node.name?.text ?? 'class';
-    } else if (ts.isExportAssignment(node)) {
-      this.recordExportAssignment(node);
-    }
-
-    if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) {
-      scope = this.enterFunction(node);
-      context = scope.wrapper.name;
-    }
-
-    if (ts.isCallExpression(node)) this.visitCall(node);
-    else if (ts.isNewExpression(node)) this.visitNewMap(node);
-    else if (ts.isSwitchStatement(node)) this.visitSwitch(node);
-    else if (ts.isIfStatement(node)) this.visitCondition(node.expression);
-    else if (ts.isConditionalExpression(node)) this.visitCondition(node.condition);
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.visitIndexAssignment(node);
-    else if (ts.isObjectLiteralExpression(node)) this.visitObjectLiteral(node);
-    else if (ts.isElementAccessExpression(node)) this.visitLookup(node);
-    else if (ts.isPropertyAccessExpression(node)) this.recordMemberRef(node);
-    else if (ts.isQualifiedName(node) && ts.isIdentifier(node.left)) this.memberRefs.add(`${node.left.text}.${node.right.text}`);
-    else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && this.catalogDepth === 0) this.recordLiteral(node);
-
+    if (kind <= this.kinds.lastToken) return;
     if (enteredCatalog) this.catalogDepth++;
     if (scope) this.functionStack.push(scope);
-    if (context !== undefined) this.contextStack.push(context);
-    ts.forEachChild(node, (child) => this.visit(child, depth + 1));
+    if (context !== undefined) {
+      const outer = this.contextStack.length > 0 ? this.contextStack[this.contextStack.length - 1] : undefined;
+      this.contextStack.push(outer === undefined ? context : `${outer}.${context}`);
+    }
+    this.depth++;
+    ts.forEachChild(node, this.visitChild);
+    this.depth--;
     if (context !== undefined) this.contextStack.pop();
     if (scope) this.functionStack.pop();
     if (enteredCatalog) this.catalogDepth--;
@@ -263,7 +423,7 @@ class Extractor {
   }
 
   private context(): string {
-    return this.contextStack.join('.');
+    return this.contextStack.length > 0 ? this.contextStack[this.contextStack.length - 1]! : '';
   }
 
   // ---- imports, exports, declarations ----
