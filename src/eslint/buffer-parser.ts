@@ -116,11 +116,16 @@ function steps(before: string, after: string): string[] {
 function differingSpan(before: string, after: string): { start: number; end: number } {
   const limit = Math.min(before.length, after.length);
   let start = 0;
+  // Whole blocks first (a native comparison), then character by character within the block that differs.
+  while (start + BLOCK <= limit && after.startsWith(before.slice(start, start + BLOCK), start)) start += BLOCK;
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let suffix = 0;
+  while (suffix + BLOCK <= limit - start && after.endsWith(before.slice(before.length - suffix - BLOCK, before.length - suffix), after.length - suffix)) suffix += BLOCK;
   while (suffix < limit - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return { start, end: before.length - suffix };
 }
+
+const BLOCK = 1024;
 
 function changeRange(ts: TypeScriptApi, before: string, after: string): TS.TextChangeRange {
   const { start, end } = differingSpan(before, after);

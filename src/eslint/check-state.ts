@@ -48,15 +48,30 @@ export class CheckState {
   /** Files whose text changed since their facts were computed. */
   stale(): FileEntry[] {
     if (this.syncedVersion === this.files.version) return [];
-    const stale = this.files.list().filter((entry) => this.slots.get(entry.absolute)?.hash !== entry.hash);
-    for (const absolute of this.slots.keys()) {
-      if (!this.files.entries.has(absolute)) {
-        this.slots.delete(absolute);
-        this.factsVersion++;
-        if (this.linked) this.unlinked.add(absolute);
+    // After a sync every file had its facts: only the files changed since can be stale (in the editor, one).
+    const changed = this.syncedVersion >= 0 ? this.files.changedSince(this.syncedVersion) : undefined;
+    if (changed) {
+      const stale: FileEntry[] = [];
+      for (const absolute of changed) {
+        const entry = this.files.entries.get(absolute);
+        if (entry) {
+          if (this.slots.get(absolute)?.hash !== entry.hash) stale.push(entry);
+        } else {
+          this.forget(absolute);
+        }
       }
+      return stale.sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
     }
+    const stale = this.files.list().filter((entry) => this.slots.get(entry.absolute)?.hash !== entry.hash);
+    for (const absolute of [...this.slots.keys()]) if (!this.files.entries.has(absolute)) this.forget(absolute);
     return stale;
+  }
+
+  /** Drops the facts of a file that left the project. */
+  private forget(absolute: string): void {
+    if (!this.slots.delete(absolute)) return;
+    this.factsVersion++;
+    if (this.linked) this.unlinked.add(absolute);
   }
 
   markSynced(): void {
@@ -89,16 +104,28 @@ export class CheckState {
     return facts;
   }
 
+  /** Whether {@link warmUp} ran. */
+  warmedUp = false;
+
   /**
-   * Runs the extractor once on a file whose facts came from the on-disk cache, so that its code is compiled
-   * (and its inline caches are filled) before the first edit needs it. The result is the same facts, computed
-   * from the same text; should it differ (a stale cache), the fresh facts replace the cached ones.
+   * Runs the extractor, and the check's answer for one re-edited file, once on a file whose facts came from
+   * the on-disk cache, so that their code is compiled (and their inline caches are filled) before the first
+   * edit needs them. The extractor gives the same facts from the same text; should they differ (a stale
+   * cache), the fresh facts replace the cached ones and this returns true (findings must then be asked again).
+   * The answer is computed from facts equal to the linked ones and thrown away.
    */
-  warmUp(entry: FileEntry, parsed: Parsed): void {
+  warmUp(entry: FileEntry, parsed: Parsed): boolean {
+    this.warmedUp = true;
     const slot = this.slots.get(entry.absolute);
-    if (!parsed.sourceFile || parsed.hash !== entry.hash || slot?.hash !== entry.hash || slot.program) return;
+    if (!parsed.sourceFile || parsed.hash !== entry.hash || slot?.hash !== entry.hash || slot.program) return false;
     const facts = this.extract(this.ts, parsed.sourceFile, entry, undefined);
-    if (!sameFacts(slot.facts, facts)) this.setFacts(entry, facts);
+    if (!sameFacts(slot.facts, facts)) {
+      this.setFacts(entry, facts);
+      return true;
+    }
+    const { report } = this.check;
+    if (report && this.linked && facts !== undefined && this.unlinked.size === 0) report.call(this.check, this.linked.model, { file: entry.relative, facts }, this.options);
+    return false;
   }
 
   /**

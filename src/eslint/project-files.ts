@@ -9,6 +9,9 @@ import { ALWAYS_IGNORED_DIRS, isAnalyzableName, toRelative } from '../project/pa
 import { DEFAULT_MAX_FILE_SIZE, hashOfBytes, isGeneratedText, readSource } from '../project/read-source.js';
 import ignore from 'ignore';
 
+/** How many changes `changedSince` can look back over (a lint in the editor usually asks about one). */
+const MAX_CHANGE_LOG = 4096;
+
 /** One source file of the project as the index knows it: from disk, or from an editor buffer. */
 export interface FileEntry {
   absolute: string;
@@ -31,6 +34,9 @@ export class ProjectFiles {
   readonly entries = new Map<string, FileEntry>();
   /** Bumped whenever any entry's text changes, appears or disappears. */
   version = 0;
+  /** The file each version changed: `changeLog[i]` is the path of version `changeLogBase + i + 1`. */
+  private changeLog: string[] = [];
+  private changeLogBase = 0;
   private sorted: FileEntry[] | undefined;
   /** Files a background sweep found changed on disk, re-read at the next lint. */
   private readonly swept = new Set<string>();
@@ -66,6 +72,24 @@ export class ProjectFiles {
     if (relative === '' || relative.startsWith('../') || path.isAbsolute(relative)) return false;
     if (relative.split('/').some((segment) => (ALWAYS_IGNORED_DIRS as readonly string[]).includes(segment))) return false;
     return isAnalyzableName(absolute) && !this.isGitignored(absolute) && !this.isConfigIgnored(absolute);
+  }
+
+  /**
+   * The files changed (stored or removed) since `version`, each once, or undefined when that is no longer
+   * known (long ago): then every entry must be compared.
+   */
+  changedSince(version: number): string[] | undefined {
+    if (version < this.changeLogBase || version > this.version) return undefined;
+    return [...new Set(this.changeLog.slice(version - this.changeLogBase))];
+  }
+
+  private logChange(absolute: string): void {
+    this.version++;
+    if (this.changeLog.length >= MAX_CHANGE_LOG) {
+      this.changeLog = [];
+      this.changeLogBase = this.version - 1;
+    }
+    this.changeLog.push(absolute);
   }
 
   /** Entries sorted by absolute path, the order the CLI analyzes files in. */
@@ -181,7 +205,7 @@ export class ProjectFiles {
   }
 
   private store(entry: FileEntry): FileEntry {
-    this.version++;
+    this.logChange(entry.absolute);
     const existing = this.entries.get(entry.absolute);
     if (existing) return Object.assign(existing, entry);
     this.sorted = undefined;
@@ -192,6 +216,6 @@ export class ProjectFiles {
   private remove(absolute: string): void {
     if (!this.entries.delete(absolute)) return;
     this.sorted = undefined;
-    this.version++;
+    this.logChange(absolute);
   }
 }

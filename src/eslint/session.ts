@@ -45,7 +45,11 @@ interface Project {
   useCache: boolean;
   lastSweep: number;
   lastDiscovery: number;
-  /** Whether the syntactic extractors and the incremental parser have run once in this process. */
+  /**
+   * Whether the incremental parser ran once. At the first lint the syntactic checks' facts come from the
+   * on-disk cache, so their extractors, their answer for an edited file and the incremental parser would first
+   * run, uncompiled, on the first edit, several times slower than afterwards: each runs once at the first lint.
+   */
   warmedUp: boolean;
 }
 
@@ -120,21 +124,14 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
   const state = stateOf(project, request.check, options);
   if (request.check.usesTypes) syncTyped(project, state, entry, request);
   else syncSyntactic(project, [state], entry);
-  if (!project.warmedUp && !request.check.usesTypes) warmUp(project, entry);
+  let findings = state.findingsIn(entry);
+  if (!state.warmedUp && !request.check.usesTypes && state.warmUp(entry, parsedBuffer(project, entry))) findings = state.findingsIn(entry);
+  if (!project.warmedUp) {
+    project.warmedUp = true;
+    bufferParser.warmIncremental(project.ts, entry);
+  }
   bufferParser.primeLater(project.ts, entry);
-  return state.findingsIn(entry).filter((draft) => !isIgnored(path.resolve(request.cwd, draft.file)));
-}
-
-/**
- * At the first lint the syntactic checks' facts come from the on-disk cache, so their extractors (and the
- * incremental parser) would first run, uncompiled, on the first edit: several times slower than afterwards.
- * Running them once now on the linted buffer moves that cost to the index build.
- */
-function warmUp(project: Project, entry: FileEntry): void {
-  project.warmedUp = true;
-  const parsed = parsedBuffer(project, entry);
-  for (const state of project.states.values()) if (!state.check.usesTypes) state.warmUp(entry, parsed);
-  bufferParser.warmIncremental(project.ts, entry);
+  return findings.filter((draft) => !isIgnored(path.resolve(request.cwd, draft.file)));
 }
 
 function projectRootOf(absolute: string, request: LintRequest, now: number): string {
