@@ -33,8 +33,12 @@ export interface Env {
 
 const programCaches = new WeakMap<object, ProgramCache>();
 
-export function cacheFor(program: TS.Program | undefined, options: Options): ProgramCache {
-  const optionsKey = JSON.stringify(options);
+/**
+ * `pathBase` is where relative paths start (`relativePath('/')`): cached sinks carry display paths, and one
+ * Program (typescript-eslint's project service) can serve ESLint runs from different working directories.
+ */
+export function cacheFor(program: TS.Program | undefined, options: Options, pathBase = ''): ProgramCache {
+  const optionsKey = JSON.stringify([options, pathBase]);
   const fresh = (): ProgramCache => ({
     wrappers: new WeakMap(),
     creations: new WeakMap(),

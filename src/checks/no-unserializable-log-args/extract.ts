@@ -21,7 +21,7 @@ export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFact
     checker: context.checker,
     program: context.program,
     options,
-    cache: cacheFor(context.program, options),
+    cache: cacheFor(context.program, options, context.relativePath('/')),
     relativePath: (absolutePath) => context.relativePath(absolutePath),
   };
   const problems: Problem[] = [];
