@@ -50,6 +50,10 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     expect(await findingLines('no-unhandled-message-types/silent-emitters')).toEqual([]);
   });
 
+  it('silent-label-mapper: a switch that only maps each type to a display label routes nothing', async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-label-mapper')).toEqual([]);
+  });
+
   it('silent-client-only: a client of a third-party server: no receiver in the project, no findings', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-client-only')).toEqual([]);
   });

@@ -856,7 +856,7 @@ class Extractor {
 
   private visitSwitch(node: TS.SwitchStatement): void {
     const ts = this.ts;
-    if (!this.isDiscriminant(node.expression)) return;
+    if (!this.isDiscriminant(node.expression) || isLabelMapper(ts, node)) return;
     const key = `switch:${node.pos}`;
     for (const clause of node.caseBlock.clauses) {
       if (ts.isCaseClause(clause)) this.recordHandler(clause.expression, 'switch', key, node.expression, 'case');
@@ -1006,4 +1006,31 @@ class Extractor {
       }
     }
   }
+}
+
+/**
+ * A switch whose every branch only returns a constant (`case ChatType.WEBHOOK: return 'Webhook';`) maps values
+ * to labels for display; it routes nothing, so its cases are not handlers.
+ */
+function isLabelMapper(ts: TypeScriptApi, node: TS.SwitchStatement): boolean {
+  let returns = 0;
+  for (const clause of node.caseBlock.clauses) {
+    const statements = clause.statements.length === 1 && ts.isBlock(clause.statements[0]!) ? clause.statements[0].statements : clause.statements;
+    if (statements.length === 0) continue;
+    const [only] = statements;
+    if (statements.length > 1 || !only || !ts.isReturnStatement(only) || !only.expression || !isConstant(ts, only.expression)) return false;
+    returns++;
+  }
+  return returns > 0;
+}
+
+function isConstant(ts: TypeScriptApi, expression: TS.Expression): boolean {
+  return (
+    ts.isStringLiteral(expression) ||
+    ts.isNoSubstitutionTemplateLiteral(expression) ||
+    ts.isNumericLiteral(expression) ||
+    expression.kind === ts.SyntaxKind.TrueKeyword ||
+    expression.kind === ts.SyntaxKind.FalseKeyword ||
+    expression.kind === ts.SyntaxKind.NullKeyword
+  );
 }
