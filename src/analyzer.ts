@@ -14,6 +14,7 @@ import { firstSyntaxError } from './project/parse.js';
 import { toRelative } from './project/paths.js';
 import { DEFAULT_MAX_FILE_SIZE, readSource } from './project/read-source.js';
 import { findTsconfigFiles, parseTsconfigs, type ParsedTsconfig } from './project/tsconfig.js';
+import { syntaxErrorOfSkipped, typedRootSelector } from './project/typed-roots.js';
 import { packageJson } from './version.js';
 
 export interface AnalyzeOptions {
@@ -88,7 +89,7 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
     diagnostics.push(...tsconfigDiagnostics);
     phase('tsconfig');
     // Typed extraction runs in this thread while the workers extract the syntactic facts.
-    const typedFailures = typed.length ? await extractTyped(await loadTs(), files, typed, tsconfigs, cwd) : new Map<AnalyzedFile, string>();
+    const typedFailures = typed.length ? await extractTyped(await loadTs(), files, typed, tsconfigs, cwd, syntactic.length > 0) : new Map<AnalyzedFile, string>();
     phase('typed');
     if (syntacticRun) await finishSyntactic(syntacticRun, syntactic, useCache, diagnostics);
     phase('syntactic');
@@ -120,22 +121,40 @@ function readFiles(discovered: string[], cwd: string, maxFileSize: number, diagn
   return files;
 }
 
-/** Facts of the typed checks, from one Program per compiler-options group; returns the files that failed. */
-async function extractTyped(ts: TypeScriptApi, files: AnalyzedFile[], typed: ConfiguredCheck[], tsconfigs: ParsedTsconfig[], cwd: string): Promise<Map<AnalyzedFile, string>> {
+/**
+ * Facts of the typed checks, from one Program per compiler-options group; returns the files that failed. Only
+ * the files a typed check can take facts from are Program roots and extracted (see `typedRootSelector`); the
+ * others still get their syntax checked, here or (when syntactic checks run) by the extraction pool.
+ */
+async function extractTyped(
+  ts: TypeScriptApi,
+  files: AnalyzedFile[],
+  typed: ConfiguredCheck[],
+  tsconfigs: ParsedTsconfig[],
+  cwd: string,
+  syntaxCheckedElsewhere: boolean,
+): Promise<Map<AnalyzedFile, string>> {
   // Loaded only when needed: it brings @ts-morph/common's bundled lib files.
   const { buildPrograms } = await import('./project/program.js');
   const failures = new Map<AnalyzedFile, string>();
   const byPath = new Map(files.map((f) => [f.absolute, f]));
   const texts = new Map(files.map((f) => [f.absolute, f.text]));
   const relativePath = (p: string) => toRelative(cwd, p);
-  for (const { program, files: groupFiles } of buildPrograms(ts, [...byPath.keys()], tsconfigs, texts)) {
-    phase('program');
-    const checker = program.getTypeChecker();
+  const selectRoots = typedRootSelector(ts, typed, texts);
+  for (const { program, files: groupFiles, roots, options } of buildPrograms(ts, [...byPath.keys()], tsconfigs, texts, selectRoots)) {
+    phase(`program (${roots.size} of ${groupFiles.length} files as roots)`);
+    const checker = program?.getTypeChecker();
     phase('checker');
     for (const absolute of groupFiles) {
       const file = byPath.get(absolute);
-      const sourceFile = program.getSourceFile(absolute);
-      if (!file || !sourceFile) continue;
+      if (!file) continue;
+      if (!roots.has(absolute)) {
+        const syntaxError = syntaxErrorOfSkipped(ts, program, file, options, syntaxCheckedElsewhere);
+        if (syntaxError) failures.set(file, syntaxError);
+        continue;
+      }
+      const sourceFile = program?.getSourceFile(absolute);
+      if (!program || !checker || !sourceFile) continue;
       const syntaxError = firstSyntaxError(sourceFile);
       const result = syntaxError ? ({ ok: false, reason: syntaxError } as const) : extractFacts(ts, sourceFile, file.relative, typed, { checker, program, relativePath });
       if (result.ok) Object.assign(file.facts, result.facts);

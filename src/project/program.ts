@@ -5,9 +5,23 @@ import type { TypeScriptApi } from '../core/location.js';
 import type { ParsedTsconfig } from './tsconfig.js';
 
 export interface ProgramGroup {
-  program: TS.Program;
+  /** Undefined when no file of the group needs to be a root. */
+  program: TS.Program | undefined;
   files: string[];
+  /** The group's files that are Program roots (all of them unless `selectRoots` chose). */
+  roots: ReadonlySet<string>;
+  options: TS.CompilerOptions;
 }
+
+/** Which of a group's files must be Program roots; the others are only in it if imported. */
+export interface RootChoice {
+  roots: ReadonlySet<string>;
+  /** Whether a project file outside the group's files, found in the Program, could change what the roots yield. */
+  outsideMatters(text: string): boolean;
+}
+
+/** Undefined: every file is a root. */
+export type RootSelector = (group: OptionsGroup) => RootChoice | undefined;
 
 /** Options of a project without tsconfig.json: modern TypeScript that also reads JavaScript. */
 function defaultCompilerOptions(ts: TypeScriptApi): TS.CompilerOptions {
@@ -83,13 +97,34 @@ export function* buildPrograms(
   files: string[],
   tsconfigs: ParsedTsconfig[],
   texts: ReadonlyMap<string, string> = new Map(),
+  selectRoots: RootSelector = () => undefined,
 ): Generator<ProgramGroup> {
-  for (const { options, files: groupFiles, declarationFiles } of groupByCompilerOptions(ts, files, tsconfigs)) {
+  for (const group of groupByCompilerOptions(ts, files, tsconfigs)) {
+    const { options, files: groupFiles, declarationFiles } = group;
     const compilerOptions = { ...options, noEmit: true };
-    const rootNames = [...groupFiles, ...declarationFiles];
-    const program = ts.createProgram({ rootNames, options: compilerOptions, host: compilerHost(ts, compilerOptions, texts) });
-    yield { program, files: groupFiles };
+    const choice = selectRoots(group);
+    const roots = choice ? groupFiles.filter((file) => choice.roots.has(file)) : groupFiles;
+    if (roots.length === 0) {
+      yield { program: undefined, files: groupFiles, roots: new Set(), options: compilerOptions };
+      continue;
+    }
+    const host = compilerHost(ts, compilerOptions, texts);
+    let program = ts.createProgram({ rootNames: [...roots, ...declarationFiles], options: compilerOptions, host });
+    if (choice && roots.length < groupFiles.length && importsOutsideThatMatter(program, texts, choice)) {
+      // Files beyond the analyzed ones may declare what makes a non-root file's call a sink: keep every file.
+      program = ts.createProgram({ rootNames: [...groupFiles, ...declarationFiles], options: compilerOptions, host, oldProgram: program });
+      yield { program, files: groupFiles, roots: new Set(groupFiles), options: compilerOptions };
+      continue;
+    }
+    yield { program, files: groupFiles, roots: new Set(roots), options: compilerOptions };
   }
+}
+
+/** The Program holds project files beyond the analyzed ones (imported from outside the given paths) that matter. */
+function importsOutsideThatMatter(program: TS.Program, texts: ReadonlyMap<string, string>, choice: RootChoice): boolean {
+  return program
+    .getSourceFiles()
+    .some((file) => !file.isDeclarationFile && !texts.has(file.fileName) && !file.fileName.includes('/node_modules/') && choice.outsideMatters(file.text));
 }
 
 /** Where ts-morph serves its bundled lib files from. */

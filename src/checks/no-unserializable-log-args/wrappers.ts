@@ -232,6 +232,11 @@ export function candidateWrapperNames(env: Env): Set<string> {
   return names;
 }
 
+/** One file's contribution to the candidate names: its seed wrappers, and who forwards a parameter to whom. */
+export function forwardsOfFile(env: Env, sourceFile: TS.SourceFile): { names: ReadonlySet<string>; calls: ReadonlyMap<string, ReadonlySet<string>> } {
+  return forwardsOf(env, sourceFile);
+}
+
 interface FileForwards {
   optionsKey: string;
   /** Functions that pass a parameter to a serializing call. */
