@@ -3,7 +3,7 @@ import type { TypeScriptApi } from '../../core/location.js';
 import { cacheFor, type Env } from './env.js';
 import { LEVEL_METHODS } from './loggers.js';
 import { resolveOptions } from './options.js';
-import { forwardsOfFile } from './wrappers.js';
+import { addForwarders, forwardsOfFile } from './wrappers.js';
 
 export interface SourceText {
   fileName: string;
@@ -99,7 +99,8 @@ function filesCallingCandidates(
   let mentioning: SourceText[] = [];
   let mentions: RegExp;
   for (;;) {
-    closeOver(names, calls);
+    // No depth cap: a superset of the check's capped rounds.
+    addForwarders(names, calls, Infinity);
     if (names.size === 0) return { files: [], mentions: undefined };
     mentions = mentionTest(names);
     mentioning = files.filter((file) => mentions.test(file.text));
@@ -108,23 +109,6 @@ function filesCallingCandidates(
     for (const file of fresh) add(file);
   }
   return { files: mentioning.map((file) => file.fileName), mentions };
-}
-
-/** Every owner that forwards to a candidate becomes one, with no depth cap (a superset of the capped rounds). */
-function closeOver(names: Set<string>, calls: Map<string, Set<string>>): void {
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [owner, callees] of calls) {
-      if (names.has(owner)) continue;
-      for (const callee of callees) {
-        if (names.has(callee)) {
-          names.add(owner);
-          grew = true;
-          break;
-        }
-      }
-    }
-  }
 }
 
 function mentionTest(names: Set<string>): RegExp {

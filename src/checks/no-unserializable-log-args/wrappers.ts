@@ -214,7 +214,14 @@ export function candidateWrapperNames(env: Env): Set<string> {
       else calls.set(owner, new Set(callees));
     }
   }
-  for (let round = 0; round < env.options.wrapperDepth; round++) {
+  addForwarders(names, calls, env.options.wrapperDepth);
+  env.cache.wrapperNames = names;
+  return names;
+}
+
+/** Adds every owner that forwards to a name in `names`, for at most `rounds` levels of wrappers of wrappers. */
+export function addForwarders(names: Set<string>, calls: ReadonlyMap<string, ReadonlySet<string>>, rounds: number): void {
+  for (let round = 0; round < rounds; round++) {
     let grew = false;
     for (const [owner, callees] of calls) {
       if (names.has(owner)) continue;
@@ -228,8 +235,6 @@ export function candidateWrapperNames(env: Env): Set<string> {
     }
     if (!grew) break;
   }
-  env.cache.wrapperNames = names;
-  return names;
 }
 
 /** One file's contribution to the candidate names: its seed wrappers, and who forwards a parameter to whom. */
