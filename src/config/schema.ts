@@ -4,7 +4,7 @@ import { ruleIdOf, type Check } from '../checks/types.js';
 const severitySchema = { enum: ['error', 'warn', 'off'] };
 
 /** Options every rule accepts on top of its own: gitignore-style patterns of files it skips. */
-export const commonRuleOptionsSchema = {
+const commonRuleOptionsSchema = {
   ignore: {
     type: 'array',
     items: { type: 'string' },

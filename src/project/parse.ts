@@ -3,7 +3,7 @@ import type { TypeScriptApi } from '../core/location.js';
 
 export type ParseResult = { ok: true; sourceFile: TS.SourceFile } | { ok: false; reason: string };
 
-export function scriptKindOf(ts: TypeScriptApi, fileName: string): TS.ScriptKind {
+function scriptKindOf(ts: TypeScriptApi, fileName: string): TS.ScriptKind {
   if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
   if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
   if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;

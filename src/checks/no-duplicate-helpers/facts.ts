@@ -1,8 +1,9 @@
 import type { Range } from '../../core/finding.js';
+import type { Fingerprint } from './fingerprint.js';
 import type { UnitKind } from './units.js';
 
 /** One helper of a file: plain data, cached per file and shipped from worker threads. */
-export interface HelperUnit {
+export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'shape' | 'literals' | 'statements' | 'weights'> {
   name: string;
   /** Class or object the helper is a member of. */
   qualifier?: string;
@@ -14,13 +15,6 @@ export interface HelperUnit {
   parent: number;
   /** Tokens in the body. */
   size: number;
-  exact: number;
-  renamed: number;
-  shape: number;
-  literals: number[];
-  /** Per-statement hashes and sizes, in source order (nested statements included). */
-  statements: number[];
-  weights: number[];
   /** First line of each statement, shortened; only for helpers long enough for near-miss matching. */
   snippets?: string[];
 }

@@ -22,7 +22,7 @@ export interface FamilyMember {
 }
 
 /** Families are listed whole up to this size: beyond it, related lists would grow with the square of the family. */
-export const MAX_RELATED = 50;
+const MAX_RELATED = 50;
 
 /** One finding per non-canonical copy, each pointing at the canonical copy and listing the family (canonical first). */
 export function familyFindings(canonical: Helper, copies: readonly FamilyMember[], occurrence: (helper: Helper) => number): FindingDraft[] {
