@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type * as TS from 'typescript';
 import { ruleIdOf } from './checks/types.js';
 import { loadConfig } from './config/load.js';
 import { configureChecks, type ConfiguredCheck } from './config/rules.js';
@@ -14,6 +15,7 @@ import { firstSyntaxError } from './project/parse.js';
 import { toRelative } from './project/paths.js';
 import { DEFAULT_MAX_FILE_SIZE, readSource } from './project/read-source.js';
 import { findTsconfigFiles, parseTsconfigs, type ParsedTsconfig } from './project/tsconfig.js';
+import { SharedParses } from './project/shared-parses.js';
 import { syntaxErrorOfSkipped, typedRootSelector } from './project/typed-roots.js';
 import { packageJson } from './version.js';
 
@@ -75,11 +77,11 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
   phase('discovered');
   // Without a cache every file is extracted: start the workers now, so they compile TypeScript while this thread
   // reads the files. This thread joins the extraction unless it builds the Program meanwhile.
-  let pool = syntactic.length && !useCache ? new ExtractPool(syntactic, workersFor(discovered.length, jobs, !typed.length)) : undefined;
+  let pool = syntactic.length && !useCache ? new ExtractPool(syntactic, workersFor(discovered.length, jobs)) : undefined;
   try {
     const files = readFiles(discovered, cwd, loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, diagnostics);
     phase('read');
-    const syntacticRun = syntactic.length ? await startSyntactic(files, syntactic, options, cwd, useCache, jobs, !typed.length, pool) : undefined;
+    const syntacticRun = syntactic.length ? await startSyntactic(files, syntactic, options, cwd, useCache, jobs, pool) : undefined;
     pool = syntacticRun?.pool;
     // After the hand-off to the workers: this loads TypeScript in this thread (~0.3 s).
     const tsconfigFiles = findTsconfigFiles(paths.map((given) => path.resolve(cwd, given)));
@@ -89,11 +91,11 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
     diagnostics.push(...tsconfigDiagnostics);
     phase('tsconfig');
     // Typed extraction runs in this thread while the workers extract the syntactic facts.
-    const typedFailures = typed.length ? await extractTyped(await loadTs(), files, typed, tsconfigs, cwd, syntactic.length > 0) : new Map<AnalyzedFile, string>();
+    const typedRun = typed.length ? await extractTyped(await loadTs(), files, typed, tsconfigs, cwd, syntactic.length > 0) : undefined;
     phase('typed');
-    if (syntacticRun) await finishSyntactic(syntacticRun, syntactic, useCache, diagnostics);
+    if (syntacticRun) await finishSyntactic(syntacticRun, syntactic, useCache, diagnostics, typedRun?.parses);
     phase('syntactic');
-    for (const [file, reason] of typedFailures) {
+    for (const [file, reason] of typedRun?.failures ?? []) {
       // A file the syntactic extraction already failed is reported once, as it was found first there.
       if (!file.failed) file.failed = (diagnostics.push({ file: file.relative, message: reason }), true);
     }
@@ -122,9 +124,10 @@ function readFiles(discovered: string[], cwd: string, maxFileSize: number, diagn
 }
 
 /**
- * Facts of the typed checks, from one Program per compiler-options group; returns the files that failed. Only
- * the files a typed check can take facts from are Program roots and extracted (see `typedRootSelector`); the
- * others still get their syntax checked, here or (when syntactic checks run) by the extraction pool.
+ * Facts of the typed checks, from one Program per compiler-options group; returns the files that failed, and
+ * the parses made on the way, for the syntactic extraction. Only the files a typed check can take facts from are
+ * Program roots and extracted (see `typedRootSelector`); the others still get their syntax checked, here or
+ * (when syntactic checks run) by the extraction pool.
  */
 async function extractTyped(
   ts: TypeScriptApi,
@@ -133,16 +136,18 @@ async function extractTyped(
   tsconfigs: ParsedTsconfig[],
   cwd: string,
   syntaxCheckedElsewhere: boolean,
-): Promise<Map<AnalyzedFile, string>> {
+): Promise<{ failures: Map<AnalyzedFile, string>; parses: SharedParses }> {
   // Loaded only when needed: it brings @ts-morph/common's bundled lib files.
   const { buildPrograms } = await import('./project/program.js');
   const failures = new Map<AnalyzedFile, string>();
   const byPath = new Map(files.map((f) => [f.absolute, f]));
   const texts = new Map(files.map((f) => [f.absolute, f.text]));
+  const parses = new SharedParses(ts, texts);
   const relativePath = (p: string) => toRelative(cwd, p);
-  const selectRoots = typedRootSelector(ts, typed, texts);
-  for (const { program, files: groupFiles, roots, options } of buildPrograms(ts, [...byPath.keys()], tsconfigs, texts, selectRoots)) {
-    phase(`program (${roots.size} of ${groupFiles.length} files as roots)`);
+  const selectRoots = typedRootSelector(ts, typed, texts, (file) => parses.tree(file.fileName));
+  const parsedFile = (fileName: string, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions) => parses.adopt(fileName, languageVersion);
+  for (const { program, files: groupFiles, roots, options } of buildPrograms(ts, [...byPath.keys()], tsconfigs, texts, selectRoots, parsedFile)) {
+    phase(`program (${roots.size} of ${groupFiles.length} files as roots, ${program?.getSourceFiles().length ?? 0} in the Program)`);
     const checker = program?.getTypeChecker();
     phase('checker');
     for (const absolute of groupFiles) {
@@ -161,7 +166,7 @@ async function extractTyped(
       else failures.set(file, result.reason);
     }
   }
-  return failures;
+  return { failures, parses };
 }
 
 interface SyntacticRun {
@@ -178,7 +183,6 @@ async function startSyntactic(
   cwd: string,
   useCache: boolean,
   jobs: number,
-  mainThreadFree: boolean,
   started: ExtractPool | undefined,
 ): Promise<SyntacticRun> {
   const ts = useCache ? await loadTs() : undefined;
@@ -196,14 +200,20 @@ async function startSyntactic(
       misses.push(file);
     }
   }
-  const pool = started ?? new ExtractPool(syntactic, misses.length ? workersFor(misses.length, jobs, mainThreadFree) : 0);
+  const pool = started ?? new ExtractPool(syntactic, misses.length ? workersFor(misses.length, jobs) : 0);
   pool.dispatch(misses.map(({ absolute, relative, text }): ExtractRequest => ({ absolute, relative, text })));
   return { pool, caches, misses };
 }
 
-async function finishSyntactic({ pool, caches, misses }: SyntacticRun, syntactic: ConfiguredCheck[], useCache: boolean, diagnostics: FileDiagnostic[]): Promise<void> {
+async function finishSyntactic(
+  { pool, caches, misses }: SyntacticRun,
+  syntactic: ConfiguredCheck[],
+  useCache: boolean,
+  diagnostics: FileDiagnostic[],
+  parses: SharedParses | undefined,
+): Promise<void> {
   // Whatever the workers have not claimed yet (all of it without workers) is extracted here.
-  if (misses.length) pool.joinOnMainThread(await loadTs());
+  if (misses.length) pool.joinOnMainThread(await loadTs(), (request) => parses?.take(request.absolute));
   const results = await pool.finished();
   results.forEach((result, i) => {
     const file = misses[i]!;

@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import type { Check } from '../checks/types.js';
 import type { TypeScriptApi } from '../core/location.js';
-import { FULL_PARSE, parseSource, type ParseNeeds } from './parse.js';
+import { FULL_PARSE, parseSource, type ParseNeeds, type ParseResult } from './parse.js';
 
 export interface ExtractRequest {
   absolute: string;
@@ -29,14 +29,15 @@ export function parseNeedsOf(enabled: readonly EnabledCheck[]): ParseNeeds {
   return needs;
 }
 
-/** Facts of the syntactic (type-free) checks for one file. */
+/** Facts of the syntactic (type-free) checks for one file, from its parse if one was made already. */
 export function extractSyntacticFacts(
   ts: TypeScriptApi,
   request: ExtractRequest,
   enabled: readonly EnabledCheck[],
   needs: ParseNeeds = parseNeedsOf(enabled),
+  madeParse?: ParseResult,
 ): ExtractResult {
-  const parsed = parseSource(ts, request.absolute, request.text, needs);
+  const parsed = madeParse ?? parseSource(ts, request.absolute, request.text, needs);
   if (!parsed.ok) return parsed;
   return extractFacts(ts, parsed.sourceFile, request.relative, enabled, {});
 }

@@ -30,13 +30,28 @@ export const FULL_PARSE: ParseNeeds = { parents: true, jsDoc: true };
 
 /** Parses one file; a file with syntax errors (or too deep to parse) is reported, not analyzed. */
 export function parseSource(ts: TypeScriptApi, fileName: string, text: string, needs: ParseNeeds = FULL_PARSE): ParseResult {
-  let sourceFile: TS.SourceFile;
+  return parseResultOf(parseTree(ts, fileName, text, languageVersionFor(ts, needs), needs.parents));
+}
+
+/** The tree TypeScript's parser makes of the file (with its syntax errors), or undefined when too deep to parse. */
+export function parseTree(
+  ts: TypeScriptApi,
+  fileName: string,
+  text: string,
+  languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions,
+  parents: boolean,
+): TS.SourceFile | undefined {
   try {
-    sourceFile = ts.createSourceFile(fileName, text, languageVersionFor(ts, needs), needs.parents, scriptKindOf(ts, fileName));
+    return ts.createSourceFile(fileName, text, languageVersion, parents, scriptKindOf(ts, fileName));
   } catch (error) {
-    if (error instanceof RangeError) return { ok: false, reason: 'too deeply nested to parse' };
+    if (error instanceof RangeError) return undefined;
     throw error;
   }
+}
+
+/** Whether a tree from {@link parseTree} can be analyzed. */
+export function parseResultOf(sourceFile: TS.SourceFile | undefined): ParseResult {
+  if (!sourceFile) return { ok: false, reason: 'too deeply nested to parse' };
   const syntaxError = firstSyntaxError(sourceFile);
   return syntaxError ? { ok: false, reason: syntaxError } : { ok: true, sourceFile };
 }

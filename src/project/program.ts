@@ -2,6 +2,7 @@ import path from 'node:path';
 import { getLibFiles } from '@ts-morph/common';
 import type * as TS from 'typescript';
 import type { TypeScriptApi } from '../core/location.js';
+import { jsDocModeForTypes } from './shared-parses.js';
 import type { ParsedTsconfig } from './tsconfig.js';
 
 export interface ProgramGroup {
@@ -22,6 +23,9 @@ export interface RootChoice {
 
 /** Undefined: every file is a root. */
 export type RootSelector = (group: OptionsGroup) => RootChoice | undefined;
+
+/** A tree of the file already parsed, fitted to the Program's options, or undefined to have it parsed. */
+export type ParsedFileSource = (fileName: string, languageVersionOrOptions: TS.ScriptTarget | TS.CreateSourceFileOptions) => TS.SourceFile | undefined;
 
 /** Options of a project without tsconfig.json: modern TypeScript that also reads JavaScript. */
 function defaultCompilerOptions(ts: TypeScriptApi): TS.CompilerOptions {
@@ -98,6 +102,7 @@ export function* buildPrograms(
   tsconfigs: ParsedTsconfig[],
   texts: ReadonlyMap<string, string> = new Map(),
   selectRoots: RootSelector = () => undefined,
+  parsedFile: ParsedFileSource = () => undefined,
 ): Generator<ProgramGroup> {
   for (const group of groupByCompilerOptions(ts, files, tsconfigs)) {
     const { options, files: groupFiles, declarationFiles } = group;
@@ -108,7 +113,7 @@ export function* buildPrograms(
       yield { program: undefined, files: groupFiles, roots: new Set(), options: compilerOptions };
       continue;
     }
-    const host = compilerHost(ts, compilerOptions, texts);
+    const host = compilerHost(ts, compilerOptions, texts, parsedFile);
     let program = ts.createProgram({ rootNames: [...roots, ...declarationFiles], options: compilerOptions, host });
     if (choice && roots.length < groupFiles.length && importsOutsideThatMatter(program, texts, choice)) {
       // Files beyond the analyzed ones may declare what makes a non-root file's call a sink: keep every file.
@@ -132,7 +137,7 @@ const LIB_FOLDER = '/node_modules/typescript/lib';
 const LIB_FOLDER_AND_ANCESTORS = new Set(['/', '/node_modules', '/node_modules/typescript', LIB_FOLDER]);
 let libTexts: Map<string, string> | undefined;
 
-function compilerHost(ts: TypeScriptApi, options: TS.CompilerOptions, texts: ReadonlyMap<string, string>): TS.CompilerHost {
+function compilerHost(ts: TypeScriptApi, options: TS.CompilerOptions, texts: ReadonlyMap<string, string>, parsedFile: ParsedFileSource): TS.CompilerHost {
   libTexts ??= new Map(getLibFiles().map(({ fileName, text }) => [`${LIB_FOLDER}/${fileName}`, text]));
   const libs = libTexts;
   const host = ts.createCompilerHost(options, false);
@@ -147,6 +152,8 @@ function compilerHost(ts: TypeScriptApi, options: TS.CompilerOptions, texts: Rea
   host.fileExists = memoize((fileName) => texts.has(fileName) || libs.has(fileName) || fileExists(fileName));
   host.directoryExists = memoize((directory) => LIB_FOLDER_AND_ANCESTORS.has(directory) || (directoryExists ? directoryExists(directory) : true));
   host.getSourceFile = (fileName, languageVersion, onError) => {
+    const parsed = parsedFile(fileName, languageVersion);
+    if (parsed) return parsed;
     const text = host.readFile(fileName);
     if (text === undefined) {
       onError?.(`cannot read ${fileName}`);
@@ -155,8 +162,8 @@ function compilerHost(ts: TypeScriptApi, options: TS.CompilerOptions, texts: Rea
     return ts.createSourceFile(fileName, text, languageVersion, false);
   };
   // JSDoc in TypeScript files does not affect types; JavaScript files' JSDoc (their types) is still parsed.
-  const modes = (ts as { JSDocParsingMode?: typeof TS.JSDocParsingMode }).JSDocParsingMode;
-  if (modes) host.jsDocParsingMode = modes.ParseForTypeErrors;
+  const jsDocMode = jsDocModeForTypes(ts);
+  if (jsDocMode !== undefined) host.jsDocParsingMode = jsDocMode;
   return host;
 }
 

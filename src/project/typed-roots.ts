@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
-import { filesThatMayReport, type FactFiles } from '../checks/no-unserializable-log-args/roots.js';
+import { filesThatMayReport, type FactFiles, type TreeOf } from '../checks/no-unserializable-log-args/roots.js';
 import type { ConfiguredCheck } from '../config/rules.js';
 import type { TypeScriptApi } from '../core/location.js';
 import { firstSyntaxError } from './parse.js';
 import type { RootSelector } from './program.js';
 
 /** Per typed check: the files it can take facts from (a superset of those with findings or shared facts). */
-type FactFilesOf = (ts: TypeScriptApi, files: { fileName: string; text: string }[], options: unknown) => FactFiles;
+type FactFilesOf = (ts: TypeScriptApi, files: { fileName: string; text: string }[], options: unknown, treeOf?: TreeOf) => FactFiles;
 
 const FACT_FILES: Record<string, FactFilesOf> = {
   'no-unserializable-log-args': filesThatMayReport,
@@ -19,7 +19,7 @@ const FACT_FILES: Record<string, FactFilesOf> = {
  * file must not be the only way into the Program for anything else: a file that imports a package no root
  * imports (it may augment globals), or a relative path that is not an analyzed file, stays a root.
  */
-export function typedRootSelector(ts: TypeScriptApi, typed: ConfiguredCheck[], texts: ReadonlyMap<string, string>): RootSelector {
+export function typedRootSelector(ts: TypeScriptApi, typed: ConfiguredCheck[], texts: ReadonlyMap<string, string>, treeOf?: TreeOf): RootSelector {
   const selectors = typed.map(({ check, options }) => ({ select: FACT_FILES[check.name], options }));
   if (selectors.some(({ select }) => !select)) return () => undefined;
   return ({ files }) => {
@@ -30,7 +30,7 @@ export function typedRootSelector(ts: TypeScriptApi, typed: ConfiguredCheck[], t
     const roots = new Set<string>();
     const matters: Array<(text: string) => boolean> = [];
     for (const { select, options } of selectors) {
-      const chosen = select!(ts, sources, options);
+      const chosen = select!(ts, sources, options, treeOf);
       for (const file of chosen.files) roots.add(file);
       matters.push(chosen.matters);
     }
