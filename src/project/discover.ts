@@ -3,8 +3,11 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import ignore from 'ignore';
 import { UsageError } from '../core/errors.js';
-import { loadGitignores } from './gitignore.js';
+import { GITIGNORE, loadGitignores } from './gitignore.js';
 import { ALWAYS_IGNORED_DIRS, SOURCE_EXTENSIONS, isAnalyzableName, toRelative } from './paths.js';
+
+/** A hidden file or folder on the path (as fast-glob's `dot: false` would skip it). */
+const DOT_SEGMENT = /(?:^|\/)\./;
 
 export interface DiscoverOptions {
   cwd: string;
@@ -31,11 +34,10 @@ export function discoverFiles(options: DiscoverOptions): string[] {
       if (isAnalyzableName(absolute) && !isConfigIgnored(absolute)) found.add(absolute);
       continue;
     }
-    const isGitignored = loadGitignores(absolute);
-    const entries = fg.sync(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, {
+    // One walk finds the sources and the .gitignore files (dot entries are walked for the latter only).
+    const entries = fg.sync([`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, `**/${GITIGNORE}`], {
       cwd: absolute,
-      absolute: true,
-      dot: false,
+      dot: true,
       followSymbolicLinks: false,
       suppressErrors: true,
       // Not onlyFiles: that stats every entry and silently drops symlink loops, which must be reported.
@@ -43,9 +45,15 @@ export function discoverFiles(options: DiscoverOptions): string[] {
       markDirectories: true,
       ignore: ALWAYS_IGNORED_DIRS.map((dir) => `**/${dir}/**`),
     });
+    const gitignores: string[] = [];
+    const sources: string[] = [];
     for (const entry of entries) {
       if (entry.endsWith('/')) continue;
-      const file = path.normalize(entry);
+      if (entry === GITIGNORE || entry.endsWith(`/${GITIGNORE}`)) gitignores.push(path.join(absolute, entry));
+      else if (!DOT_SEGMENT.test(entry)) sources.push(path.join(absolute, entry));
+    }
+    const isGitignored = loadGitignores(absolute, gitignores);
+    for (const file of sources) {
       if (isAnalyzableName(file) && !isGitignored(file) && !isConfigIgnored(file)) found.add(file);
     }
   }

@@ -155,13 +155,15 @@ describe('ssot CLI: config', () => {
 });
 
 describe('ssot CLI: .gitignore and excluded folders', () => {
-  it('skips ignored files and node_modules, dist, build, coverage', () => {
+  it('skips ignored files, hidden files and folders, and node_modules, dist, build, coverage', () => {
     const dir = tempDir();
     cpSync(fixture('two-copies'), dir, { recursive: true });
-    for (const folder of ['node_modules/pkg', 'dist', 'build', 'coverage', 'generated']) {
+    for (const folder of ['node_modules/pkg', 'dist', 'build', 'coverage', 'generated', '.storybook', 'src/nested/ignored-here']) {
       cpSync(path.join(dir, 'src/a.ts'), path.join(dir, folder, 'copy.ts'), { recursive: true });
     }
+    cpSync(path.join(dir, 'src/a.ts'), path.join(dir, 'src/.hidden.ts'));
     writeFileSync(path.join(dir, '.gitignore'), 'generated/\n');
+    writeFileSync(path.join(dir, 'src/nested/.gitignore'), 'ignored-here/\n');
     const files = parseJsonOutput(runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir })).findings.map((f) => f.file);
     expect(files).toEqual(['src/b.ts']);
     expect(readdirSync(dir)).toContain('generated');
