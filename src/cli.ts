@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import module from 'node:module';
 import { parseArgs } from 'node:util';
 import { analyze } from './analyzer.js';
 import { UsageError } from './core/errors.js';
@@ -22,6 +23,9 @@ Options:
   -h, --help               print this help
 
 Exit codes: 0 no findings, 1 findings, 2 usage, config or internal error.`;
+
+// Node 22+: V8 keeps the compiled code of TypeScript (~9 MB of JavaScript, loaded later) between runs, as tsc does.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const OPTIONS = {
   format: { type: 'string', default: 'stylish' },

@@ -1,3 +1,4 @@
+import type * as TS from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { SharedParses } from '../../src/project/shared-parses.js';
 import { bundledTs as ts } from '../../src/project/typescript.js';
@@ -16,8 +17,10 @@ describe('SharedParses', () => {
   it('parses a file once and hands that tree to a Program, fitted to its options', () => {
     const parses = new SharedParses(ts, texts);
     const tree = parses.tree(MODULE);
-    const forced = (file: { externalModuleIndicator?: unknown }) => (file.externalModuleIndicator = true);
-    const options = { languageVersion: ts.ScriptTarget.ES2020, impliedNodeFormat: ts.ModuleKind.ESNext, setExternalModuleIndicator: forced, jsDocParsingMode };
+    const forced = (file: TS.SourceFile): void => {
+      (file as { externalModuleIndicator?: unknown }).externalModuleIndicator = true;
+    };
+    const options: TS.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.ES2020, impliedNodeFormat: ts.ModuleKind.ESNext as TS.ResolutionMode, setExternalModuleIndicator: forced, jsDocParsingMode };
     const adopted = parses.adopt(MODULE, options) as (typeof tree & { externalModuleIndicator?: unknown }) | undefined;
     expect(adopted).toBe(tree);
     expect(adopted!.languageVersion).toBe(ts.ScriptTarget.ES2020);
