@@ -17,7 +17,7 @@ Options:
   --config <file>          config file (default: nearest ssot.config.json or package.json#ssot)
   --no-cache               do not read or write the facts cache
   --cache-location <dir>   where the facts cache lives (default: node_modules/.cache/ssot)
-  --jobs <n>               worker threads for parsing (default: number of cores)
+  --jobs <n>               threads for parsing (default: number of cores, one left to V8)
   --debug                  print stack traces for internal errors
   -v, --version            print the version
   -h, --help               print this help
