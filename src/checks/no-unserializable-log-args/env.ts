@@ -9,7 +9,7 @@ export interface ProgramCache {
   /** Custom sink analysis per function declaration (null: not a wrapper). */
   wrappers: WeakMap<TS.Node, Sink | null>;
   /** Names of functions that might be wrappers (a syntactic pre-filter, so most calls are never resolved). */
-  wrapperNames?: Set<string>;
+  wrapperNames?: ReadonlySet<string>;
   /** Logger family of a variable/property declaration created by `pino()`, `createLogger()`... */
   creations: WeakMap<TS.Node, string | null>;
   /** Self-reference verdict per project type (see shapes.ts): the edge names, or null. */

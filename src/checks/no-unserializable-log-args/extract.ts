@@ -26,6 +26,9 @@ export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFact
   };
   const problems: Problem[] = [];
   const stack: TS.Node[] = [sourceFile];
+  const pushChild = (child: TS.Node): void => {
+    stack.push(child);
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (ts.isCallExpression(node) && node.arguments.length > 0) {
@@ -43,9 +46,7 @@ export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFact
         }
       }
     }
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
+    ts.forEachChild(node, pushChild);
   }
   problems.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { problems, helpers: collectSafeHelpers(ts, sourceFile, context.file, options) };
