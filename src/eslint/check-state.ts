@@ -39,6 +39,8 @@ export class CheckState {
   links = 0;
 
   constructor(
+    /** The check and its options, as one string. */
+    readonly key: string,
     readonly check: Check<unknown, unknown>,
     readonly options: unknown,
     private readonly files: ProjectFiles,
@@ -191,13 +193,26 @@ export class CheckState {
   }
 
   private extract(ts: TypeScriptApi, sourceFile: TS.SourceFile, entry: FileEntry, program: TS.Program | undefined): unknown {
-    const result = extractFacts(ts, sourceFile, entry.relative, [{ check: this.check, options: this.options }], {
-      checker: program?.getTypeChecker(),
-      program,
-      relativePath: (absolute) => toRelative(this.files.cwd, absolute),
-    });
-    return result.ok ? result.facts[this.check.name] : undefined;
+    return factsOfFile(ts, sourceFile, entry.relative, this.files.cwd, this.check, this.options, program);
   }
+}
+
+/** One check's facts of one parsed file; undefined when its extractor fails there (the file is left out, as in the CLI). */
+export function factsOfFile(
+  ts: TypeScriptApi,
+  sourceFile: TS.SourceFile,
+  relative: string,
+  cwd: string,
+  check: Check<unknown, unknown>,
+  options: unknown,
+  program?: TS.Program,
+): unknown {
+  const result = extractFacts(ts, sourceFile, relative, [{ check, options }], {
+    checker: program?.getTypeChecker(),
+    program,
+    relativePath: (absolute) => toRelative(cwd, absolute),
+  });
+  return result.ok ? result.facts[check.name] : undefined;
 }
 
 /** Parses with the same settings as the CLI; a file with syntax errors has no source file. */

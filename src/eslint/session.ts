@@ -12,6 +12,7 @@ import { toRelative } from '../project/paths.js';
 import { packageJson } from '../version.js';
 import { BufferParser } from './buffer-parser.js';
 import { CheckState, parseEntry, type Parsed } from './check-state.js';
+import { FactsPrefetch, type PrefetchCheck } from './facts-prefetch.js';
 import { FallbackPrograms } from './fallback-programs.js';
 import { findProjectRoot } from './project-root.js';
 import { ProjectFiles, type FileEntry } from './project-files.js';
@@ -71,6 +72,21 @@ const roots = new Map<string, { root: string; at: number }>();
 const configs = new Map<string, { loaded: LoadedConfig; at: number }>();
 /** Parses of the linted buffer, shared by the rules that run on it one after another. */
 const bufferParser = new BufferParser();
+/** Facts of re-linted buffers, extracted in a worker thread while typescript-eslint parses them. */
+const prefetch = new FactsPrefetch();
+
+/**
+ * Called by the plugin's parser with the text it is about to parse: when the file is one a lint has seen, the
+ * syntactic checks' facts of that text are extracted meanwhile in a worker thread.
+ */
+export function prefetchFacts(filePath: string | undefined, text: string): void {
+  if (filePath) prefetch.start(path.resolve(filePath), text);
+}
+
+/** For tests: how many checks' facts of linted buffers came from the worker thread. */
+export function prefetchedCount(): number {
+  return prefetch.served;
+}
 
 /** Forgets every index (tests; a new ESLint run in the same process starts from the disk anyway). */
 export function resetSessions(): void {
@@ -78,6 +94,7 @@ export function resetSessions(): void {
   roots.clear();
   configs.clear();
   bufferParser.forget();
+  prefetch.forget();
 }
 
 /** For tests: how often each check linked its model over the whole project, in every project of this process. */
@@ -131,6 +148,7 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
     bufferParser.warmIncremental(project.ts, entry);
   }
   bufferParser.primeLater(project.ts, entry);
+  prefetch.track(absolute, { cwd: request.cwd, relative: entry.relative, checks: syntacticChecksOf(project) }, entry.text);
   return findings.filter((draft) => !isIgnored(path.resolve(request.cwd, draft.file)));
 }
 
@@ -215,7 +233,7 @@ function stateOf(project: Project, check: Check<unknown, unknown>, options: unkn
   const key = `${check.name}\0${JSON.stringify(options)}`;
   let state = project.states.get(key);
   if (!state) {
-    state = new CheckState(check, options, project.files, project.ts);
+    state = new CheckState(key, check, options, project.files, project.ts);
     project.states.set(key, state);
     if (project.useCache && !check.usesTypes) {
       const cache = new FactsCache(defaultCacheLocation(project.files.cwd), check, options, packageJson.version, project.ts.version);
@@ -224,6 +242,13 @@ function stateOf(project: Project, check: Check<unknown, unknown>, options: unkn
     }
   }
   return state;
+}
+
+/** What the worker extracts for a re-linted buffer of this project: every syntactic check's facts. */
+function syntacticChecksOf(project: Project): PrefetchCheck[] {
+  const checks: PrefetchCheck[] = [];
+  for (const state of project.states.values()) if (!state.check.usesTypes) checks.push({ key: state.key, name: state.check.name, options: state.options });
+  return checks;
 }
 
 /** The linted buffer, parsed once for all rules of this lint. */
@@ -245,6 +270,8 @@ function syncSyntactic(project: Project, states: CheckState[], current: FileEntr
       // The linted buffer changes on every keystroke: never worth a cache write.
       const cached = entry === current ? undefined : cache?.get(entry.relative, entry.hash);
       if (cached !== undefined) return state.setFacts(entry, cached);
+      const prefetched = entry === current ? prefetch.take(entry.absolute, entry.relative, entry.text, state.key) : undefined;
+      if (prefetched) return state.setFacts(entry, prefetched.facts);
       const facts = state.extractSyntactic(entry, parse());
       if (cache && entry !== current && facts !== undefined) {
         cache.set(entry.relative, entry.hash, facts);
