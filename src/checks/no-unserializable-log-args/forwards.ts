@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { calleeName, dottedName, hasJsonPlaceholder, literalText, propertyNameText, unwrapExpression } from './ast.js';
+import { calleeName, dottedName, dottedRoot, hasJsonPlaceholder, literalText, propertyNameText, unwrapExpression } from './ast.js';
 import type { Env } from './env.js';
 import { LEVEL_METHODS } from './loggers.js';
 import { jsonDestination } from './sinks.js';
@@ -128,15 +128,17 @@ function forwards(env: Env, node: TS.Expression, names: Set<string>, depth = 0):
   });
 }
 
-/** A call that serializes its arguments (syntactically): a logged/written JSON.stringify, `%j`, a logger method. */
+/**
+ * A call that serializes its arguments (syntactically): a logged/written JSON.stringify, `%j`, a logger method
+ * (not `console.*`). `callee` is unwrapped and `name` is its last name.
+ */
 function isSeedCall(env: Env, call: TS.CallExpression, callee: TS.Expression, name: string): boolean {
   const { ts } = env;
-  const dotted = dottedName(ts, callee);
-  if (dotted === 'JSON.stringify') return jsonDestination(env, call) !== undefined;
+  if (name === 'stringify' && dottedName(ts, callee) === 'JSON.stringify') return jsonDestination(env, call) !== undefined;
   const format = call.arguments[0];
   const formatText = format && literalText(ts, format);
   if (formatText !== undefined && hasJsonPlaceholder(formatText)) return true;
-  return ts.isPropertyAccessExpression(callee) && LEVEL_METHODS.has(name) && !dotted?.startsWith('console.');
+  return ts.isPropertyAccessExpression(callee) && LEVEL_METHODS.has(name) && dottedRoot(ts, callee) !== 'console';
 }
 
 function simpleFunctionName(env: Env, node: TS.SignatureDeclaration): string | undefined {
