@@ -26,8 +26,10 @@ export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFact
   };
   const problems: Problem[] = [];
   const stack: TS.Node[] = [sourceFile];
+  // Tokens (names, keywords, literals) are leaves: never a call, never visited.
+  const lastToken = ts.SyntaxKind.LastToken;
   const pushChild = (child: TS.Node): void => {
-    stack.push(child);
+    if (child.kind > lastToken) stack.push(child);
   };
   while (stack.length > 0) {
     const node = stack.pop()!;

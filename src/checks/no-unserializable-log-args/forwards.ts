@@ -63,8 +63,10 @@ function walkForwards(env: Env, sourceFile: TS.SourceFile): FileForwards {
   let top = 1;
   const children: TS.Node[] = [];
   let childCount = 0;
+  // Tokens (names, keywords, literals) are leaves this walk has nothing to do with: never visited.
+  const lastToken = ts.SyntaxKind.LastToken;
   const collectChild = (child: TS.Node): void => {
-    children[childCount++] = child;
+    if (child.kind > lastToken) children[childCount++] = child;
   };
   while (top > 0) {
     top--;
