@@ -2,7 +2,6 @@ import type * as TS from 'typescript';
 import type { Check, CheckIndex } from '../checks/types.js';
 import type { FindingDraft } from '../core/finding.js';
 import type { TypeScriptApi } from '../core/location.js';
-import { extractFacts } from '../project/extract-file.js';
 import { firstSyntaxError, parseSource } from '../project/parse.js';
 import { toRelative } from '../project/paths.js';
 import type { FileEntry, ProjectFiles } from './project-files.js';
@@ -134,10 +133,10 @@ export class CheckState {
    * Facts with type information from `program`, whose source file must hold exactly the entry's text (else
    * positions would not match). Returns false, storing nothing, when `program` cannot serve this entry.
    */
-  tryExtractTyped(entry: FileEntry, program: TS.Program, tsOfProgram: TypeScriptApi): boolean {
+  tryExtractTyped(entry: FileEntry, program: TS.Program, tsOfProgram: TypeScriptApi, prepared?: unknown): boolean {
     const sourceFile = program.getSourceFile(entry.absolute);
     if (!sourceFile || sourceFile.text !== entry.text) return false;
-    const facts = firstSyntaxError(sourceFile) ? undefined : this.extract(tsOfProgram, sourceFile, entry, program);
+    const facts = firstSyntaxError(sourceFile) ? undefined : this.extract(tsOfProgram, sourceFile, entry, program, prepared);
     this.setFacts(entry, facts, program);
     return true;
   }
@@ -192,12 +191,15 @@ export class CheckState {
     return this.memo.byFile.get(relative) ?? [];
   }
 
-  private extract(ts: TypeScriptApi, sourceFile: TS.SourceFile, entry: FileEntry, program: TS.Program | undefined): unknown {
-    return factsOfFile(ts, sourceFile, entry.relative, this.files.cwd, this.check, this.options, program);
+  private extract(ts: TypeScriptApi, sourceFile: TS.SourceFile, entry: FileEntry, program: TS.Program | undefined, prepared?: unknown): unknown {
+    return factsOfFile(ts, sourceFile, entry.relative, this.files.cwd, this.check, this.options, program, prepared);
   }
 }
 
-/** One check's facts of one parsed file; undefined when its extractor fails there (the file is left out, as in the CLI). */
+/**
+ * One check's facts of one parsed file, as the CLI's `extractFacts` gives them; undefined when the extractor
+ * fails there (the file is left out, as in the CLI). `prepared`: the check's `prepare` of this source file.
+ */
 export function factsOfFile(
   ts: TypeScriptApi,
   sourceFile: TS.SourceFile,
@@ -206,13 +208,22 @@ export function factsOfFile(
   check: Check<unknown, unknown>,
   options: unknown,
   program?: TS.Program,
+  prepared?: unknown,
 ): unknown {
-  const result = extractFacts(ts, sourceFile, relative, [{ check, options }], {
-    checker: program?.getTypeChecker(),
-    program,
-    relativePath: (absolute) => toRelative(cwd, absolute),
-  });
-  return result.ok ? result.facts[check.name] : undefined;
+  try {
+    return check.extract({
+      ts,
+      sourceFile,
+      file: relative,
+      options,
+      checker: program?.getTypeChecker(),
+      program,
+      relativePath: (absolute) => toRelative(cwd, absolute),
+      prepared,
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses with the same settings as the CLI; a file with syntax errors has no source file. */

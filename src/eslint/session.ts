@@ -12,12 +12,12 @@ import { toRelative } from '../project/paths.js';
 import { packageJson } from '../version.js';
 import { BufferParser } from './buffer-parser.js';
 import { CheckState, parseEntry, type Parsed } from './check-state.js';
-import { FactsPrefetch, type PrefetchCheck } from './facts-prefetch.js';
+import { FactsPrefetch, scriptKindOf, type PrefetchCheck, type TypedPrefetch } from './facts-prefetch.js';
 import { FallbackPrograms } from './fallback-programs.js';
 import { findProjectRoot } from './project-root.js';
 import { ProjectFiles, type FileEntry } from './project-files.js';
 import type { SsotSettings } from './settings.js';
-import { syntacticTs, typescriptOfNode } from './typescript.js';
+import { sourceOfTypescript, syntacticTs, typescriptOfNode, typescriptOfParser } from './typescript.js';
 
 /** What a rule knows about the file it lints. */
 export interface LintRequest {
@@ -46,6 +46,8 @@ interface Project {
   useCache: boolean;
   lastSweep: number;
   lastDiscovery: number;
+  /** Per linted file: how the worker prepares the type-aware checks' part of its next text (see `TypedPrefetch`). */
+  typedPrefetch: Map<string, TypedPrefetch>;
   /**
    * Whether the incremental parser ran once. At the first lint the syntactic checks' facts come from the
    * on-disk cache, so their extractors, their answer for an edited file and the incremental parser would first
@@ -148,7 +150,11 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
     bufferParser.warmIncremental(project.ts, entry);
   }
   bufferParser.primeLater(project.ts, entry);
-  prefetch.track(absolute, { cwd: request.cwd, relative: entry.relative, checks: syntacticChecksOf(project) }, entry.text);
+  prefetch.track(
+    absolute,
+    { cwd: request.cwd, relative: entry.relative, checks: syntacticChecksOf(project), typed: project.typedPrefetch.get(absolute) },
+    entry.text,
+  );
   return findings.filter((draft) => !isIgnored(path.resolve(request.cwd, draft.file)));
 }
 
@@ -217,9 +223,14 @@ function projectOf(root: string, loaded: LoadedConfig, request: LintRequest, now
     useCache: request.settings.cache ?? true,
     lastSweep: now,
     lastDiscovery: now,
+    typedPrefetch: new Map(),
     warmedUp: false,
   };
   projects.set(key, project);
+  // The worker that prefetches facts of edited buffers loads its TypeScripts while this lint builds the index.
+  const parserTs = typescriptOfParser();
+  const parserTsSource = parserTs ? sourceOfTypescript(request.cwd, parserTs) : undefined;
+  prefetch.preload(request.cwd, parserTsSource ? [parserTsSource] : []);
   // Facts of every syntactic check the config turns on, in one parse of each file: the other rules of this
   // lint (with options as in the config, the common case) find their index ready.
   const syntactic = configureChecks(loaded)
@@ -291,7 +302,10 @@ function syncSyntactic(project: Project, states: CheckState[], current: FileEntr
 function syncTyped(project: Project, state: CheckState, current: FileEntry, request: LintRequest): void {
   const program = request.program;
   const programTs = program ? tsOfProgram(program, current, request.cwd) : undefined;
-  const uncovered = state.stale().filter((entry) => !(program && programTs && state.tryExtractTyped(entry, program, programTs)));
+  const prepared = program && programTs ? preparedFor(project, state, current, program, programTs, request.cwd) : undefined;
+  const uncovered = state.stale().filter(
+    (entry) => !(program && programTs && state.tryExtractTyped(entry, program, programTs, entry === current ? prepared : undefined)),
+  );
   if (program && programTs && !state.hasFactsFor(current, program)) {
     // The Program changed (another file was edited): the linted file's types may have changed with it.
     if (!state.tryExtractTyped(current, program, programTs) && !uncovered.includes(current)) uncovered.push(current);
@@ -306,6 +320,19 @@ function syncTyped(project: Project, state: CheckState, current: FileEntry, requ
     }
   }
   state.markSynced();
+}
+
+/**
+ * What the worker prepared of the check's extraction for the linted text, parsed like its source file in
+ * `program`; and how to prepare the next text of this file.
+ */
+function preparedFor(project: Project, state: CheckState, current: FileEntry, program: TS.Program, programTs: TypeScriptApi, cwd: string): unknown {
+  const sourceFile = program.getSourceFile(current.absolute);
+  const source = sourceOfTypescript(cwd, programTs);
+  if (!state.check.prepare || !sourceFile || !source) return undefined;
+  const check: PrefetchCheck = { key: state.key, name: state.check.name, options: state.options };
+  project.typedPrefetch.set(current.absolute, { ts: source, languageVersion: sourceFile.languageVersion, scriptKind: scriptKindOf(sourceFile), checks: [check] });
+  return prefetch.takePrepared(current.absolute, current.relative, sourceFile, source, state.key)?.prepared;
 }
 
 function tsOfProgram(program: TS.Program, current: FileEntry, cwd: string): TypeScriptApi | undefined {

@@ -73,6 +73,19 @@ describe('facts of re-linted buffers extracted in a worker thread', () => {
     expect(prefetchedCount() - served).toBeGreaterThanOrEqual(8);
   });
 
+  it('a wrapper added to the buffer, then changed so that it no longer serializes: the type-aware rule follows each text', async () => {
+    const wrapper = 'function logLine(fields: object) {\n  console.log(JSON.stringify(fields));\n}\nexport function reportBig(count: bigint) {\n  logLine({ count });\n}\n';
+    const served = prefetchedCount();
+    await typeInto(MANAGER, [
+      (t) => `${t}\n${wrapper}`,
+      (t) => t.replace('console.log(JSON.stringify(fields));', 'console.log(String(fields));'),
+      (t) => t.replace('console.log(String(fields));', 'console.log(JSON.stringify(fields));'),
+    ]);
+    // Per edit: two syntactic checks' facts and the type-aware check's prepared part.
+    expect(prefetchedCount() - served).toBeGreaterThanOrEqual(9);
+    expect((await lintBuffer(MANAGER, `${read(MANAGER)}\n${wrapper}`)).some((r) => r.startsWith('ssot/no-unserializable-log-args') && r.includes('bigint'))).toBe(true);
+  });
+
   it('a helper copied into the buffer is reported at once; after a text that does not parse, the next one is analyzed afresh', async () => {
     const utils = read(UTILS);
     const helper = utils.match(/export function safeWebSocketStateForLogging[\s\S]*?\n}\n/)?.[0];

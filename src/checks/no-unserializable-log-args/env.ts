@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import type { TypeScriptApi } from '../../core/location.js';
 import type { Place } from './facts.js';
+import type { PreparedForwards } from './forwards.js';
 import type { Options } from './options.js';
 import type { Sink } from './sinks.js';
 
@@ -28,6 +29,8 @@ export interface Env {
   program: TS.Program | undefined;
   options: Options;
   cache: ProgramCache;
+  /** The forwards of `sourceFile`, computed ahead of time by the caller (see `prepareForwards`). */
+  prepared?: PreparedForwards;
   relativePath(absolutePath: string): string;
 }
 

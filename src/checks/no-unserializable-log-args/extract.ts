@@ -5,6 +5,7 @@ import { enclosingFunctionName, shortText, unwrapExpression } from './ast.js';
 import { classifyArgument } from './classify.js';
 import { cacheFor, type Env } from './env.js';
 import type { LogArgFacts, Problem, SinkRef } from './facts.js';
+import type { PreparedForwards } from './forwards.js';
 import { collectSafeHelpers } from './helpers.js';
 import { resolveOptions, type Options } from './options.js';
 import { importsOf } from './loggers.js';
@@ -23,6 +24,7 @@ export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFact
     options,
     cache: cacheFor(context.program, options, context.relativePath('/')),
     relativePath: (absolutePath) => context.relativePath(absolutePath),
+    prepared: context.prepared as PreparedForwards | undefined,
   };
   const problems: Problem[] = [];
   const stack: TS.Node[] = [sourceFile];

@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import { calleeName, dottedName, dottedRoot, hasJsonPlaceholder, literalText, propertyNameText, unwrapExpression } from './ast.js';
+import type { TypeScriptApi } from '../../core/location.js';
 import type { Env } from './env.js';
 import { LEVEL_METHODS } from './loggers.js';
 import { jsonDestination } from './sinks.js';
@@ -37,9 +38,29 @@ const forwardsByFile = new WeakMap<TS.SourceFile, FileForwards>();
 export function forwardsOfFile(env: Env, sourceFile: TS.SourceFile): FileForwards {
   const cached = forwardsByFile.get(sourceFile);
   if (cached && cached.optionsKey === env.cache.optionsKey) return cached;
-  const result = walkForwards(env, sourceFile);
+  const result = env.prepared && sourceFile === env.sourceFile ? fromPrepared(env.prepared, env.cache.optionsKey) : walkForwards(env, sourceFile);
   forwardsByFile.set(sourceFile, result);
   return result;
+}
+
+/** A file's forwards as plain data: what `prepareForwards` computes away from the Program (in a worker thread). */
+export interface PreparedForwards {
+  names: string[];
+  calls: Array<[string, string[]]>;
+}
+
+/**
+ * The forwards of a parsed file, for the extraction of the same text (parsed alike) in a Program. They depend
+ * on the syntax alone (no options, no types).
+ */
+export function prepareForwards(ts: TypeScriptApi, sourceFile: TS.SourceFile): PreparedForwards {
+  const env = { ts, sourceFile, cache: { optionsKey: '' } } as Env;
+  const { names, calls } = walkForwards(env, sourceFile);
+  return { names: [...names], calls: [...calls].map(([owner, callees]) => [owner, [...callees]]) };
+}
+
+function fromPrepared(prepared: PreparedForwards, optionsKey: string): FileForwards {
+  return { optionsKey, names: new Set(prepared.names), calls: new Map(prepared.calls.map(([owner, callees]) => [owner, new Set(callees)])) };
 }
 
 interface Owner {
