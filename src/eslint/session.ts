@@ -122,12 +122,13 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
 
   // Files changed on disk outside the editor: stat-ing thousands of files takes tens of milliseconds, so
   // (unless a test asks for every lint) it happens in the background and its result applies to the next lint.
+  // Even asynchronous, starting a request per file takes milliseconds: it starts once this lint is over.
   if (refreshIntervalMs <= 0) {
     project.files.sweep();
   } else {
     project.files.applySweep();
     if (now - project.lastSweep >= refreshIntervalMs) {
-      project.files.sweepInBackground();
+      setImmediate(() => project.files.sweepInBackground());
       project.lastSweep = now;
     }
   }
