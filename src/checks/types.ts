@@ -18,6 +18,12 @@ export interface ExtractContext<Options> {
   program?: TS.Program;
   /** Maps an absolute path from the Program to the project-relative form used in findings. */
   relativePath(absolutePath: string): string;
+  /**
+   * What the check's `prepare` returned for this very source file (the same text, parsed by the same
+   * TypeScript with the same language version and script kind), when the caller computed it ahead of time.
+   * Absent: `extract` computes all it needs itself.
+   */
+  prepared?: unknown;
 }
 
 export interface FileFacts<Facts> {
@@ -50,6 +56,12 @@ export interface Check<Facts = unknown, Options = Record<string, unknown>> {
   optionsSchema: OptionsSchema;
   defaultOptions: Options;
   extract(context: ExtractContext<Options>): Facts;
+  /**
+   * Optional, for checks with `usesTypes`: the part of `extract`'s work that depends on the file's syntax
+   * alone, as structured-cloneable data. The ESLint front end computes it from an edited buffer's text in a
+   * worker thread, off the lint's path, and passes it to `extract` as `prepared`.
+   */
+  prepare?(ts: TypeScriptApi, sourceFile: TS.SourceFile, options: Options): unknown;
   run(index: CheckIndex<Facts>, options: Options): FindingDraft[];
   /**
    * Optional incremental path, used by the ESLint front end to re-lint an edited buffer without re-running

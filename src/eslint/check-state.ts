@@ -2,7 +2,6 @@ import type * as TS from 'typescript';
 import type { Check, CheckIndex } from '../checks/types.js';
 import type { FindingDraft } from '../core/finding.js';
 import type { TypeScriptApi } from '../core/location.js';
-import { extractFacts } from '../project/extract-file.js';
 import { firstSyntaxError, parseSource } from '../project/parse.js';
 import { toRelative } from '../project/paths.js';
 import type { FileEntry, ProjectFiles } from './project-files.js';
@@ -39,6 +38,8 @@ export class CheckState {
   links = 0;
 
   constructor(
+    /** The check and its options, as one string. */
+    readonly key: string,
     readonly check: Check<unknown, unknown>,
     readonly options: unknown,
     private readonly files: ProjectFiles,
@@ -132,10 +133,10 @@ export class CheckState {
    * Facts with type information from `program`, whose source file must hold exactly the entry's text (else
    * positions would not match). Returns false, storing nothing, when `program` cannot serve this entry.
    */
-  tryExtractTyped(entry: FileEntry, program: TS.Program, tsOfProgram: TypeScriptApi): boolean {
+  tryExtractTyped(entry: FileEntry, program: TS.Program, tsOfProgram: TypeScriptApi, prepared?: unknown): boolean {
     const sourceFile = program.getSourceFile(entry.absolute);
     if (!sourceFile || sourceFile.text !== entry.text) return false;
-    const facts = firstSyntaxError(sourceFile) ? undefined : this.extract(tsOfProgram, sourceFile, entry, program);
+    const facts = firstSyntaxError(sourceFile) ? undefined : this.extract(tsOfProgram, sourceFile, entry, program, prepared);
     this.setFacts(entry, facts, program);
     return true;
   }
@@ -190,13 +191,38 @@ export class CheckState {
     return this.memo.byFile.get(relative) ?? [];
   }
 
-  private extract(ts: TypeScriptApi, sourceFile: TS.SourceFile, entry: FileEntry, program: TS.Program | undefined): unknown {
-    const result = extractFacts(ts, sourceFile, entry.relative, [{ check: this.check, options: this.options }], {
+  private extract(ts: TypeScriptApi, sourceFile: TS.SourceFile, entry: FileEntry, program: TS.Program | undefined, prepared?: unknown): unknown {
+    return factsOfFile(ts, sourceFile, entry.relative, this.files.cwd, this.check, this.options, program, prepared);
+  }
+}
+
+/**
+ * One check's facts of one parsed file, as the CLI's `extractFacts` gives them; undefined when the extractor
+ * fails there (the file is left out, as in the CLI). `prepared`: the check's `prepare` of this source file.
+ */
+export function factsOfFile(
+  ts: TypeScriptApi,
+  sourceFile: TS.SourceFile,
+  relative: string,
+  cwd: string,
+  check: Check<unknown, unknown>,
+  options: unknown,
+  program?: TS.Program,
+  prepared?: unknown,
+): unknown {
+  try {
+    return check.extract({
+      ts,
+      sourceFile,
+      file: relative,
+      options,
       checker: program?.getTypeChecker(),
       program,
-      relativePath: (absolute) => toRelative(this.files.cwd, absolute),
+      relativePath: (absolute) => toRelative(cwd, absolute),
+      prepared,
     });
-    return result.ok ? result.facts[this.check.name] : undefined;
+  } catch {
+    return undefined;
   }
 }
 

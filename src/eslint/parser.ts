@@ -1,6 +1,7 @@
 import * as typescriptEslintParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { packageJson } from '../version.js';
+import { prefetchFacts } from './session.js';
 
 type ParserOptions = Parameters<typeof typescriptEslintParser.parseForESLint>[1];
 
@@ -17,6 +18,7 @@ const NO_USABLE_PROJECT = /was not found by the project service|Unable to parse 
 export const parser: TSESLint.FlatConfig.Parser = {
   meta: { name: 'ssot/typescript-eslint-parser', version: packageJson.version },
   parseForESLint(code: string, options?: ParserOptions) {
+    prefetchFacts(options?.filePath, code);
     try {
       return typescriptEslintParser.parseForESLint(code, options);
     } catch (error) {

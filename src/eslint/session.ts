@@ -12,11 +12,12 @@ import { toRelative } from '../project/paths.js';
 import { packageJson } from '../version.js';
 import { BufferParser } from './buffer-parser.js';
 import { CheckState, parseEntry, type Parsed } from './check-state.js';
+import { FactsPrefetch, scriptKindOf, type PrefetchCheck, type TypedPrefetch } from './facts-prefetch.js';
 import { FallbackPrograms } from './fallback-programs.js';
 import { findProjectRoot } from './project-root.js';
 import { ProjectFiles, type FileEntry } from './project-files.js';
 import type { SsotSettings } from './settings.js';
-import { syntacticTs, typescriptOfNode } from './typescript.js';
+import { sourceOfTypescript, syntacticTs, typescriptOfNode, typescriptOfParser } from './typescript.js';
 
 /** What a rule knows about the file it lints. */
 export interface LintRequest {
@@ -45,6 +46,8 @@ interface Project {
   useCache: boolean;
   lastSweep: number;
   lastDiscovery: number;
+  /** Per linted file: how the worker prepares the type-aware checks' part of its next text (see `TypedPrefetch`). */
+  typedPrefetch: Map<string, TypedPrefetch>;
   /**
    * Whether the incremental parser ran once. At the first lint the syntactic checks' facts come from the
    * on-disk cache, so their extractors, their answer for an edited file and the incremental parser would first
@@ -71,6 +74,21 @@ const roots = new Map<string, { root: string; at: number }>();
 const configs = new Map<string, { loaded: LoadedConfig; at: number }>();
 /** Parses of the linted buffer, shared by the rules that run on it one after another. */
 const bufferParser = new BufferParser();
+/** Facts of re-linted buffers, extracted in a worker thread while typescript-eslint parses them. */
+const prefetch = new FactsPrefetch();
+
+/**
+ * Called by the plugin's parser with the text it is about to parse: when the file is one a lint has seen, the
+ * syntactic checks' facts of that text are extracted meanwhile in a worker thread.
+ */
+export function prefetchFacts(filePath: string | undefined, text: string): void {
+  if (filePath) prefetch.start(path.resolve(filePath), text);
+}
+
+/** For tests: how many checks' facts of linted buffers came from the worker thread. */
+export function prefetchedCount(): number {
+  return prefetch.served;
+}
 
 /** Forgets every index (tests; a new ESLint run in the same process starts from the disk anyway). */
 export function resetSessions(): void {
@@ -78,6 +96,7 @@ export function resetSessions(): void {
   roots.clear();
   configs.clear();
   bufferParser.forget();
+  prefetch.forget();
 }
 
 /** For tests: how often each check linked its model over the whole project, in every project of this process. */
@@ -103,12 +122,13 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
 
   // Files changed on disk outside the editor: stat-ing thousands of files takes tens of milliseconds, so
   // (unless a test asks for every lint) it happens in the background and its result applies to the next lint.
+  // Even asynchronous, starting a request per file takes milliseconds: it starts once this lint is over.
   if (refreshIntervalMs <= 0) {
     project.files.sweep();
   } else {
     project.files.applySweep();
     if (now - project.lastSweep >= refreshIntervalMs) {
-      project.files.sweepInBackground();
+      setImmediate(() => project.files.sweepInBackground());
       project.lastSweep = now;
     }
   }
@@ -131,6 +151,11 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
     bufferParser.warmIncremental(project.ts, entry);
   }
   bufferParser.primeLater(project.ts, entry);
+  prefetch.track(
+    absolute,
+    { cwd: request.cwd, relative: entry.relative, checks: syntacticChecksOf(project), typed: project.typedPrefetch.get(absolute) },
+    entry.text,
+  );
   return findings.filter((draft) => !isIgnored(path.resolve(request.cwd, draft.file)));
 }
 
@@ -199,9 +224,14 @@ function projectOf(root: string, loaded: LoadedConfig, request: LintRequest, now
     useCache: request.settings.cache ?? true,
     lastSweep: now,
     lastDiscovery: now,
+    typedPrefetch: new Map(),
     warmedUp: false,
   };
   projects.set(key, project);
+  // The worker that prefetches facts of edited buffers loads its TypeScripts while this lint builds the index.
+  const parserTs = typescriptOfParser();
+  const parserTsSource = parserTs ? sourceOfTypescript(request.cwd, parserTs) : undefined;
+  prefetch.preload(request.cwd, parserTsSource ? [parserTsSource] : []);
   // Facts of every syntactic check the config turns on, in one parse of each file: the other rules of this
   // lint (with options as in the config, the common case) find their index ready.
   const syntactic = configureChecks(loaded)
@@ -215,7 +245,7 @@ function stateOf(project: Project, check: Check<unknown, unknown>, options: unkn
   const key = `${check.name}\0${JSON.stringify(options)}`;
   let state = project.states.get(key);
   if (!state) {
-    state = new CheckState(check, options, project.files, project.ts);
+    state = new CheckState(key, check, options, project.files, project.ts);
     project.states.set(key, state);
     if (project.useCache && !check.usesTypes) {
       const cache = new FactsCache(defaultCacheLocation(project.files.cwd), check, options, packageJson.version, project.ts.version);
@@ -224,6 +254,13 @@ function stateOf(project: Project, check: Check<unknown, unknown>, options: unkn
     }
   }
   return state;
+}
+
+/** What the worker extracts for a re-linted buffer of this project: every syntactic check's facts. */
+function syntacticChecksOf(project: Project): PrefetchCheck[] {
+  const checks: PrefetchCheck[] = [];
+  for (const state of project.states.values()) if (!state.check.usesTypes) checks.push({ key: state.key, name: state.check.name, options: state.options });
+  return checks;
 }
 
 /** The linted buffer, parsed once for all rules of this lint. */
@@ -245,6 +282,8 @@ function syncSyntactic(project: Project, states: CheckState[], current: FileEntr
       // The linted buffer changes on every keystroke: never worth a cache write.
       const cached = entry === current ? undefined : cache?.get(entry.relative, entry.hash);
       if (cached !== undefined) return state.setFacts(entry, cached);
+      const prefetched = entry === current ? prefetch.take(entry.absolute, entry.relative, entry.text, state.key) : undefined;
+      if (prefetched) return state.setFacts(entry, prefetched.facts);
       const facts = state.extractSyntactic(entry, parse());
       if (cache && entry !== current && facts !== undefined) {
         cache.set(entry.relative, entry.hash, facts);
@@ -264,7 +303,10 @@ function syncSyntactic(project: Project, states: CheckState[], current: FileEntr
 function syncTyped(project: Project, state: CheckState, current: FileEntry, request: LintRequest): void {
   const program = request.program;
   const programTs = program ? tsOfProgram(program, current, request.cwd) : undefined;
-  const uncovered = state.stale().filter((entry) => !(program && programTs && state.tryExtractTyped(entry, program, programTs)));
+  const prepared = program && programTs ? preparedFor(project, state, current, program, programTs, request.cwd) : undefined;
+  const uncovered = state.stale().filter(
+    (entry) => !(program && programTs && state.tryExtractTyped(entry, program, programTs, entry === current ? prepared : undefined)),
+  );
   if (program && programTs && !state.hasFactsFor(current, program)) {
     // The Program changed (another file was edited): the linted file's types may have changed with it.
     if (!state.tryExtractTyped(current, program, programTs) && !uncovered.includes(current)) uncovered.push(current);
@@ -279,6 +321,19 @@ function syncTyped(project: Project, state: CheckState, current: FileEntry, requ
     }
   }
   state.markSynced();
+}
+
+/**
+ * What the worker prepared of the check's extraction for the linted text, parsed like its source file in
+ * `program`; and how to prepare the next text of this file.
+ */
+function preparedFor(project: Project, state: CheckState, current: FileEntry, program: TS.Program, programTs: TypeScriptApi, cwd: string): unknown {
+  const sourceFile = program.getSourceFile(current.absolute);
+  const source = sourceOfTypescript(cwd, programTs);
+  if (!state.check.prepare || !sourceFile || !source) return undefined;
+  const check: PrefetchCheck = { key: state.key, name: state.check.name, options: state.options };
+  project.typedPrefetch.set(current.absolute, { ts: source, languageVersion: sourceFile.languageVersion, scriptKind: scriptKindOf(sourceFile), checks: [check] });
+  return prefetch.takePrepared(current.absolute, current.relative, sourceFile, source, state.key)?.prepared;
 }
 
 function tsOfProgram(program: TS.Program, current: FileEntry, cwd: string): TypeScriptApi | undefined {

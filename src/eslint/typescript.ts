@@ -24,7 +24,7 @@ function projectTs(cwd: string): TypeScriptApi | null {
 }
 
 /** The `typescript` that typescript-eslint's parser (our dependency) loads: the one that built `parserServices.program`. */
-function typescriptOfParser(): TypeScriptApi | null {
+export function typescriptOfParser(): TypeScriptApi | null {
   if (parserTs !== undefined) return parserTs;
   try {
     const estree = createRequire(ownRequire.resolve('@typescript-eslint/parser')).resolve('@typescript-eslint/typescript-estree');
@@ -56,4 +56,39 @@ export function typescriptOfNode(cwd: string, sourceFile: TS.SourceFile): TypeSc
     (ts): ts is TypeScriptApi =>
       ts !== null && sourceFile.kind === ts.SyntaxKind.SourceFile && sourceFile.endOfFileToken.kind === ts.SyntaxKind.EndOfFileToken,
   );
+}
+
+/** Where a TypeScript namespace is loaded from: a module's path, and the member holding the namespace. */
+export interface TypescriptSource {
+  path: string;
+  member?: string;
+}
+
+const sources = new WeakMap<TypeScriptApi, Map<string, TypescriptSource | undefined>>();
+
+/** Where `ts` (one of the namespaces above) comes from, for another thread to load the same one. */
+export function sourceOfTypescript(cwd: string, ts: TypeScriptApi): TypescriptSource | undefined {
+  let byCwd = sources.get(ts);
+  if (!byCwd) sources.set(ts, (byCwd = new Map()));
+  if (!byCwd.has(cwd)) byCwd.set(cwd, findSourceOfTypescript(cwd, ts));
+  return byCwd.get(cwd);
+}
+
+function findSourceOfTypescript(cwd: string, ts: TypeScriptApi): TypescriptSource | undefined {
+  try {
+    if (ts === typescriptOfParser()) {
+      const estree = createRequire(ownRequire.resolve('@typescript-eslint/parser')).resolve('@typescript-eslint/typescript-estree');
+      return { path: createRequire(estree).resolve('typescript') };
+    }
+    if (ts === projectTs(cwd)) return { path: createRequire(path.join(cwd, 'noop.js')).resolve('typescript') };
+    if (ts === bundledTs()) return { path: ownRequire.resolve('@ts-morph/common'), member: 'ts' };
+  } catch {
+    // Not resolvable again: nothing to share.
+  }
+  return undefined;
+}
+
+export function loadTypescript(source: TypescriptSource): TypeScriptApi {
+  const loaded = ownRequire(source.path) as Record<string, unknown>;
+  return (source.member ? loaded[source.member] : loaded) as TypeScriptApi;
 }

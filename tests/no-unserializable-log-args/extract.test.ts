@@ -77,6 +77,36 @@ describe('extract with the user\'s own TypeScript (as the ESLint front end runs 
   });
 });
 
+describe('prepare', () => {
+  test('what it gives for a separate parse of the same text lets extract find what it finds alone', () => {
+    const text = [
+      'function logLine(fields: object) {',
+      '  console.log(JSON.stringify(fields));',
+      '}',
+      'export function report(count: bigint) {',
+      '  logLine({ count });',
+      '}',
+    ].join('\n');
+    // A fresh Program each time: facts computed from its own source file, or with the prepared part.
+    const extractInProgram = (prepared?: unknown) => {
+      const options = { strict: true, noEmit: true, types: [] };
+      const host = ts.createCompilerHost(options);
+      const original = host.getSourceFile;
+      host.getSourceFile = (name, version) => (name === 'file.ts' ? ts.createSourceFile(name, text, version, true) : original(name, version));
+      const program = ts.createProgram({ rootNames: ['file.ts'], options, host });
+      const sourceFile = program.getSourceFile('file.ts')!;
+      return noUnserializableLogArgs.extract(context(sourceFile, { checker: program.getTypeChecker(), program, prepared }));
+    };
+    const alone = extractInProgram();
+    expect(summary(alone)).toEqual(['5:13 bigint count']);
+    const separate = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true);
+    const prepared = structuredClone(noUnserializableLogArgs.prepare!(ts, separate, options));
+    expect(extractInProgram(prepared)).toEqual(alone);
+    // And it is what the extraction uses: a text that forwards nothing prepared makes no wrapper.
+    expect(extractInProgram({ names: [], calls: [] }).problems).toEqual([]);
+  });
+});
+
 describe('run', () => {
   test('is deterministic and keeps line numbers out of identities', () => {
     const sourceFile = ts.createSourceFile('file.ts', 'console.log(JSON.stringify({ id: 10n }));', ts.ScriptTarget.Latest, true);

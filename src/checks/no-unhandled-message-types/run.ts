@@ -63,6 +63,16 @@ interface FileTraffic {
   aliases: Alias[];
 }
 
+/**
+ * Every file's traffic concatenated in file order, and where each file's part lies in it: answering for one
+ * re-edited file swaps that part instead of concatenating thousands of files again.
+ */
+interface ProjectTraffic extends FileTraffic {
+  spans: Map<string, { sends: [number, number]; handlers: [number, number]; aliases: [number, number] }>;
+  /** Files (tests aside) that declare catalogs, in file order: the only ones whose declarations can be unused. */
+  catalogFiles: string[];
+}
+
 /** Everything `run` resolves across files, kept so that one re-edited file can be answered for alone. */
 export interface MessagesModel {
   options: MessageTypesOptions;
@@ -72,7 +82,7 @@ export interface MessagesModel {
   wrappers: WrapperIndex;
   isTest: (file: string) => boolean;
   lookedUp: Set<string>;
-  traffic: Map<string, FileTraffic>;
+  traffic: ProjectTraffic;
   findings: FindingDraft[];
   linkKeys: Map<string, string>;
 }
@@ -101,12 +111,21 @@ export function linkMessageCheck(index: CheckIndex<MessageFacts>, options: Messa
     wrappers,
     isTest,
     lookedUp: lookedUpNames(sortedFiles, files, resolver),
-    traffic: new Map(),
+    traffic: { sends: [], handlers: [], aliases: [], spans: new Map(), catalogFiles: [] },
     findings: [],
     linkKeys: new Map(),
   };
-  for (const file of sortedFiles) model.traffic.set(file, trafficOf(model, file, files.get(file)!));
-  model.findings = findingsOf(model, (file) => files.get(file)!, (file) => model.traffic.get(file)!);
+  const { traffic } = model;
+  for (const file of sortedFiles) {
+    const own = trafficOf(model, file, files.get(file)!);
+    const span = (list: unknown[], part: unknown[]): [number, number] => [list.length, list.length + part.length];
+    traffic.spans.set(file, { sends: span(traffic.sends, own.sends), handlers: span(traffic.handlers, own.handlers), aliases: span(traffic.aliases, own.aliases) });
+    for (const send of own.sends) traffic.sends.push(send);
+    for (const handler of own.handlers) traffic.handlers.push(handler);
+    for (const alias of own.aliases) traffic.aliases.push(alias);
+    if (!isTest(file) && files.get(file)!.catalogs.length > 0) traffic.catalogFiles.push(file);
+  }
+  model.findings = findingsOf(model, (file) => files.get(file)!, traffic);
   return model;
 }
 
@@ -126,12 +145,7 @@ export function reportMessageCheck(model: MessagesModel, file: string, facts: Me
   const asked = model.resolver.asked;
   const stale = (): boolean => changed.some((name) => asked.has(name));
   if (stale()) return undefined;
-  const traffic = trafficOf(model, file, facts);
-  const findings = findingsOf(
-    model,
-    (other) => (other === file ? facts : model.files.get(other)!),
-    (other) => (other === file ? traffic : model.traffic.get(other)!),
-  );
+  const findings = findingsOf(model, (other) => (other === file ? facts : model.files.get(other)!), withFileTraffic(model, file, facts));
   // Answering may have looked up names the link did not (a new send naming a changed constant).
   if (stale()) return undefined;
   return findings.filter((finding) => finding.file === file);
@@ -169,6 +183,27 @@ function changedNames(before: MessageFacts, after: MessageFacts): string[] {
   return [...changed];
 }
 
+/** The project's traffic with one file's part replaced by that of its new facts. */
+function withFileTraffic(model: MessagesModel, file: string, facts: MessageFacts): ProjectTraffic {
+  const linked = model.traffic;
+  const own = trafficOf(model, file, facts);
+  const span = linked.spans.get(file)!;
+  const swap = <T>(list: T[], [start, end]: [number, number], part: T[]): T[] => list.slice(0, start).concat(part, list.slice(end));
+  const catalogFiles = linked.catalogFiles.filter((other) => other !== file);
+  if (!model.isTest(file) && facts.catalogs.length > 0) {
+    const at = catalogFiles.findIndex((other) => compareStrings(other, file) > 0);
+    catalogFiles.splice(at < 0 ? catalogFiles.length : at, 0, file);
+  }
+  return {
+    sends: swap(linked.sends, span.sends, own.sends),
+    handlers: swap(linked.handlers, span.handlers, own.handlers),
+    aliases: swap(linked.aliases, span.aliases, own.aliases),
+    // Only the full project's traffic is ever answered from.
+    spans: new Map(),
+    catalogFiles,
+  };
+}
+
 /** Sends, handlers and aliases of one file: its own facts, other files' through the model. */
 function trafficOf(model: MessagesModel, file: string, facts: MessageFacts): FileTraffic {
   return {
@@ -179,11 +214,9 @@ function trafficOf(model: MessagesModel, file: string, facts: MessageFacts): Fil
 }
 
 /** The findings of the whole project from every file's traffic (in file order). */
-function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFacts, trafficOfFile: (file: string) => FileTraffic): FindingDraft[] {
-  const { options, sortedFiles, resolver, isTest } = model;
-  const sends = sortedFiles.flatMap((file) => trafficOfFile(file).sends);
-  const handlers = sortedFiles.flatMap((file) => trafficOfFile(file).handlers);
-  const aliases = sortedFiles.flatMap((file) => trafficOfFile(file).aliases);
+function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFacts, traffic: ProjectTraffic): FindingDraft[] {
+  const { options, sortedFiles, resolver } = model;
+  const { sends, handlers, aliases } = traffic;
   const aliasByFrom = new Map<string, Alias>();
   for (const alias of aliases) if (!aliasByFrom.has(`s:${alias.from}`)) aliasByFrom.set(`s:${alias.from}`, alias);
 
@@ -251,7 +284,7 @@ function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFact
     });
   }
 
-  if (options.reportUnusedDeclarations) findings.push(...unusedDeclarations(sortedFiles, factsOf, resolver, sends, handlers, aliases, isTest));
+  if (options.reportUnusedDeclarations) findings.push(...unusedDeclarations(sortedFiles, factsOf, resolver, sends, handlers, aliases, traffic.catalogFiles));
   return findings.sort((a, b) => compareStrings(a.file, b.file) || a.range.line - b.range.line || a.range.column - b.range.column || compareStrings(a.message, b.message));
 }
 
@@ -440,7 +473,7 @@ function unusedDeclarations(
   sends: Send[],
   handlers: Handler[],
   aliases: Alias[],
-  isTest: (file: string) => boolean,
+  catalogFiles: readonly string[],
 ): FindingDraft[] {
   const liveSends = sends.filter((send) => !send.test && !send.weak);
   const liveHandlers = handlers.filter((handler) => !handler.group.test);
@@ -476,8 +509,7 @@ function unusedDeclarations(
   };
 
   const findings: FindingDraft[] = [];
-  for (const file of sortedFiles) {
-    if (isTest(file)) continue;
+  for (const file of catalogFiles) {
     for (const catalog of factsOf(file).catalogs) {
       const id = `${file}#${catalog.name}`;
       const keys = catalog.members.flatMap((member) => (member.value === null ? [] : [member.value]));

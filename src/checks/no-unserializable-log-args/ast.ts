@@ -39,6 +39,21 @@ export function dottedName(ts: TypeScriptApi, node: TS.Expression): string | und
   return undefined;
 }
 
+/** The first name of what `dottedName` gives (`a` for `a.b.c`), without building the whole name. */
+export function dottedRoot(ts: TypeScriptApi, node: TS.Expression): string | undefined {
+  let current: TS.Expression = unwrapExpression(ts, node);
+  for (let guard = 0; guard < 16; guard++) {
+    if (ts.isIdentifier(current)) return current.text;
+    if (current.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+    if (ts.isPropertyAccessExpression(current) && ts.isIdentifier(current.name)) {
+      current = unwrapExpression(ts, current.expression);
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 /** The last name of a callee: `info` for `a.b.info(...)`, `write` for `write(...)`. */
 export function calleeName(ts: TypeScriptApi, callee: TS.Expression): string | undefined {
   const inner = unwrapExpression(ts, callee);

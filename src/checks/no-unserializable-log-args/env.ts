@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import type { TypeScriptApi } from '../../core/location.js';
 import type { Place } from './facts.js';
+import type { PreparedForwards } from './forwards.js';
 import type { Options } from './options.js';
 import type { Sink } from './sinks.js';
 
@@ -9,7 +10,7 @@ export interface ProgramCache {
   /** Custom sink analysis per function declaration (null: not a wrapper). */
   wrappers: WeakMap<TS.Node, Sink | null>;
   /** Names of functions that might be wrappers (a syntactic pre-filter, so most calls are never resolved). */
-  wrapperNames?: Set<string>;
+  wrapperNames?: ReadonlySet<string>;
   /** Logger family of a variable/property declaration created by `pino()`, `createLogger()`... */
   creations: WeakMap<TS.Node, string | null>;
   /** Self-reference verdict per project type (see shapes.ts): the edge names, or null. */
@@ -28,6 +29,8 @@ export interface Env {
   program: TS.Program | undefined;
   options: Options;
   cache: ProgramCache;
+  /** The forwards of `sourceFile`, computed ahead of time by the caller (see `prepareForwards`). */
+  prepared?: PreparedForwards;
   relativePath(absolutePath: string): string;
 }
 

@@ -5,6 +5,7 @@ import { enclosingFunctionName, shortText, unwrapExpression } from './ast.js';
 import { classifyArgument } from './classify.js';
 import { cacheFor, type Env } from './env.js';
 import type { LogArgFacts, Problem, SinkRef } from './facts.js';
+import type { PreparedForwards } from './forwards.js';
 import { collectSafeHelpers } from './helpers.js';
 import { resolveOptions, type Options } from './options.js';
 import { importsOf } from './loggers.js';
@@ -23,9 +24,15 @@ export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFact
     options,
     cache: cacheFor(context.program, options, context.relativePath('/')),
     relativePath: (absolutePath) => context.relativePath(absolutePath),
+    prepared: context.prepared as PreparedForwards | undefined,
   };
   const problems: Problem[] = [];
   const stack: TS.Node[] = [sourceFile];
+  // Tokens (names, keywords, literals) are leaves: never a call, never visited.
+  const lastToken = ts.SyntaxKind.LastToken;
+  const pushChild = (child: TS.Node): void => {
+    if (child.kind > lastToken) stack.push(child);
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (ts.isCallExpression(node) && node.arguments.length > 0) {
@@ -43,9 +50,7 @@ export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFact
         }
       }
     }
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
+    ts.forEachChild(node, pushChild);
   }
   problems.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { problems, helpers: collectSafeHelpers(ts, sourceFile, context.file, options) };

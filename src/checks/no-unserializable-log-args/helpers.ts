@@ -15,32 +15,36 @@ export function collectSafeHelpers(ts: TypeScriptApi, sourceFile: TS.SourceFile,
   const named = new Set(options.safeHelpers);
   const matches = (name: string): boolean => named.has(name) || (pattern !== undefined && pattern.test(name));
   const helpers: SafeHelper[] = [];
-  const add = (name: string, nameNode: TS.Node, fn: TS.SignatureDeclaration, exported: boolean): void => {
+  // `exported` is asked only of the few functions whose name matches.
+  const add = (name: string, nameNode: TS.Node, fn: TS.SignatureDeclaration, exported: () => boolean): void => {
     if (!matches(name)) return;
     const position = sourceFile.getLineAndCharacterOfPosition(nameNode.getStart(sourceFile));
-    helpers.push({ name, file, line: position.line + 1, column: position.character + 1, exported, acceptedTypes: acceptedTypes(ts, fn) });
+    helpers.push({ name, file, line: position.line + 1, column: position.character + 1, exported: exported(), acceptedTypes: acceptedTypes(ts, fn) });
   };
   const stack: TS.Node[] = [sourceFile];
+  const pushChild = (child: TS.Node): void => {
+    stack.push(child);
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (ts.isFunctionDeclaration(node) && node.name) {
-      add(node.name.text, node.name, node, isExported(ts, node));
+      const declaration = node;
+      add(node.name.text, node.name, node, () => isExported(ts, declaration));
     } else if (ts.isMethodDeclaration(node)) {
-      const name = propertyNameText(ts, node.name);
-      const isPrivate = ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword) || ts.isPrivateIdentifier(node.name);
-      if (name !== undefined) add(name, node.name, node, !isPrivate && isExportedClassMember(ts, node));
+      const method = node;
+      const name = propertyNameText(ts, method.name);
+      const isPrivate = () => ts.getModifiers(method)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword) || ts.isPrivateIdentifier(method.name);
+      if (name !== undefined) add(name, method.name, method, () => !isPrivate() && isExportedClassMember(ts, method));
     } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const initializer = node.initializer;
       if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) {
         const statement = node.parent.parent;
-        add(node.name.text, node.name, initializer, ts.isVariableStatement(statement) && isExported(ts, statement));
+        add(node.name.text, node.name, initializer, () => ts.isVariableStatement(statement) && isExported(ts, statement));
       }
     }
     if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isClassLike(node) || ts.isModuleBlock(node) || ts.isModuleDeclaration(node) ||
       ts.isVariableStatement(node) || ts.isVariableDeclarationList(node)) {
-      ts.forEachChild(node, (child) => {
-        stack.push(child);
-      });
+      ts.forEachChild(node, pushChild);
     }
   }
   return helpers;

@@ -2,6 +2,7 @@ import type { FindingDraft } from '../../core/finding.js';
 import { compareStrings } from '../../core/finding.js';
 import type { Check } from '../types.js';
 import { extractLogArgFacts } from './extract.js';
+import { prepareForwards } from './forwards.js';
 import type { LogArgFacts, SafeHelper } from './facts.js';
 import { HELPABLE, pickHelper, toDraft } from './messages.js';
 import { defaultOptions, optionsSchema, type Options } from './options.js';
@@ -18,6 +19,8 @@ export const noUnserializableLogArgs: Check<LogArgFacts, Options> = {
   optionsSchema,
   defaultOptions,
   extract: extractLogArgFacts,
+  // Which functions forward a parameter to a serializing call: the syntax-only part of the extraction.
+  prepare: (ts, sourceFile) => prepareForwards(ts, sourceFile),
   run(index) {
     const helpers: SafeHelper[] = index.files.flatMap((file) => file.facts?.helpers ?? []);
     const drafts: FindingDraft[] = [];

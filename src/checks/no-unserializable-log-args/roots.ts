@@ -3,7 +3,7 @@ import type { TypeScriptApi } from '../../core/location.js';
 import { cacheFor, type Env } from './env.js';
 import { LEVEL_METHODS } from './loggers.js';
 import { resolveOptions } from './options.js';
-import { addForwarders, forwardsOfFile } from './wrappers.js';
+import { addForwarders, forwardsOfFile } from './forwards.js';
 
 export interface SourceText {
   fileName: string;

@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { calleeName, countPlaceholders, dottedName, hasJsonPlaceholder, literalText, shortText, unwrapExpression } from './ast.js';
+import { calleeName, countPlaceholders, dottedName, dottedRoot, hasJsonPlaceholder, literalText, shortText, unwrapExpression } from './ast.js';
 import { placeOf, type Env } from './env.js';
 import type { Place, ProblemKind } from './facts.js';
 import {
@@ -50,23 +50,32 @@ const WIRE_METHODS = new Set(['write', 'end', 'send', 'writeFile', 'writeFileSyn
 export function recognizeSink(env: Env, call: TS.CallExpression, depth: number): Sink | undefined {
   const { ts } = env;
   const callee = unwrapExpression(ts, call.expression);
-  const dotted = dottedName(ts, callee);
   const name = calleeName(ts, callee);
   if (name === undefined) return undefined;
+  // The dotted name (`a.b.c`) is built only for the few calls that need it: this runs on every call of a file.
+  let dotted: string | undefined;
+  let dottedKnown = false;
+  const dottedOf = (): string | undefined => {
+    if (!dottedKnown) {
+      dotted = dottedName(ts, callee);
+      dottedKnown = true;
+    }
+    return dotted;
+  };
 
-  if (dotted === 'JSON.stringify') return jsonStringifySink(env, call);
-  if (dotted !== undefined && dotted.startsWith('console.')) {
-    return familyEnabled(env.options, 'console') ? formatSink(env, call, 'console', dotted, 0) : undefined;
+  if (name === 'stringify' && dottedOf() === 'JSON.stringify') return jsonStringifySink(env, call);
+  if (dottedRoot(ts, callee) === 'console' && dottedOf()!.startsWith('console.')) {
+    return familyEnabled(env.options, 'console') ? formatSink(env, call, 'console', dottedOf()!, 0) : undefined;
   }
   if (isUtilFormat(env, callee)) {
-    return familyEnabled(env.options, 'util-format') ? formatSink(env, call, 'util-format', dotted ?? name, 0) : undefined;
+    return familyEnabled(env.options, 'util-format') ? formatSink(env, call, 'util-format', dottedOf() ?? name, 0) : undefined;
   }
-  const extra = extraLoggerSink(env, call, dotted);
+  const extra = env.options.loggers.length > 0 ? extraLoggerSink(env, call, dottedOf()) : undefined;
   if (extra) return extra;
 
   if (ts.isPropertyAccessExpression(callee) && LEVEL_METHODS.has(name)) {
     const family = familyOfMethodCall(env, callee);
-    if (family) return loggerSink(env, call, callee, family, dotted ?? shortText(callee.getSourceFile(), callee));
+    if (family) return loggerSink(env, call, callee, family, dottedOf() ?? shortText(callee.getSourceFile(), callee));
   }
   if (ts.isIdentifier(callee) && call.arguments.length > 1 && formatHasJson(env, call, 0)) {
     const family = familyOfCalledFunction(env, callee);
