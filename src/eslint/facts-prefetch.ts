@@ -91,15 +91,16 @@ export class FactsPrefetch {
   private readonly jobs = new Map<string, Job>();
   /** For tests: how many checks' facts (or prepared parts) were taken from the worker. */
   served = 0;
+  private warmedUp = false;
+  private warmedUpTyped = false;
 
   /**
-   * Prefetches for `absolute` from now on. The first time (and when the type-aware part is first known), the
-   * worker does the job for `text` now: it loads and compiles what the next job needs, and its next parse
-   * of the file is incremental.
+   * Prefetches for `absolute` from now on. For the first file (and when a type-aware part is first known), the
+   * worker does the job for `text` now, so that it runs compiled code when a re-lint needs it. Only then: in
+   * `eslint .` every file is linted once, and a job per file would be work for nothing.
    */
   track(absolute: string, target: PrefetchTarget, text: string): void {
     if (this.disabled) return;
-    const known = this.targets.get(absolute);
     this.targets.delete(absolute);
     this.targets.set(absolute, target);
     if (this.targets.size > MAX_TARGETS) {
@@ -107,7 +108,11 @@ export class FactsPrefetch {
       this.targets.delete(oldest);
       this.jobs.delete(oldest);
     }
-    if (!known || (!known.typed && target.typed)) this.post(absolute, text, target, true);
+    const warmUp = !this.warmedUp || (!this.warmedUpTyped && target.typed !== undefined);
+    if (!warmUp) return;
+    this.warmedUp = true;
+    this.warmedUpTyped ||= target.typed !== undefined;
+    this.post(absolute, text, target, true);
   }
 
   /** Starts extracting the facts of `text` as the content of `absolute`, when that file is tracked. */
