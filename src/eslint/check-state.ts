@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 import type { Check, CheckIndex } from '../checks/types.js';
 import type { FindingDraft } from '../core/finding.js';
 import type { TypeScriptApi } from '../core/location.js';
+import { samePlainData } from '../core/plain-data.js';
 import { firstSyntaxError, parseSource } from '../project/parse.js';
 import { toRelative } from '../project/paths.js';
 import type { FileEntry, ProjectFiles } from './project-files.js';
@@ -90,11 +91,11 @@ export class CheckState {
     this.slots.set(entry.absolute, { hash: entry.hash, facts, program });
     // Most keystrokes change no fact (a comment, an import, code a check does not look at): then the last
     // run's findings still hold, and re-running the check over the whole project is skipped.
-    if (previous && sameFacts(previous.facts, facts)) return;
+    if (previous && samePlainData(previous.facts, facts)) return;
     this.factsVersion++;
     if (!this.linked) return;
     const linked = this.linked.facts.get(entry.absolute);
-    if (this.linked.facts.has(entry.absolute) && (linked === facts || sameFacts(linked, facts))) this.unlinked.delete(entry.absolute);
+    if (this.linked.facts.has(entry.absolute) && (linked === facts || samePlainData(linked, facts))) this.unlinked.delete(entry.absolute);
     else this.unlinked.add(entry.absolute);
   }
 
@@ -120,7 +121,7 @@ export class CheckState {
     const slot = this.slots.get(entry.absolute);
     if (!parsed.sourceFile || parsed.hash !== entry.hash || slot?.hash !== entry.hash || slot.program) return false;
     const facts = this.extract(this.ts, parsed.sourceFile, entry, undefined);
-    if (!sameFacts(slot.facts, facts)) {
+    if (!samePlainData(slot.facts, facts)) {
       this.setFacts(entry, facts);
       return true;
     }
@@ -232,25 +233,3 @@ export function parseEntry(ts: TypeScriptApi, entry: FileEntry): Parsed {
   return { hash: entry.hash, sourceFile: parsed.ok ? parsed.sourceFile : undefined };
 }
 
-/**
- * Whether two facts are the same plain data (what their JSON would say, since facts are JSON). Stops at the
- * first difference: an edit usually moves a range near the start, so this is cheaper than serializing both.
- */
-export function sameFacts(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameFacts(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  // Keys in the same order, as their JSON would have them.
-  const keys = Object.keys(left).filter((key) => left[key] !== undefined);
-  const otherKeys = Object.keys(right).filter((key) => right[key] !== undefined);
-  if (keys.length !== otherKeys.length) return false;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== otherKeys[i] || !sameFacts(left[keys[i]!], right[keys[i]!])) return false;
-  return true;
-}

@@ -8,7 +8,6 @@ import type { Check, CheckIndex, FileFacts } from '../../src/checks/types.js';
 import type { FindingDraft } from '../../src/core/finding.js';
 import type { TypeScriptApi } from '../../src/core/location.js';
 import { BufferParser } from '../../src/eslint/buffer-parser.js';
-import { sameFacts } from '../../src/eslint/check-state.js';
 import { discoverFiles } from '../../src/project/discover.js';
 import { parseSource } from '../../src/project/parse.js';
 import { fixtureProjects, incident } from './support.js';
@@ -217,23 +216,5 @@ describe('the linted buffer, re-parsed incrementally', () => {
       });
     }
     expect(compared).toBeGreaterThan(500);
-  });
-});
-
-describe('sameFacts', () => {
-  it('says what comparing the JSON would say', () => {
-    const cases: Array<[unknown, unknown]> = [
-      [{ a: 1, b: [1, 2] }, { a: 1, b: [1, 2] }],
-      [{ a: 1, b: [1, 2] }, { a: 1, b: [2, 1] }],
-      [{ a: 1, b: 2 }, { b: 2, a: 1 }],
-      [{ a: 1, c: undefined }, { a: 1 }],
-      [{ a: [] }, { a: {} }],
-      [undefined, { a: 1 }],
-      [undefined, undefined],
-      [{ a: null }, { a: null }],
-      [{ a: 'x' }, { a: 'y' }],
-      [[{ a: 1 }], [{ a: 1, b: 1 }]],
-    ];
-    for (const [a, b] of cases) expect(sameFacts(a, b), JSON.stringify([a, b])).toBe(a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b)));
   });
 });

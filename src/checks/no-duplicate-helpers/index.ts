@@ -1,4 +1,5 @@
 import type { FindingDraft } from '../../core/finding.js';
+import { samePlainData } from '../../core/plain-data.js';
 import type { Check, CheckIndex, FileFacts } from '../types.js';
 import { byPosition, canonicalOverrides, chooseCanonical } from './canonical.js';
 import { extractHelpers } from './extract.js';
@@ -49,7 +50,6 @@ export interface DuplicatesModel {
   overrides: Map<string, string>;
   occurrence: (helper: Helper) => number;
   findings: FindingDraft[];
-  linkKeys: Map<number, string>;
 }
 
 export function findDuplicateHelpers(index: CheckIndex<HelperFacts>, given: Partial<DuplicateHelpersOptions>): FindingDraft[] {
@@ -83,7 +83,6 @@ export function linkDuplicateHelpers(index: CheckIndex<HelperFacts>, given: Part
     overrides: canonicalOverrides(options.canonical),
     occurrence: occurrenceIndex(helpers),
     findings: [],
-    linkKeys: new Map(),
   };
   model.findings = decideFamilies(model, helpers, undefined);
   return model;
@@ -91,30 +90,30 @@ export function linkDuplicateHelpers(index: CheckIndex<HelperFacts>, given: Part
 
 /**
  * The findings in `file` with its facts replaced: families do not depend on where helpers are or on their
- * snippets, so when nothing else of the file changed (its link key), only the families holding its helpers
- * are decided again (and those whose members a changed decision uncovers).
+ * snippets, so when nothing else of the file changed, only the families holding its helpers are decided again
+ * (and those whose members a changed decision uncovers).
  */
 export function reportDuplicateHelpers(model: DuplicatesModel, file: FileFacts<HelperFacts>): FindingDraft[] | undefined {
   const fileIndex = model.fileIndexOf.get(file.file);
   if (fileIndex === undefined) return undefined;
   const linked = model.files[fileIndex]!;
-  if (linked.facts !== file.facts) {
-    if (!file.facts || !linked.facts) return undefined;
-    let key = model.linkKeys.get(fileIndex);
-    if (key === undefined) model.linkKeys.set(fileIndex, (key = linkKey(linked.facts)));
-    if (key !== linkKey(file.facts)) return undefined;
-  } else {
-    return model.findings.filter((finding) => finding.file === file.file);
-  }
+  if (linked.facts === file.facts) return model.findings.filter((finding) => finding.file === file.file);
+  if (!file.facts || !linked.facts || !samePlainData(linked.facts, file.facts, PLACE)) return undefined;
   const [first, end] = model.helperSpans[fileIndex]!;
   const helpers = model.helpers.slice();
-  const fresh = collectHelpers({ files: [file] }, model.options);
-  if (fresh.length !== end - first) return undefined;
-  for (const helper of fresh) {
-    helpers[first + helper.id] = { ...helper, id: first + helper.id, fileIndex, parent: helper.parent >= 0 ? helper.parent + first : -1 };
+  // The same units but for their places: each helper keeps what it took from its unit (name key, parent), as
+  // `collectHelpers` would make it again. A file without helpers (too small, a test) has none now either.
+  if (end > first) {
+    let id = first;
+    for (const unit of file.facts.units) {
+      if (unit.size >= model.options.minTokens) helpers[id] = { ...helpers[id++]!, unit };
+    }
   }
   return decideFamilies(model, helpers, { fileIndex, first, end });
 }
+
+/** What grouping never looks at: where a helper is, and its snippets. */
+const PLACE: ReadonlySet<string> = new Set(['range', 'snippets']);
 
 /**
  * Decides every family in order: which members are left once copies nested in reported copies are covered,
@@ -131,14 +130,13 @@ function decideFamilies(model: DuplicatesModel, helpers: readonly Helper[], only
   const findings: FindingDraft[] = [];
   model.families.forEach((linkedFamily, i) => {
     const touched = only !== undefined && linkedFamily.some((helper) => helper.fileIndex === only.fileIndex);
-    const family = touched ? linkedFamily.map((helper) => helpers[helper.id]!) : linkedFamily;
-    const members = family.filter((helper) => !coveredByParent(helper));
     const previous = only ? model.outcomes[i] : undefined;
     let outcome: FamilyOutcome;
-    if (previous && !touched && sameMembers(previous.members, members)) {
+    if (previous && !touched && keepsMembers(previous.members, linkedFamily, coveredByParent)) {
       outcome = previous;
     } else {
-      outcome = decideFamily(model, members, helpers);
+      const family = touched ? linkedFamily.map((helper) => helpers[helper.id]!) : linkedFamily;
+      outcome = decideFamily(model, family.filter((helper) => !coveredByParent(helper)), helpers);
       if (!only) model.outcomes[i] = outcome;
     }
     for (const copy of outcome.copies) reported.add(copy.helper.id);
@@ -163,13 +161,14 @@ function decideFamily(model: DuplicatesModel, members: readonly Helper[], helper
   return { members, canonical, copies };
 }
 
-function sameMembers(a: readonly Helper[], b: readonly Helper[]): boolean {
-  return a.length === b.length && a.every((helper, i) => helper.id === b[i]!.id);
-}
-
-/** Everything of a file's facts that grouping looks at: not where helpers are, nor their snippets. */
-function linkKey(facts: HelperFacts): string {
-  return JSON.stringify([facts.generated ?? false, facts.imports, facts.units.map(({ range: _range, snippets: _snippets, ...rest }) => rest)]);
+/** Whether the family's helpers left uncovered are exactly `members` (checked without building the list). */
+function keepsMembers(members: readonly Helper[], family: readonly Helper[], covered: (helper: Helper) => boolean): boolean {
+  let next = 0;
+  for (const helper of family) {
+    if (covered(helper)) continue;
+    if (members[next++]?.id !== helper.id) return false;
+  }
+  return next === members.length;
 }
 
 /** Position of a helper among the helpers of its file with the same display name (for stable identities). */
