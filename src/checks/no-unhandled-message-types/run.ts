@@ -222,7 +222,10 @@ function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFact
 
   const channels = options.channels.map((channel) => ({ isSender: globMatcher(channel.senders), isHandler: globMatcher(channel.handlers) }));
   const scopeCache = new Map<string, Scope>();
+  let unscoped: Scope | undefined;
   const scopeOf = (sendChannels: number[] | undefined, handlerChannels: number[] | undefined): Scope => {
+    // Without channels (the default) every send and handler is in one scope: no key to build per call.
+    if (!sendChannels && !handlerChannels) return (unscoped ??= buildScope(sends, handlers, aliasByFrom));
     const cacheKey = `${sendChannels?.join(',') ?? '*'}|${handlerChannels?.join(',') ?? '*'}`;
     let scope = scopeCache.get(cacheKey);
     if (!scope) {
@@ -234,6 +237,7 @@ function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFact
     return scope;
   };
   const channelsWhere = (file: string, side: 'isSender' | 'isHandler'): number[] | undefined => {
+    if (channels.length === 0) return undefined;
     const matched = channels.flatMap((channel, i) => (channel[side](file) ? [i] : []));
     return matched.length > 0 ? matched : undefined;
   };
