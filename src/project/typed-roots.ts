@@ -7,7 +7,7 @@ import { firstSyntaxError } from './parse.js';
 import type { RootSelector } from './program.js';
 
 /** Per typed check: the files it can take facts from (a superset of those with findings or shared facts). */
-type FactFilesOf = (ts: TypeScriptApi, files: { fileName: string; text: string }[], options: unknown, treeOf?: TreeOf) => FactFiles;
+type FactFilesOf = (ts: TypeScriptApi, files: { fileName: string; text: string }[], options: unknown, treeOf: TreeOf) => FactFiles;
 
 const FACT_FILES: Record<string, FactFilesOf> = {
   'no-unserializable-log-args': filesThatMayReport,
@@ -19,7 +19,7 @@ const FACT_FILES: Record<string, FactFilesOf> = {
  * file must not be the only way into the Program for anything else: a file that imports a package no root
  * imports (it may augment globals), or a relative path that is not an analyzed file, stays a root.
  */
-export function typedRootSelector(ts: TypeScriptApi, typed: ConfiguredCheck[], texts: ReadonlyMap<string, string>, treeOf?: TreeOf): RootSelector {
+export function typedRootSelector(ts: TypeScriptApi, typed: ConfiguredCheck[], texts: ReadonlyMap<string, string>, treeOf: TreeOf): RootSelector {
   const selectors = typed.map(({ check, options }) => ({ select: FACT_FILES[check.name], options }));
   if (selectors.some(({ select }) => !select)) return () => undefined;
   return ({ files }) => {

@@ -36,7 +36,7 @@ const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
  * global`, module augmentations, declaration files). Only these need to be Program roots and be extracted; their
  * imports bring in whatever their types need.
  */
-export function filesThatMayReport(ts: TypeScriptApi, files: readonly SourceText[], rawOptions: unknown, treeOf?: TreeOf): FactFiles {
+export function filesThatMayReport(ts: TypeScriptApi, files: readonly SourceText[], rawOptions: unknown, treeOf: TreeOf): FactFiles {
   const options = resolveOptions(rawOptions as Parameters<typeof resolveOptions>[0]);
   if (options.loggers.length > 0) return { files: new Set(files.map((file) => file.fileName)), matters: () => true };
   const selected = new Set<string>();
@@ -51,26 +51,13 @@ export function filesThatMayReport(ts: TypeScriptApi, files: readonly SourceText
       selected.add(fileName);
     }
   }
-  const { files: calling, mentions } = options.wrapperDepth > 0 ? filesCallingCandidates(ts, files, seedFiles, options, treeOf ?? parserOf(ts)) : { files: [], mentions: undefined };
+  const { files: calling, mentions } = options.wrapperDepth > 0 ? filesCallingCandidates(ts, files, seedFiles, options, treeOf) : { files: [], mentions: undefined };
   for (const fileName of calling) selected.add(fileName);
   return { files: selected, matters: (text) => MAY_SINK.test(text) || (mentions?.test(text) ?? false) };
 }
 
 /** A file's syntax tree with parent links (also when it has syntax errors), or undefined if it cannot be parsed. */
 export type TreeOf = (file: SourceText) => TS.SourceFile | undefined;
-
-function parserOf(ts: TypeScriptApi): TreeOf {
-  // The walk never reads JSDoc.
-  const modes = (ts as { JSDocParsingMode?: typeof TS.JSDocParsingMode }).JSDocParsingMode;
-  const parseOptions = modes ? { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: modes.ParseNone } : ts.ScriptTarget.Latest;
-  return (file) => {
-    try {
-      return ts.createSourceFile(file.fileName, file.text, parseOptions, true);
-    } catch {
-      return undefined; // too deep to parse: not a root for wrappers (the Program cannot parse it either)
-    }
-  };
-}
 
 export interface FactFiles {
   files: Set<string>;
