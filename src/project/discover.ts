@@ -24,14 +24,15 @@ export function discoverFiles(options: DiscoverOptions): string[] {
     const relative = toRelative(options.ignoreBase, absolute);
     return !relative.startsWith('../') && relative !== '' && configIgnore.ignores(relative);
   };
-  const found = new Set<string>();
+  /** Each file found, with its real path when the walk tells it without a system call. */
+  const found = new Map<string, string | undefined>();
   for (const given of options.paths) {
     const absolute = path.resolve(options.cwd, given);
     const stats = statOrUndefined(absolute);
     if (!stats) throw new UsageError(`no such file or directory: ${given}`);
     if (stats.isFile()) {
       // Named explicitly: analyzed unless the config ignores it.
-      if (isAnalyzableName(absolute) && !isConfigIgnored(absolute)) found.add(absolute);
+      if (isAnalyzableName(absolute) && !isConfigIgnored(absolute)) found.set(absolute, undefined);
       continue;
     }
     // One walk finds the sources and the .gitignore files (dot entries are walked for the latter only).
@@ -42,39 +43,48 @@ export function discoverFiles(options: DiscoverOptions): string[] {
       suppressErrors: true,
       // Not onlyFiles: that stats every entry and silently drops symlink loops, which must be reported.
       onlyFiles: false,
-      markDirectories: true,
+      objectMode: true,
       ignore: ALWAYS_IGNORED_DIRS.map((dir) => `**/${dir}/**`),
     });
+    // The walk does not enter linked folders, so below the real root only a linked file has another real path.
+    const realRoot = realpathOrUndefined(absolute);
     const gitignores: string[] = [];
-    const sources: string[] = [];
-    for (const entry of entries) {
-      if (entry.endsWith('/')) continue;
+    const sources: Array<{ file: string; real: string | undefined }> = [];
+    for (const { path: entry, dirent } of entries) {
+      if (dirent.isDirectory()) continue;
       if (entry === GITIGNORE || entry.endsWith(`/${GITIGNORE}`)) gitignores.push(path.join(absolute, entry));
-      else if (!DOT_SEGMENT.test(entry)) sources.push(path.join(absolute, entry));
+      else if (!DOT_SEGMENT.test(entry)) {
+        const real = realRoot !== undefined && !dirent.isSymbolicLink() ? path.join(realRoot, entry) : undefined;
+        sources.push({ file: path.join(absolute, entry), real });
+      }
     }
     const isGitignored = loadGitignores(absolute, gitignores);
-    for (const file of sources) {
-      if (isAnalyzableName(file) && !isGitignored(file) && !isConfigIgnored(file)) found.add(file);
+    for (const { file, real } of sources) {
+      if (isAnalyzableName(file) && !isGitignored(file) && !isConfigIgnored(file)) found.set(file, found.get(file) ?? real);
     }
   }
-  return withoutAliases([...found].sort());
+  return withoutAliases(found);
 }
 
 /** A symlink to a file that is also analyzed under its own name would report the file as its own copy. */
-function withoutAliases(files: string[]): string[] {
+function withoutAliases(found: Map<string, string | undefined>): string[] {
   const seen = new Set<string>();
-  return files.filter((file) => {
-    let real = file;
-    try {
-      // The native call: one syscall, where the JavaScript one lstats every component of the path.
-      real = realpathSync.native(file);
-    } catch {
-      // Loops and dangling links stay, to be reported when read.
-    }
+  return [...found.keys()].sort().filter((file) => {
+    // Loops and dangling links stay, to be reported when read.
+    const real = found.get(file) ?? realpathOrUndefined(file) ?? file;
     if (seen.has(real)) return false;
     seen.add(real);
     return true;
   });
+}
+
+/** The native call: one syscall, where the JavaScript one lstats every component of the path. */
+function realpathOrUndefined(file: string): string | undefined {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { getLibFiles } from '@ts-morph/common';
+import { createRequire } from 'node:module';
 import type * as TS from 'typescript';
 import type { TypeScriptApi } from '../core/location.js';
 import { jsDocModeForTypes } from './shared-parses.js';
@@ -71,10 +71,15 @@ function withAutomaticTypes(ts: TypeScriptApi, options: TS.CompilerOptions): TS.
 export function groupByCompilerOptions(ts: TypeScriptApi, files: string[], tsconfigs: ParsedTsconfig[]): OptionsGroup[] {
   const byDepth = [...tsconfigs].sort((a, b) => b.file.split(path.sep).length - a.file.split(path.sep).length);
   const groups = new Map<string, OptionsGroup & { owners: Set<ParsedTsconfig> }>();
+  const optionsOf = new Map<ParsedTsconfig | undefined, { options: TS.CompilerOptions; key: string }>();
   for (const file of files) {
     const owner = byDepth.find((config) => config.fileNames.has(file));
-    const options = withAutomaticTypes(ts, owner ? { ...owner.options, allowJs: owner.options.allowJs ?? false } : defaultCompilerOptions(ts));
-    const key = optionsKey(options);
+    let known = optionsOf.get(owner);
+    if (!known) {
+      const ownerOptions = withAutomaticTypes(ts, owner ? { ...owner.options, allowJs: owner.options.allowJs ?? false } : defaultCompilerOptions(ts));
+      optionsOf.set(owner, (known = { options: ownerOptions, key: optionsKey(ownerOptions) }));
+    }
+    const { options, key } = known;
     const group = groups.get(key) ?? { options, files: [], declarationFiles: [], owners: new Set() };
     group.files.push(file);
     if (owner) group.owners.add(owner);
@@ -136,6 +141,15 @@ function importsOutsideThatMatter(program: TS.Program, texts: ReadonlyMap<string
 const LIB_FOLDER = '/node_modules/typescript/lib';
 const LIB_FOLDER_AND_ANCESTORS = new Set(['/', '/node_modules', '/node_modules/typescript', LIB_FOLDER]);
 let libTexts: Map<string, string> | undefined;
+
+/**
+ * Required, not imported: importing CommonJS from ESM makes Node scan the file's 3 MB for its export names first
+ * (~40 ms), and nothing else here needs the ESM view.
+ */
+function getLibFiles(): Array<{ fileName: string; text: string }> {
+  const common = createRequire(import.meta.url)('@ts-morph/common') as typeof import('@ts-morph/common');
+  return common.getLibFiles();
+}
 
 function compilerHost(ts: TypeScriptApi, options: TS.CompilerOptions, texts: ReadonlyMap<string, string>, parsedFile: ParsedFileSource): TS.CompilerHost {
   libTexts ??= new Map(getLibFiles().map(({ fileName, text }) => [`${LIB_FOLDER}/${fileName}`, text]));

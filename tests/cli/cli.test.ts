@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -167,5 +168,40 @@ describe('ssot CLI: .gitignore and excluded folders', () => {
     const files = parseJsonOutput(runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir })).findings.map((f) => f.file);
     expect(files).toEqual(['src/b.ts']);
     expect(readdirSync(dir)).toContain('generated');
+  });
+
+  it('analyzes a file reached twice through symlinks once, under its first name in path order', () => {
+    const dir = tempDir();
+    cpSync(fixture('two-copies'), dir, { recursive: true });
+    symlinkSync('a.ts', path.join(dir, 'src/alias-of-a.ts'));
+    symlinkSync('src', path.join(dir, 'linked'));
+    const run = runCli(['src', 'linked', '--format', 'json', '--no-cache'], { cwd: dir });
+    const findings = parseJsonOutput(run).findings;
+    expect(findings.map((f) => [f.file, f.related.map((r) => r.file)])).toEqual([['linked/b.ts', ['linked/a.ts']]]);
+  });
+});
+
+describe('ssot CLI: compile cache', () => {
+  // Node 22+ keeps compiled code itself (module.enableCompileCache); Node 20 gets the same from node:vm.
+  const nodeHasOne = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+  it.skipIf(nodeHasOne)('keeps TypeScript compiled in the temp folder, unless NODE_DISABLE_COMPILE_CACHE is set', () => {
+    const disabledTemp = tempDir();
+    const disabled = runCli(['fixtures/cli/two-copies', '--format', 'json', '--no-cache'], { env: { TMPDIR: disabledTemp, NODE_DISABLE_COMPILE_CACHE: '1' } });
+    expect(readdirSync(disabledTemp)).toEqual([]);
+
+    const temp = tempDir();
+    const first = runCli(['fixtures/cli/two-copies', '--format', 'json', '--no-cache'], { env: { TMPDIR: temp } });
+    const [cacheFile, ...others] = readdirSync(path.join(temp, 'ssot-compile-cache'));
+    expect(others).toEqual([]);
+    expect(cacheFile).toMatch(/^typescript\.js-.+\.bin$/);
+    const cachePath = path.join(temp, 'ssot-compile-cache', cacheFile!);
+    const written = statSync(cachePath).mtimeMs;
+    const second = runCli(['fixtures/cli/two-copies', '--format', 'json', '--no-cache'], { env: { TMPDIR: temp } });
+    // Accepted by V8, so not made again.
+    expect(statSync(cachePath).mtimeMs).toBe(written);
+    expect(second.stdout).toBe(first.stdout);
+    expect(first.stdout).toBe(disabled.stdout);
+    expect(first.status).toBe(1);
   });
 });
