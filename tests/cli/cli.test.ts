@@ -177,7 +177,7 @@ describe('ssot CLI: .gitignore and excluded folders', () => {
     symlinkSync('src', path.join(dir, 'linked'));
     const run = runCli(['src', 'linked', '--format', 'json', '--no-cache'], { cwd: dir });
     const findings = parseJsonOutput(run).findings;
-    expect(findings.map((f) => [f.file, f.related.map((r) => r.file)])).toEqual([['linked/b.ts', ['linked/a.ts']]]);
+    expect(findings.map((f) => [f.file, (f.related as Array<{ file: string }>).map((r) => r.file)])).toEqual([['linked/b.ts', ['linked/a.ts']]]);
   });
 });
 
