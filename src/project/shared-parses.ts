@@ -39,7 +39,7 @@ export class SharedParses {
     if (tree === undefined) {
       const text = this.texts.get(fileName);
       if (text === undefined) return undefined;
-      tree = parseTree(this.ts, fileName, text, this.languageVersion, true) ?? null;
+      tree = parseTree(this.ts, fileName, text, this.languageVersion, false) ?? null;
       this.trees.set(fileName, tree);
     }
     return tree ?? undefined;

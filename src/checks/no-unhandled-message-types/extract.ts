@@ -34,6 +34,8 @@ import { compactText, hasExportModifier, isFunctionLike, isHandlerValue, lastNam
 /** Deeper nesting than this is generated code; we stop descending instead of overflowing the stack. */
 const MAX_DEPTH = 500;
 const MAX_LITERAL_LENGTH = 64;
+/** A call's range until `finish` knows the call is kept. */
+const RANGE_UNSET: Range = { line: 0, column: 0, endLine: 0, endColumn: 0 };
 
 interface FunctionScope {
   wrapper: WrapperFact;
@@ -170,6 +172,13 @@ class Extractor {
   private readonly functionStack: FunctionScope[] = [];
   /** The context of each enclosing class or function, joined with '.' up to that level (what a fact records). */
   private readonly contextStack: string[] = [];
+  /** Where each entry of `facts.calls` points, once kept (see `pushCall`). */
+  private readonly callSites: TS.Node[] = [];
+  /**
+   * The nodes from the source file down to the parent of the node `visit` is at: the walk knows each node's
+   * parent, so the file needs no parent links (setting them costs a pass over every node of every file).
+   */
+  private readonly ancestors: TS.Node[] = [];
   private readonly kinds: KindTables;
   /** Depth of the node `visit` / `collectBindings` is at; one shared callback per walk instead of a closure per node. */
   private depth = 0;
@@ -196,6 +205,7 @@ class Extractor {
   run(): MessageFacts {
     this.depth = 0;
     this.collectBindings(this.sourceFile);
+    this.ancestors.push(this.sourceFile);
     for (const statement of this.sourceFile.statements) {
       this.topLevelExported = hasExportModifier(this.ts, statement) || this.ts.isExportAssignment(statement);
       this.depth = 0;
@@ -210,12 +220,19 @@ class Extractor {
     // A plain call with a literal argument is a send only through a wrapper we can resolve later:
     // keep those whose callee is declared here or imported, drop `t('key')`, `describe('x')` and the like.
     const knownValues = new Set([...importedNames, ...facts.consts.map((constant) => constant.name), ...facts.catalogs.map((catalog) => catalog.name)]);
-    facts.calls = facts.calls.filter((call) => {
+    const keep = (call: CallFact): boolean => {
       if (call.shape === 'object' || call.param !== undefined) return true;
       const value = call.value!;
       if (value.kind === 'const') return knownValues.has(value.name);
       if (value.kind === 'member') return knownValues.has(value.ns) || /^[A-Z]/.test(value.ns);
       return call.sendish || this.localFunctions.has(call.callee) || importedNames.has(call.callee);
+    };
+    const calls = facts.calls;
+    facts.calls = [];
+    calls.forEach((call, i) => {
+      if (!keep(call)) return;
+      call.range = this.range(this.callSites[i]!);
+      facts.calls.push(call);
     });
     facts.wrappers = facts.wrappers.filter((wrapper) => wrapper.params.length > 0 || facts.calls.some((call) => call.wrapper === wrapper.key));
     const namespaces = new Set([...importedNames, ...facts.catalogs.map((catalog) => catalog.name)]);
@@ -411,11 +428,18 @@ class Extractor {
       this.contextStack.push(outer === undefined ? context : `${outer}.${context}`);
     }
     this.depth++;
+    this.ancestors.push(node);
     ts.forEachChild(node, this.visitChild);
+    this.ancestors.pop();
     this.depth--;
     if (context !== undefined) this.contextStack.pop();
     if (scope) this.functionStack.pop();
     if (enteredCatalog) this.catalogDepth--;
+  }
+
+  /** The parent of the node `visit` is at, or its grandparent (`up` 2), and so on. */
+  private ancestor(up: number): TS.Node | undefined {
+    return this.ancestors[this.ancestors.length - up];
   }
 
   private range(node: TS.Node): Range {
@@ -519,9 +543,10 @@ class Extractor {
     }
     if (!node.initializer) return false;
     const name = node.name.text;
-    const statement = node.parent?.parent;
-    const isConst = node.parent && ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0;
-    const topLevel = statement !== undefined && ts.isVariableStatement(statement) && statement.parent === this.sourceFile;
+    const list = this.ancestor(1);
+    const statement = this.ancestor(2);
+    const isConst = list !== undefined && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+    const topLevel = statement !== undefined && ts.isVariableStatement(statement) && this.ancestor(3) === this.sourceFile;
     const exported = topLevel && hasExportModifier(ts, statement);
     let init = unwrap(ts, node.initializer);
     if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') {
@@ -594,7 +619,7 @@ class Extractor {
 
   private recordLiteral(node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): void {
     const ts = this.ts;
-    const parent = node.parent;
+    const parent = this.ancestor(1);
     if (parent && (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent))) return;
     if (node.text.length > 0 && node.text.length <= MAX_LITERAL_LENGTH) this.literals.add(node.text);
   }
@@ -606,7 +631,7 @@ class Extractor {
     let name = node.name && staticPropertyName(ts, node.name as TS.PropertyName);
     let method = ts.isMethodDeclaration(node);
     if (!name && (ts.isArrowFunction(node) || ts.isFunctionExpression(node))) {
-      const parent = node.parent;
+      const parent = this.ancestor(1);
       if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) name = parent.name.text;
       else if (parent && (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent))) {
         name = staticPropertyName(ts, parent.name);
@@ -768,9 +793,11 @@ class Extractor {
   /** A call to a function we cannot see yet: a send if it resolves to a wrapper (or is named like a sender). */
   private recordCall(call: TS.CallExpression, callee: string, method: boolean): void {
     const ts = this.ts;
+    const args = call.arguments;
+    if (args.length === 0) return;
     const sendish = SENDISH.test(callee);
-    call.arguments.forEach((argument, argIndex) => {
-      const node = unwrap(ts, argument);
+    for (let argIndex = 0; argIndex < args.length; argIndex++) {
+      const node = unwrap(ts, args[argIndex]!);
       let shape: 'object' | 'value';
       let value: ValueRef | undefined;
       if (ts.isObjectLiteralExpression(node)) {
@@ -782,20 +809,22 @@ class Extractor {
       } else {
         shape = 'value';
         value = valueRefOf(ts, node);
-        if (value?.kind === 'literal' && method && !sendish) return;
-        if (value?.kind === 'literal' && typeof value.value === 'string' && value.value.length > MAX_LITERAL_LENGTH) return;
+        if (value?.kind === 'literal' && method && !sendish) continue;
+        if (value?.kind === 'literal' && typeof value.value === 'string' && value.value.length > MAX_LITERAL_LENGTH) continue;
       }
-      if (!value) return;
-      const base = { callee, method, sendish, argIndex, shape, range: this.range(shape === 'object' ? this.typeNodeOf(node) ?? node : node), context: this.context() };
-      if (value.kind === 'const') {
-        const param = this.parameterOf(value.name);
-        if (param) {
-          this.facts.calls.push({ ...base, param: param.index, wrapper: param.scope.wrapper.key });
-          return;
-        }
-      }
-      this.facts.calls.push({ ...base, value });
-    });
+      if (!value) continue;
+      const at = shape === 'object' ? this.typeNodeOf(node) ?? node : node;
+      const context = this.context();
+      const param = value.kind === 'const' ? this.parameterOf(value.name) : undefined;
+      if (param) this.pushCall({ callee, method, sendish, argIndex, shape, range: RANGE_UNSET, context, param: param.index, wrapper: param.scope.wrapper.key }, at);
+      else this.pushCall({ callee, method, sendish, argIndex, shape, range: RANGE_UNSET, context, value }, at);
+    }
+  }
+
+  /** Most calls are dropped by `finish`: their ranges are computed there, for those kept. */
+  private pushCall(call: CallFact, at: TS.Node): void {
+    this.facts.calls.push(call);
+    this.callSites.push(at);
   }
 
   /** `volatile ? A : B` sends either: both are sent. */
@@ -915,10 +944,12 @@ class Extractor {
     if (container && container !== 'this') this.lookups.add(container);
   }
 
-  private containerNameOf(node: TS.Node): string | undefined {
+  /** The name the node `visit` is at is bound to, through parentheses, `as`, `satisfies` and `Object.freeze`. */
+  private containerNameOf(): string | undefined {
     const ts = this.ts;
-    let current: TS.Node | undefined = node.parent;
-    while (current && (ts.isAsExpression(current) || ts.isParenthesizedExpression(current) || ts.isSatisfiesExpression?.(current) || this.isFreezeCall(current))) current = current.parent;
+    let up = 1;
+    let current = this.ancestor(up);
+    while (current && (ts.isAsExpression(current) || ts.isParenthesizedExpression(current) || ts.isSatisfiesExpression?.(current) || this.isFreezeCall(current))) current = this.ancestor(++up);
     if (!current) return undefined;
     if (ts.isVariableDeclaration(current) && ts.isIdentifier(current.name)) return current.name.text;
     if ((ts.isPropertyDeclaration(current) || ts.isPropertyAssignment(current)) && current.name) return staticPropertyName(ts, current.name);
@@ -934,7 +965,7 @@ class Extractor {
   /** Handler records (`{ [MessageType.X]: fn }`, `const handlers = { join: fn }`) and alias maps. */
   private visitObjectLiteral(node: TS.ObjectLiteralExpression): void {
     const ts = this.ts;
-    const container = this.containerNameOf(node);
+    const container = this.containerNameOf();
     const keyed: Array<{ keyNode: TS.Expression; computed: boolean }> = [];
     const aliases: Array<{ from: string; to: ValueRef }> = [];
     let aliasCandidate = node.properties.length > 0;
@@ -991,7 +1022,7 @@ class Extractor {
     if (!ts.isIdentifier(node.expression) || node.expression.text !== 'Map') return;
     const entries = node.arguments?.[0] && unwrap(ts, node.arguments[0]);
     if (!entries || !ts.isArrayLiteralExpression(entries)) return;
-    const container = this.containerNameOf(node) ?? 'a Map';
+    const container = this.containerNameOf() ?? 'a Map';
     for (const entry of entries.elements) {
       if (!ts.isArrayLiteralExpression(entry) || entry.elements.length !== 2) continue;
       const [keyNode, valueNode] = entry.elements as unknown as [TS.Expression, TS.Expression];

@@ -8,7 +8,7 @@ export const noUnhandledMessageTypes: Check<MessageFacts, MessageTypesOptions> =
   name: 'no-unhandled-message-types',
   description: 'Message types that are sent but that no handler maps, handled but never sent, or declared but unused, across files.',
   usesTypes: false,
-  parseNeeds: { parents: true, jsDoc: false },
+  parseNeeds: { parents: false, jsDoc: false },
   factsVersion: 2,
   optionsSchema,
   defaultOptions,

@@ -70,7 +70,8 @@ interface Owner {
 }
 
 /**
- * Visits every node in source order, parents first, each with its enclosing named function. The walk keeps
+ * Visits every node in source order, parents first, each with its enclosing named function (and links each
+ * to its parent, if the parse did not). The walk keeps
  * its own stacks instead of recursing (deep expression chains) and allocates nothing per node: it runs on
  * every edit of a file in the editor.
  */
@@ -86,12 +87,16 @@ function walkForwards(env: Env, sourceFile: TS.SourceFile): FileForwards {
   let childCount = 0;
   // Tokens (names, keywords, literals) are leaves this walk has nothing to do with: never visited.
   const lastToken = ts.SyntaxKind.LastToken;
+  let node: TS.Node = sourceFile;
   const collectChild = (child: TS.Node): void => {
-    if (child.kind > lastToken) children[childCount++] = child;
+    if (child.kind <= lastToken) return;
+    // The file may be parsed without parent links; what this walk reads of them, it sets as TypeScript would.
+    if (child.parent === undefined) (child as { parent: TS.Node }).parent = node;
+    children[childCount++] = child;
   };
   while (top > 0) {
     top--;
-    const node = nodes[top]!;
+    node = nodes[top]!;
     let owner = owners[top];
     if (ts.isFunctionLike(node) && 'body' in node && node.body && node.parameters.length > 0) {
       const name = simpleFunctionName(env, node);

@@ -56,7 +56,7 @@ export function filesThatMayReport(ts: TypeScriptApi, files: readonly SourceText
   return { files: selected, matters: (text) => MAY_SINK.test(text) || (mentions?.test(text) ?? false) };
 }
 
-/** A file's syntax tree with parent links (also when it has syntax errors), or undefined if it cannot be parsed. */
+/** A file's syntax tree (also when it has syntax errors; parent links not needed), or undefined if it cannot be parsed. */
 export type TreeOf = (file: SourceText) => TS.SourceFile | undefined;
 
 export interface FactFiles {
