@@ -76,30 +76,37 @@ export function firstSyntaxError(sourceFile: TS.SourceFile): string | undefined 
   return `syntax error at ${line + 1}:${character + 1}: ${text}`;
 }
 
+/** The characters `bracketDepth` acts on: the regular expression engine skips the others faster than a loop. */
+const BRACKET_OR_SKIP_START = /[()[\]{}"'/]/g;
+
 /** Maximum nesting of brackets, skipping comments and string literals (template literals count as nesting). */
 export function bracketDepth(text: string): number {
   let depth = 0;
   let max = 0;
-  for (let i = 0; i < text.length; i++) {
+  const next = BRACKET_OR_SKIP_START;
+  next.lastIndex = 0;
+  for (let match = next.exec(text); match !== null; match = next.exec(text)) {
+    const i = match.index;
     const c = text.charCodeAt(i);
     if (c === 0x28 || c === 0x5b || c === 0x7b) {
       if (++depth > max) max = depth;
     } else if (c === 0x29 || c === 0x5d || c === 0x7d) {
       if (depth > 0) depth--;
-    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
-      i = text.indexOf('\n', i);
-      if (i < 0) break;
-    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
-      i = text.indexOf('*/', i + 2);
-      if (i < 0) break;
-      i++;
-    } else if (c === 0x22 || c === 0x27) {
-      i = endOfQuoted(text, i, c);
+    } else if (c === 0x2f) {
+      const after = text.charCodeAt(i + 1);
+      const end = after === 0x2f ? text.indexOf('\n', i) : after === 0x2a ? text.indexOf('*/', i + 2) : i;
+      if (end < 0) break;
+      next.lastIndex = after === 0x2a ? end + 2 : end + 1;
+    } else {
+      const end = endOfQuoted(text, i, c);
+      if (end >= text.length) break;
+      next.lastIndex = end + 1;
     }
   }
   return max;
 }
 
+/** The closing quote, the end of the line (an unterminated string), or the end of the text. */
 function endOfQuoted(text: string, start: number, quote: number): number {
   for (let i = start + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);

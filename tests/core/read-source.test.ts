@@ -51,4 +51,12 @@ describe('bracketDepth', () => {
     expect(bracketDepth('const s = "(((((("; // ((((((\n/* [[[[ */ x')).toBe(0);
     expect(bracketDepth('{'.repeat(600) + '}'.repeat(600))).toBe(600);
   });
+
+  it('ends strings at a line end or the end of the text, and comments where they close', () => {
+    expect(bracketDepth('x = "(( unterminated\n[[1]]')).toBe(2);
+    expect(bracketDepth("s = 'escaped \\' ((' + [a]")).toBe(1);
+    expect(bracketDepth('a / b / (c) /* ((( */ [d] // (((')).toBe(1);
+    expect(bracketDepth('[/* never closed ((((')).toBe(1);
+    expect(bracketDepth('({ "quote at the end')).toBe(2);
+  });
 });
