@@ -50,9 +50,10 @@ export interface ParsedTsconfigs {
 }
 
 /**
- * A tsconfig.json that is not valid JSON, or extends a relative file that is missing, is the user's own error
- * (exit 2). One that extends a package that is not installed (a fresh clone) is used without its base, with a
- * diagnostic; a reference to a missing project is skipped likewise.
+ * A tsconfig.json that is not valid JSON is the user's own error (exit 2). One whose base cannot be read is used
+ * without it, with a diagnostic: a package that is not installed (a fresh clone), or a file that a tool generates
+ * (`.nuxt/tsconfig.json` before `nuxt prepare`) or that a sub-project's config points at wrongly, which must not
+ * stop the analysis of the rest of a monorepo. A reference to a missing project is skipped likewise.
  */
 export function parseTsconfigs(ts: TypeScriptApi, files: string[], cwd: string): ParsedTsconfigs {
   const parsed = new Map<string, ParsedTsconfig>();
@@ -79,10 +80,8 @@ function parseTsconfig(ts: TypeScriptApi, file: string, cwd: string, diagnostics
   const unreadableBase = content.errors.find((error) => EXTENDS_CODES.has(error.code));
   if (unreadableBase) {
     const bases = [(read.config as { extends?: string | string[] }).extends ?? []].flat();
-    if (bases.some((base) => base.startsWith('.') || path.isAbsolute(base))) {
-      throw new UsageError(`invalid tsconfig ${display}: ${messageOf(ts, unreadableBase)}`);
-    }
-    diagnostics.push({ file: display, message: `extends ${bases.join(', ')}, which is not installed; using its own options only` });
+    const why = bases.some((base) => base.startsWith('.') || path.isAbsolute(base)) ? 'which cannot be read' : 'which is not installed';
+    diagnostics.push({ file: display, message: `extends ${bases.join(', ')}, ${why}; using its own options only` });
     const { extends: _unreadable, ...own } = read.config as Record<string, unknown>;
     content = ts.parseJsonConfigFileContent(own, ts.sys, path.dirname(file), undefined, file);
   }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -146,6 +146,18 @@ describe('ssot CLI: config', () => {
     writeFileSync(path.join(dir, 'ssot.config.json'), JSON.stringify({ rules: { 'ssot/no-duplicate-helpers': { ignore: ['src/a.ts'] } } }));
     const run = runCli(['.', '--format', 'json', '--no-cache', '--rule', 'ssot/no-duplicate-helpers'], { cwd: dir });
     expect(parseJsonOutput(run).findings.map((f) => [f.file, f.severity])).toEqual([['src/b.ts', 'error']]);
+  });
+
+  it('uses a tsconfig whose relative base is missing (generated, or a wrong path) without it, with one line about it', () => {
+    const dir = tempDir();
+    cpSync(fixture('two-copies'), dir, { recursive: true });
+    mkdirSync(path.join(dir, 'tools'));
+    writeFileSync(path.join(dir, 'tools/tsconfig.json'), '{ "extends": "../.nuxt/tsconfig.server.json", "include": ["."] }');
+    writeFileSync(path.join(dir, 'tools/script.ts'), 'export const answer = 42;\n');
+    const run = runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir });
+    expect(run.stderr).toBe('ssot: tools/tsconfig.json: extends ../.nuxt/tsconfig.server.json, which cannot be read; using its own options only\n');
+    expect(run.status).toBe(1);
+    expect(parseJsonOutput(run).findings.map((f) => f.file)).toEqual(['src/b.ts']);
   });
 
   it('exits 2 naming a broken tsconfig.json', () => {
