@@ -41,9 +41,21 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/** A generated file says so in its first lines; such files are never analyzed. */
+/** A source map comment on the last line: what compilers and bundlers append to their output. */
+const SOURCE_MAP_LINE = /^[ \t]*(?:\/\/[#@][ \t]*sourceMappingURL=\S*|\/\*[#@][ \t]*sourceMappingURL=\S*[ \t]*\*\/)\s*$/;
+
+/**
+ * A generated file says so in its first lines, or is build output that points at its source map (a committed
+ * bundle such as `client-dist/socket.io.js`); such files are never analyzed.
+ */
 export function isGeneratedText(text: string): boolean {
-  return GENERATED_MARKER.test(text.slice(0, 600));
+  return GENERATED_MARKER.test(text.slice(0, 600)) || endsWithSourceMapComment(text);
+}
+
+function endsWithSourceMapComment(text: string): boolean {
+  const at = text.lastIndexOf('sourceMappingURL=');
+  if (at < 0) return false;
+  return SOURCE_MAP_LINE.test(text.slice(text.lastIndexOf('\n', at) + 1));
 }
 
 /** The content hash of a file, as {@link readSource} computes it from the file's bytes. */

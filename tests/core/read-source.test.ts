@@ -26,6 +26,16 @@ describe('readSource', () => {
     expect(readSource(fileWith('late.ts', late), 10_000).kind).toBe('ok');
   });
 
+  it('treats build output that ends pointing at its source map as generated, and nothing else', () => {
+    const bundle = '/*! lib v1 */\n(function (global, factory) {\n  factory(global);\n}(this, function (exports) {}));\n';
+    expect(readSource(fileWith('bundle.js', `${bundle}//# sourceMappingURL=bundle.js.map\n`), 10_000)).toEqual({ kind: 'generated' });
+    expect(readSource(fileWith('inline.js', `${bundle}//# sourceMappingURL=data:application/json;base64,eyJ2IjozfQ==`), 10_000)).toEqual({ kind: 'generated' });
+    expect(readSource(fileWith('styles.js', `${bundle}/*# sourceMappingURL=styles.css.map */\n\n`), 10_000)).toEqual({ kind: 'generated' });
+    // Code after it, or the words in a string: written by hand.
+    expect(readSource(fileWith('after.js', `//# sourceMappingURL=old.js.map\n${bundle}`), 10_000).kind).toBe('ok');
+    expect(readSource(fileWith('string.ts', "export const hint = '//# sourceMappingURL=x.js.map';\n"), 10_000).kind).toBe('ok');
+  });
+
   it('skips oversized, binary and non-UTF-8 files with a reason', () => {
     expect(readSource(fileWith('big.ts', 'x'.repeat(2048)), 1024)).toEqual({ kind: 'skipped', reason: '2 KB is over maxFileSize (1 KB)' });
     expect(readSource(fileWith('nul.ts', Buffer.from([0x61, 0, 0x62])), 1024)).toEqual({ kind: 'skipped', reason: 'binary content (NUL bytes)' });
