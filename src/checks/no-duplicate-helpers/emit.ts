@@ -169,22 +169,32 @@ export class FileEmitter {
     }
   }
 
-  /** Marks the members of object literals that are call arguments, and of object literals nested in them. */
+  /**
+   * Marks the members of object literals that are call arguments, and of object literals nested in them,
+   * directly or as array elements (`build({ plugins: [{ setup() {} }] })`).
+   */
   private noteCallbacks(node: TS.Node): void {
     const { K } = this;
     const kind = node.kind;
     if (kind === K.CallExpression || kind === K.NewExpression) {
-      for (const argument of (node as TS.CallExpression).arguments ?? []) {
-        const value = unwrap(this.syntax, argument);
-        if (value.kind === K.ObjectLiteralExpression) this.callbackMembers.add(value);
-      }
+      for (const argument of (node as TS.CallExpression).arguments ?? []) this.markCallbackObjects(argument);
     } else if (kind === K.ObjectLiteralExpression && this.callbackMembers.has(node)) {
       for (const property of (node as TS.ObjectLiteralExpression).properties) {
         this.callbackMembers.add(property);
-        if (property.kind === K.PropertyAssignment) {
-          const value = unwrap(this.syntax, property.initializer);
-          if (value.kind === K.ObjectLiteralExpression) this.callbackMembers.add(value);
-        }
+        if (property.kind === K.PropertyAssignment) this.markCallbackObjects(property.initializer);
+      }
+    }
+  }
+
+  private markCallbackObjects(expression: TS.Expression): void {
+    const { K } = this;
+    const value = unwrap(this.syntax, expression);
+    if (value.kind === K.ObjectLiteralExpression) {
+      this.callbackMembers.add(value);
+    } else if (value.kind === K.ArrayLiteralExpression) {
+      for (const element of (value as TS.ArrayLiteralExpression).elements) {
+        const item = unwrap(this.syntax, element);
+        if (item.kind === K.ObjectLiteralExpression) this.callbackMembers.add(item);
       }
     }
   }
