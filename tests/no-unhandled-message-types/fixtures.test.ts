@@ -54,6 +54,10 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     expect(await findingLines('no-unhandled-message-types/silent-label-mapper')).toEqual([]);
   });
 
+  it("silent-generic-types: a renderer's switch over in-process events and a server's sends share only 'error' and 'done': no proof of one protocol", async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-generic-types')).toEqual([]);
+  });
+
   it('silent-client-only: a client of a third-party server: no receiver in the project, no findings', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-client-only')).toEqual([]);
   });

@@ -56,3 +56,22 @@ const CATALOG_OPCODE = /(Op|Opcode|OpCode)s?$|^OP(CODE)?S?$|OPCODES?$|MESSAGE_TY
 export function isCatalogName(name: string): boolean {
   return CATALOG_NAME.test(name) || CATALOG_OPCODE.test(name);
 }
+
+/**
+ * Types whose names many unrelated protocols and in-process event unions share: `{ type: 'error' }` sent to a
+ * browser and `case 'error':` in a renderer of agent events. They are sent and handled like any other type, but
+ * a shared one proves nothing about where the other side of a protocol lives (see `senderEvidence`).
+ */
+const GENERIC_TYPE_NAMES = new Set([
+  'abort', 'ack', 'cancel', 'change', 'close', 'closed', 'command', 'complete', 'completed', 'connect', 'connected',
+  'data', 'disconnect', 'done', 'end', 'ended', 'error', 'errors', 'event', 'events', 'fail', 'failed', 'failure',
+  'finish', 'finished', 'heartbeat', 'info', 'init', 'log', 'message', 'ok', 'open', 'ping', 'pong', 'progress',
+  'ready', 'request', 'reset', 'response', 'result', 'send', 'start', 'started', 'status', 'stop', 'success', 'text',
+  'update', 'warning',
+]);
+
+/** Whether a resolved type key (`s:error`, `n:3`) is one of the generic names. */
+export function isGenericTypeKey(key: string): boolean {
+  return key.startsWith('s:') && GENERIC_TYPE_NAMES.has(key.slice(2).toLowerCase());
+}
+

@@ -3,7 +3,7 @@ import type { CheckIndex } from '../types.js';
 import type { CatalogFact, HandlerGroupFact, MessageFacts, SendVia } from './facts.js';
 import { globMatcher } from './glob.js';
 import type { MessageTypesOptions } from './options.js';
-import { RESERVED_EVENTS, isCatalogName } from './patterns.js';
+import { RESERVED_EVENTS, isCatalogName, isGenericTypeKey } from './patterns.js';
 import { Resolver, type ResolvedType } from './resolve.js';
 import { closestType, type Candidate } from './similarity.js';
 import { WrapperIndex } from './wrappers.js';
@@ -257,7 +257,7 @@ function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFact
     const sendChannels = channelsWhere(send.file, 'isSender');
     const target = scopeOf(sendChannels, sendChannels);
     if (isHandled(send.type.key, target, aliasByFrom)) continue;
-    const evidence = handlerEvidence(send, sends, target);
+    const evidence = handlerEvidence(send, sends, target, sendChannels !== undefined);
     if (evidence.length === 0) continue;
     findings.push(unhandledFinding(send, evidence, target, aliases, suggestedOrphans, identity));
   }
@@ -276,7 +276,7 @@ function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFact
     const handlerChannels = channelsWhere(handler.file, 'isHandler');
     const scope = scopeOf(handlerChannels, handlerChannels);
     if (scope.sentKeys.has(handler.type.key)) continue;
-    const evidence = senderEvidence(handler, keysByGroup.get(handler.group)!, scope);
+    const evidence = senderEvidence(handler, keysByGroup.get(handler.group)!, scope, handlerChannels !== undefined);
     if (evidence.length === 0) continue;
     findings.push({
       severity: 'warning',
@@ -387,12 +387,14 @@ function isHandled(key: string, scope: Scope, aliasByFrom: ReadonlyMap<string, A
  * Proof that the receiving side of this send lives in the project: a handler group in another file that
  * handles another type sent from the same file. Without it (a client of a server that lives elsewhere),
  * an unhandled send is expected, not a bug. Sharing a catalog is no proof: one enum often lists both
- * directions, and the other direction's receiver may live in another repository.
+ * directions, and the other direction's receiver may live in another repository. Nor is sharing a generic type
+ * (see `senderEvidence`).
  */
-function handlerEvidence(send: Send, sends: Send[], scope: Scope): Group[] {
+function handlerEvidence(send: Send, sends: Send[], scope: Scope, inChannel: boolean): Group[] {
   const siblingKeys = new Set<string>();
   for (const other of sends) {
-    if ((other.file === send.file || other.channel === send.channel) && !other.test && !other.weak && other.type.key !== send.type.key) siblingKeys.add(other.type.key);
+    if (other.test || other.weak || other.type.key === send.type.key || (!inChannel && isGenericTypeKey(other.type.key))) continue;
+    if (other.file === send.file || other.channel === send.channel) siblingKeys.add(other.type.key);
   }
   const groups = new Map<Group, true>();
   for (const handler of scope.handlers) {
@@ -403,15 +405,21 @@ function handlerEvidence(send: Send, sends: Send[], scope: Scope): Group[] {
   return [...groups.keys()];
 }
 
-/** Proof that the sending side of this handler lives in the project: another type it handles is sent from another file. */
-function senderEvidence(handler: Handler, groupKeys: ReadonlySet<string>, scope: Scope): Send[] {
+/**
+ * Proof that the sending side of this handler lives in the project: another type it handles is sent from another
+ * file. A generic type (`'error'`, `'done'`) is no proof unless a configured channel says the two files speak
+ * one protocol: a switch over in-process events and a server writing to its own browser client share those
+ * without being two sides of one protocol.
+ */
+function senderEvidence(handler: Handler, groupKeys: ReadonlySet<string>, scope: Scope, inChannel: boolean): Send[] {
   return scope.sends.filter(
     (send) =>
       !send.test &&
       !send.weak &&
       send.file !== handler.file &&
       send.type.key !== handler.type.key &&
-      groupKeys.has(send.type.key),
+      groupKeys.has(send.type.key) &&
+      (inChannel || !isGenericTypeKey(send.type.key)),
   );
 }
 
