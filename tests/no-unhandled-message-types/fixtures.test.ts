@@ -58,6 +58,10 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     expect(await findingLines('no-unhandled-message-types/silent-generic-types')).toEqual([]);
   });
 
+  it('silent-targeted-send: `ctx.send(peer, { type })` sends its second argument, also through a receiver named like an HTTP context', async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-targeted-send')).toEqual([]);
+  });
+
   it('silent-client-only: a client of a third-party server: no receiver in the project, no findings', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-client-only')).toEqual([]);
   });

@@ -751,8 +751,15 @@ class Extractor {
       const receiver = callee.expression;
       if (name === 'send' && args[0]) {
         const receiverName = lastName(ts, receiver);
-        if (receiverName && HTTP_RESPONSE_NAMES.has(receiverName)) return;
-        return this.recordSend(this.carriedByPayload(args[0]), 'send', args[0]);
+        const first = this.carriedByPayload(args[0]);
+        const isResponse = receiverName !== undefined && HTTP_RESPONSE_NAMES.has(receiverName);
+        if (first && 'value' in first) return isResponse ? undefined : this.recordSend(first, 'send', args[0]);
+        // `hub.send(peer, { type })`: a send to one target names it first (an HTTP response's `send` takes the body first).
+        for (const argument of args.slice(1)) {
+          const targeted = this.carriedByPayload(argument);
+          if (targeted && 'value' in targeted) return this.recordSend(targeted, 'send', argument);
+        }
+        return isResponse ? undefined : this.recordSend(first, 'send', args[0]);
       }
       if (name === 'emit' || name === 'emitWithAck') {
         // `emit` on anything but a socket is an in-process EventEmitter: never a message channel.
