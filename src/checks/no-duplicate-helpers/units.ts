@@ -61,23 +61,29 @@ export function hasModifier(node: TS.Node, kind: number): boolean {
 
 /**
  * A body that is not worth sharing: empty, or one statement that returns or forwards something without
- * computing anything (`return this.x`, `return fetchUser(id)`, `this.x = x`, `throw new Error('todo')`).
+ * computing anything (`return this.x`, `return fetchUser(id)`, `this.x = x`, `throw new Error('todo')`), also
+ * followed by `return this` (fluent registration), or that returns an object of the instance's own fields
+ * (`toJSON() { return { id: this.id } }`).
  */
 export function isTrivialBody(syntax: Syntax, fn: FunctionLike): boolean {
   const { K } = syntax;
   const body = fn.body;
   if (!body) return true;
-  if (body.kind !== K.Block) return isSimple(syntax, body) || isForward(syntax, body);
+  if (body.kind !== K.Block) return isSimple(syntax, body) || isForward(syntax, body) || isOwnFieldsObject(syntax, body);
   const statements = (body as TS.Block).statements;
   if (statements.length === 0) return true;
-  if (statements.length > 1) return false;
-  const only = statements[0]!;
-  if (only.kind === K.ReturnStatement) {
-    const value = (only as TS.ReturnStatement).expression;
-    return !value || isSimple(syntax, value) || isForward(syntax, value);
+  if (statements.length === 2 && returnsThis(syntax, statements[1]!)) return isTrivialStatement(syntax, statements[0]!);
+  return statements.length === 1 && isTrivialStatement(syntax, statements[0]!);
+}
+
+function isTrivialStatement(syntax: Syntax, statement: TS.Statement): boolean {
+  const { K } = syntax;
+  if (statement.kind === K.ReturnStatement) {
+    const value = (statement as TS.ReturnStatement).expression;
+    return !value || isSimple(syntax, value) || isForward(syntax, value) || isOwnFieldsObject(syntax, value);
   }
-  if (only.kind === K.ExpressionStatement) {
-    const expression = unwrap(syntax, (only as TS.ExpressionStatement).expression);
+  if (statement.kind === K.ExpressionStatement) {
+    const expression = unwrap(syntax, (statement as TS.ExpressionStatement).expression);
     if (isForward(syntax, expression)) return true;
     if (expression.kind === K.BinaryExpression) {
       const binary = expression as TS.BinaryExpression;
@@ -85,11 +91,35 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike): boolean {
     }
     return false;
   }
-  if (only.kind === K.ThrowStatement) {
-    const thrown = unwrap(syntax, (only as TS.ThrowStatement).expression);
+  if (statement.kind === K.ThrowStatement) {
+    const thrown = unwrap(syntax, (statement as TS.ThrowStatement).expression);
     return isSimple(syntax, thrown) || isForward(syntax, thrown);
   }
   return false;
+}
+
+function returnsThis(syntax: Syntax, statement: TS.Statement): boolean {
+  const value = statement.kind === syntax.K.ReturnStatement ? (statement as TS.ReturnStatement).expression : undefined;
+  return value !== undefined && unwrap(syntax, value).kind === syntax.K.ThisKeyword;
+}
+
+/** `{ id: this.id, state: this.socket.readyState }`: a projection of the instance, not a computation. */
+function isOwnFieldsObject(syntax: Syntax, node: TS.Node): boolean {
+  const { K } = syntax;
+  const object = unwrap(syntax, node);
+  if (object.kind !== K.ObjectLiteralExpression) return false;
+  const properties = (object as TS.ObjectLiteralExpression).properties;
+  return (
+    properties.length > 0 &&
+    properties.every((property) => property.kind === K.PropertyAssignment && isThisChain(syntax, (property as TS.PropertyAssignment).initializer))
+  );
+}
+
+function isThisChain(syntax: Syntax, node: TS.Node): boolean {
+  const { K } = syntax;
+  let current = unwrap(syntax, node);
+  while (current.kind === K.PropertyAccessExpression) current = unwrap(syntax, (current as TS.PropertyAccessExpression).expression);
+  return current.kind === K.ThisKeyword;
 }
 
 /** An identifier, literal, keyword, `this`, or a property chain over them (`this.a.b`, `x[0]`, `!x`). */
