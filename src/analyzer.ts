@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type * as TS from 'typescript';
-import { ruleIdOf } from './checks/types.js';
+import { ruleIdOf, type PackageLayout } from './checks/types.js';
 import { loadConfig } from './config/load.js';
 import { configureChecks, type ConfiguredCheck } from './config/rules.js';
 import type { FileDiagnostic } from './core/errors.js';
@@ -9,6 +9,7 @@ import { compareFindings, compareStrings, toFinding, type Finding } from './core
 import type { TypeScriptApi } from './core/location.js';
 import { defaultCacheLocation, FactsCache } from './project/cache.js';
 import { discoverFiles } from './project/discover.js';
+import { PackageLayoutReader } from './project/packages.js';
 import { ExtractPool, workersFor } from './project/extract-pool.js';
 import { extractFacts, type ExtractRequest } from './project/extract-file.js';
 import { firstSyntaxError } from './project/parse.js';
@@ -100,7 +101,8 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
       if (!file.failed) file.failed = (diagnostics.push({ file: file.relative, message: reason }), true);
     }
     const analyzed = files.filter((file) => !file.failed);
-    const findings = configured.flatMap((entry) => runCheck(entry, analyzed, cwd));
+    const packages = new PackageLayoutReader().layout(analyzed);
+    const findings = configured.flatMap((entry) => runCheck(entry, analyzed, cwd, packages));
     phase('run');
     return {
       findings: findings.sort(compareFindings),
@@ -228,8 +230,8 @@ async function finishSyntactic(
   if (useCache) for (const cache of caches) cache.save();
 }
 
-function runCheck({ check, options, severity, isIgnored }: ConfiguredCheck, files: AnalyzedFile[], cwd: string): Finding[] {
-  const index = { files: files.map((file) => ({ file: file.relative, facts: file.facts[check.name] })) };
+function runCheck({ check, options, severity, isIgnored }: ConfiguredCheck, files: AnalyzedFile[], cwd: string, packages: PackageLayout): Finding[] {
+  const index = { files: files.map((file) => ({ file: file.relative, facts: file.facts[check.name] })), packages };
   return check
     .run(index, options)
     .filter((draft) => !isIgnored(path.resolve(cwd, draft.file)))

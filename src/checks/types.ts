@@ -31,9 +31,20 @@ export interface FileFacts<Facts> {
   facts: Facts;
 }
 
-/** Everything a check sees: the facts of every analyzed file, sorted by path. */
+/** Everything a check sees: the facts of every analyzed file, sorted by path, and the project's packages. */
 export interface CheckIndex<Facts> {
   files: ReadonlyArray<FileFacts<Facts>>;
+  /** Absent: one package (every file can import every other). */
+  packages?: PackageLayout;
+}
+
+/** Which files can import which across the npm packages of a monorepo. */
+export interface PackageLayout {
+  /**
+   * Whether code in `fromFile` can import from `toFile` (project-relative paths): both are in one package (or
+   * outside any), or `fromFile`'s package depends on `toFile`'s.
+   */
+  canImport(fromFile: string, toFile: string): boolean;
 }
 
 /**

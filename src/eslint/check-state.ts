@@ -168,13 +168,12 @@ export class CheckState {
     return findings;
   }
 
-  /** The index `run` and `link` see: the facts of every analyzable file, in the CLI's order. */
+  /** The index `run` and `link` see: the facts of every analyzable file, in the CLI's order, and the packages. */
   private index(): CheckIndex<unknown> {
+    const entries = this.files.list().filter((entry) => this.slots.get(entry.absolute)?.facts !== undefined);
     return {
-      files: this.files.list().flatMap((entry) => {
-        const slot = this.slots.get(entry.absolute);
-        return slot && slot.facts !== undefined ? [{ file: entry.relative, facts: slot.facts }] : [];
-      }),
+      files: entries.map((entry) => ({ file: entry.relative, facts: this.slots.get(entry.absolute)!.facts })),
+      packages: this.files.packages.layout(entries),
     };
   }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import { discoverFiles } from '../project/discover.js';
 import { bracketDepth, MAX_NESTING_DEPTH } from '../project/parse.js';
+import { PackageLayoutReader } from '../project/packages.js';
 import { loadGitignores } from '../project/gitignore.js';
 import { ALWAYS_IGNORED_DIRS, isAnalyzableName, toRelative } from '../project/paths.js';
 import { DEFAULT_MAX_FILE_SIZE, hashOfBytes, isGeneratedText, readSource } from '../project/read-source.js';
@@ -31,6 +32,8 @@ export interface FileEntry {
  */
 export class ProjectFiles {
   readonly entries = new Map<string, FileEntry>();
+  /** package.json files, read once per session. */
+  readonly packages = new PackageLayoutReader();
   /** Bumped whenever any entry's text changes, appears or disappears. */
   version = 0;
   /** The file each version changed: `changeLog[i]` is the path of version `changeLogBase + i + 1`. */

@@ -13,13 +13,19 @@ export function canonicalOverrides(option: Record<string, string>): Map<string, 
   return overrides;
 }
 
+/** Whether code in one file can import from another (across a monorepo's packages); see `PackageLayout`. */
+export type CanImport = (fromFile: string, toFile: string) => boolean;
+
+export const ONE_PACKAGE: CanImport = () => true;
+
 /**
- * The copy the others should use. In order: the configured override; an exported copy in a module the
+ * The copy the others should use. In order: the configured override; the copy the most other copies can
+ * import (in a monorepo: the one in the package the others depend on); an exported copy in a module the
  * other copies' files already import; any exported copy; a copy whose file the other copies import; the
  * file most imported in the project; the copy highest in the folder tree the copies share; then source
  * over tests, TypeScript over JavaScript, functions over members, and path and line for determinism.
  */
-export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, overrides: Map<string, string>): Helper {
+export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, overrides: Map<string, string>, canImport: CanImport = ONE_PACKAGE): Helper {
   for (const helper of family) {
     const file = overrides.get(helper.key);
     if (file === undefined) continue;
@@ -30,14 +36,17 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
   const scored = family.map((helper) => {
     const imports = graph;
     let importedBy = 0;
+    let reachableBy = 0;
     const counted = new Set<number>();
     for (const other of family) {
       if (other.fileIndex === helper.fileIndex || counted.has(other.fileIndex)) continue;
       counted.add(other.fileIndex);
       if (imports.importsOf(other.fileIndex).has(helper.fileIndex)) importedBy++;
+      if (canImport(other.file, helper.file)) reachableBy++;
     }
     return {
       helper,
+      reachableBy,
       exportedAndImported: helper.unit.exported ? importedBy : 0,
       exported: helper.unit.exported ? 1 : 0,
       importedBy,
@@ -50,6 +59,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
   });
   scored.sort(
     (a, b) =>
+      b.reachableBy - a.reachableBy ||
       b.exportedAndImported - a.exportedAndImported ||
       b.exported - a.exported ||
       b.importedBy - a.importedBy ||

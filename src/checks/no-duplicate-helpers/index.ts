@@ -1,7 +1,7 @@
 import type { FindingDraft } from '../../core/finding.js';
 import { samePlainData } from '../../core/plain-data.js';
 import type { Check, CheckIndex, FileFacts } from '../types.js';
-import { byPosition, canonicalOverrides, chooseCanonical } from './canonical.js';
+import { byPosition, canonicalOverrides, chooseCanonical, ONE_PACKAGE, type CanImport } from './canonical.js';
 import { extractHelpers } from './extract.js';
 import type { HelperFacts } from './facts.js';
 import { findFamilies } from './families.js';
@@ -48,6 +48,7 @@ export interface DuplicatesModel {
   outcomes: FamilyOutcome[];
   graph: ImportGraph;
   overrides: Map<string, string>;
+  canImport: CanImport;
   occurrence: (helper: Helper) => number;
   findings: FindingDraft[];
 }
@@ -81,6 +82,7 @@ export function linkDuplicateHelpers(index: CheckIndex<HelperFacts>, given: Part
     outcomes: [],
     graph: new ImportGraph(index.files),
     overrides: canonicalOverrides(options.canonical),
+    canImport: index.packages ? (from, to) => index.packages!.canImport(from, to) : ONE_PACKAGE,
     occurrence: occurrenceIndex(helpers),
     findings: [],
   };
@@ -141,7 +143,7 @@ function decideFamilies(model: DuplicatesModel, helpers: readonly Helper[], only
     }
     for (const copy of outcome.copies) reported.add(copy.helper.id);
     if (outcome.canonical && (!only || touched)) {
-      const drafts = familyFindings(outcome.canonical, outcome.copies, model.occurrence);
+      const drafts = familyFindings(outcome.canonical, outcome.copies, model.occurrence, model.canImport);
       findings.push(...(only ? drafts.filter((draft) => draft.file === model.files[only.fileIndex]!.file) : drafts));
     }
   });
@@ -150,7 +152,7 @@ function decideFamilies(model: DuplicatesModel, helpers: readonly Helper[], only
 
 function decideFamily(model: DuplicatesModel, members: readonly Helper[], helpers: readonly Helper[]): FamilyOutcome {
   if (members.length < 2) return { members, copies: [] };
-  const canonical = chooseCanonical(members, model.graph, model.overrides);
+  const canonical = chooseCanonical(members, model.graph, model.overrides, model.canImport);
   const copies: FamilyMember[] = [];
   for (const helper of members) {
     if (helper === canonical) continue;

@@ -1,5 +1,5 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
-import { byPosition } from './canonical.js';
+import { byPosition, ONE_PACKAGE, type CanImport } from './canonical.js';
 import { displayName, literalsCompatible, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
 import type { DuplicateHelpersOptions } from './options.js';
@@ -25,7 +25,12 @@ export interface FamilyMember {
 const MAX_RELATED = 50;
 
 /** One finding per non-canonical copy, each pointing at the canonical copy and listing the family (canonical first). */
-export function familyFindings(canonical: Helper, copies: readonly FamilyMember[], occurrence: (helper: Helper) => number): FindingDraft[] {
+export function familyFindings(
+  canonical: Helper,
+  copies: readonly FamilyMember[],
+  occurrence: (helper: Helper) => number,
+  canImport: CanImport = ONE_PACKAGE,
+): FindingDraft[] {
   const everyone = [canonical, ...copies.map((copy) => copy.helper).sort(byPosition)];
   return copies.map(({ helper, relation }) => {
     const others = everyone.filter((other) => other !== helper);
@@ -40,7 +45,7 @@ export function familyFindings(canonical: Helper, copies: readonly FamilyMember[
     return {
       severity: relation === 'diverging' ? 'warning' : 'error',
       message:
-        (relation === 'diverging' ? divergingMessage(canonical, helper) : copyMessage(canonical, helper)) +
+        (relation === 'diverging' ? divergingMessage(canonical, helper) : copyMessage(canonical, helper, canImport)) +
         (others.length > MAX_RELATED ? ` (${others.length + 1} copies in all)` : ''),
       file: helper.file,
       range: helper.unit.range,
@@ -54,15 +59,17 @@ function where(helper: Helper): string {
   return `${helper.file}:${helper.unit.range.line}`;
 }
 
-function advice(canonical: Helper, copy: Helper): string {
+function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   if (canonical.parent >= 0) return 'move it to module level and reuse it';
   if (canonical.file === copy.file) return 'call it instead';
+  // Two packages of a monorepo, neither depending on the other.
+  if (!canImport(copy.file, canonical.file)) return 'move it to a package both depend on';
   if (canonical.member) return 'reuse it instead';
   return canonical.unit.exported ? 'import it instead' : 'export it and import it instead';
 }
 
-function copyMessage(canonical: Helper, copy: Helper): string {
-  return `${displayName(copy)} duplicates ${displayName(canonical)} (${where(canonical)}); ${advice(canonical, copy)}`;
+function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport): string {
+  return `${displayName(copy)} duplicates ${displayName(canonical)} (${where(canonical)}); ${advice(canonical, copy, canImport)}`;
 }
 
 function divergingMessage(canonical: Helper, copy: Helper): string {

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PackageLayout } from '../checks/types.js';
+
+interface PackageInfo {
+  name: string;
+  dependsOn: ReadonlySet<string>;
+}
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+
+/**
+ * The npm package of each file (its nearest package.json) and what each package depends on. Each folder's
+ * package.json is read once per reader: the CLI makes one per run, an editor session keeps one per project.
+ */
+export class PackageLayoutReader {
+  /** Folder -> the package it belongs to (null: none up to the file system root). */
+  private readonly byFolder = new Map<string, PackageInfo | null>();
+
+  layout(files: ReadonlyArray<{ absolute: string; relative: string }>): PackageLayout {
+    const packageOf = new Map<string, PackageInfo>();
+    for (const { absolute, relative } of files) {
+      const info = this.packageOfFolder(path.dirname(absolute));
+      if (info) packageOf.set(relative, info);
+    }
+    return {
+      canImport(fromFile, toFile) {
+        const from = packageOf.get(fromFile);
+        const to = packageOf.get(toFile);
+        // Outside any package, or within one: a relative import.
+        if (!from || !to || from === to) return true;
+        return from.dependsOn.has(to.name);
+      },
+    };
+  }
+
+  private packageOfFolder(folder: string): PackageInfo | undefined {
+    const known = this.byFolder.get(folder);
+    if (known !== undefined) return known ?? undefined;
+    const parent = path.dirname(folder);
+    const info = readPackage(path.join(folder, 'package.json')) ?? (parent === folder ? null : (this.packageOfFolder(parent) ?? null));
+    this.byFolder.set(folder, info);
+    return info ?? undefined;
+  }
+}
+
+/** A package.json's name and dependencies; undefined when there is none, it is not JSON, or it has no name. */
+function readPackage(file: string): PackageInfo | undefined {
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  // Without a name (`{ "type": "module" }` in a sub-folder) it marks no package boundary.
+  if (typeof manifest !== 'object' || manifest === null || typeof manifest.name !== 'string') return undefined;
+  const dependsOn = new Set<string>();
+  for (const field of DEPENDENCY_FIELDS) {
+    const dependencies = manifest[field];
+    if (dependencies && typeof dependencies === 'object') for (const name of Object.keys(dependencies)) dependsOn.add(name);
+  }
+  return { name: manifest.name as string, dependsOn };
+}
