@@ -40,7 +40,7 @@ describe('globs for channels and test files', () => {
 describe('extract', () => {
   it('records facts as plain data, with symbolic references for names defined elsewhere', () => {
     const facts = factsOf('a.ts', "import { MessageType } from './types.js';\nsocket.send(JSON.stringify({ type: MessageType.START }));\n");
-    expect(facts.sends).toEqual([{ value: { kind: 'member', ns: 'MessageType', member: 'START' }, range: { line: 2, column: 36, endLine: 2, endColumn: 53 }, via: 'send', context: '' }]);
+    expect(facts.sends).toEqual([{ value: { kind: 'member', ns: 'MessageType', member: 'START' }, range: { line: 2, column: 36, endLine: 2, endColumn: 53 }, via: 'send', context: '', field: 'type' }]);
     expect(JSON.parse(JSON.stringify(facts))).toEqual(facts);
   });
 

@@ -10,6 +10,7 @@ import type {
   HandlerGroupFact,
   HandlerGroupKind,
   MessageFacts,
+  SendFact,
   SendVia,
   ValueRef,
   WrapperFact,
@@ -34,6 +35,8 @@ import { compactText, hasExportModifier, isFunctionLike, isHandlerValue, lastNam
 /** Deeper nesting than this is generated code; we stop descending instead of overflowing the stack. */
 const MAX_DEPTH = 500;
 const MAX_LITERAL_LENGTH = 64;
+/** The `field` of an event name: `socket.emit(T)`, `socket.on(T, fn)`. */
+const EVENT_FIELD = '#event';
 /** A call's range until `finish` knows the call is kept. */
 const RANGE_UNSET: Range = { line: 0, column: 0, endLine: 0, endColumn: 0 };
 
@@ -43,7 +46,7 @@ interface FunctionScope {
 }
 
 /** What a payload argument of a send carries: a concrete type, or a parameter of an enclosing function. */
-type Carried = { value: ValueRef; at?: TS.Node } | { scope: FunctionScope; param: number; how: 'object' | 'type' };
+type Carried = { value: ValueRef; at?: TS.Node; field?: string } | { scope: FunctionScope; param: number; how: 'object' | 'type' };
 
 // What `visit` does with a node, by its kind (one table lookup instead of a chain of kind tests per node).
 const NONE = 0;
@@ -669,11 +672,16 @@ class Extractor {
 
   /** The discriminant of an object literal: `{ type: T }` or `{ type }`. */
   private discriminantValue(object: TS.ObjectLiteralExpression): ValueRef | undefined {
+    return this.discriminantOf(object)?.value;
+  }
+
+  /** The object's type and the property holding it. */
+  private discriminantOf(object: TS.ObjectLiteralExpression): { value: ValueRef | undefined; field: string } | undefined {
     const ts = this.ts;
-    for (const discriminant of this.options.discriminants) {
+    for (const field of this.options.discriminants) {
       for (const property of object.properties) {
-        if (ts.isPropertyAssignment(property) && staticPropertyName(ts, property.name) === discriminant) return valueRefOf(ts, property.initializer);
-        if (ts.isShorthandPropertyAssignment(property) && property.name.text === discriminant) return { kind: 'const', name: discriminant };
+        if (ts.isPropertyAssignment(property) && staticPropertyName(ts, property.name) === field) return { value: valueRefOf(ts, property.initializer), field };
+        if (ts.isShorthandPropertyAssignment(property) && property.name.text === field) return { value: { kind: 'const', name: field }, field };
       }
     }
     return undefined;
@@ -685,10 +693,10 @@ class Extractor {
     let payload = unwrap(ts, expression);
     if (ts.isCallExpression(payload) && payload.arguments.length >= 1) payload = unwrap(ts, payload.arguments[0]!);
     if (ts.isObjectLiteralExpression(payload)) {
-      const value = this.discriminantValue(payload);
-      if (!value) return undefined;
-      const carried = this.carriedValue(value, 'type');
-      return 'value' in carried ? { ...carried, at: this.typeNodeOf(payload) } : carried;
+      const discriminant = this.discriminantOf(payload);
+      if (!discriminant?.value) return undefined;
+      const carried = this.carriedValue(discriminant.value, 'type');
+      return 'value' in carried ? { ...carried, at: this.typeNodeOf(payload), field: discriminant.field } : carried;
     }
     if (ts.isIdentifier(payload)) {
       const object = this.messageObjects.get(payload.text);
@@ -714,7 +722,10 @@ class Extractor {
       this.addWrapperParam(carried.scope, carried.param, carried.how);
       return;
     }
-    this.facts.sends.push({ value: carried.value, range: this.range(carried.at ?? at), via, context: this.context() });
+    const send: SendFact = { value: carried.value, range: this.range(carried.at ?? at), via, context: this.context() };
+    const field = via === 'emit' ? EVENT_FIELD : carried.field;
+    if (field !== undefined) send.field = field;
+    this.facts.sends.push(send);
   }
 
   private isSocketReceiver(expression: TS.Expression): boolean {
@@ -771,7 +782,7 @@ class Extractor {
         return;
       }
       if ((name === 'on' || name === 'once' || name === 'addListener') && args.length >= 2 && this.isSocketReceiver(receiver)) {
-        return this.recordHandler(args[0]!, 'on', `on:${compactText(receiver, this.sourceFile)}`, receiver, 'on');
+        return this.recordHandler(args[0]!, 'on', `on:${compactText(receiver, this.sourceFile)}`, receiver, 'on', undefined, EVENT_FIELD);
       }
       if (name === 'set' && args.length === 2 && isHandlerValue(ts, args[1]!)) {
         return this.recordKeyedHandler(args[0]!, receiver, 'map');
@@ -872,22 +883,40 @@ class Extractor {
     return name !== undefined && (this.handlerDiscriminants.has(name) || DISCRIMINANT_SUFFIX.test(name));
   }
 
-  private group(kind: HandlerGroupKind, key: string, at: TS.Node, needsLookup?: string): number {
+  private group(kind: HandlerGroupKind, key: string, at: TS.Node, needsLookup?: string, field?: string): number {
     const existing = this.groupsByKey.get(key);
     if (existing !== undefined) return existing;
     const id = this.facts.handlerGroups.length;
     const group: HandlerGroupFact = { id, kind, range: this.range(at), exported: this.topLevelExported };
     if (needsLookup) group.needsLookup = needsLookup;
+    if (field !== undefined) group.field = field;
     this.facts.handlerGroups.push(group);
     this.groupsByKey.set(key, id);
     return id;
   }
 
-  private recordHandler(typeNode: TS.Expression, kind: HandlerGroupKind, groupKey: string, groupAt: TS.Node, via: HandlerFact['via'], needsLookup?: string): void {
+  private recordHandler(
+    typeNode: TS.Expression,
+    kind: HandlerGroupKind,
+    groupKey: string,
+    groupAt: TS.Node,
+    via: HandlerFact['via'],
+    needsLookup?: string,
+    field?: string,
+  ): void {
     const value = valueRefOf(this.ts, typeNode);
     if (!value) return;
-    const group = this.group(kind, groupKey, groupAt, needsLookup);
+    const group = this.group(kind, groupKey, groupAt, needsLookup, field);
     this.facts.handlers.push({ value, range: this.range(typeNode), group, via, context: this.context() });
+  }
+
+  /** The property a discriminant expression reads: `kind` for `entry.kind` or `entry['kind']`; undefined for a variable. */
+  private fieldRead(expression: TS.Expression): string | undefined {
+    const ts = this.ts;
+    const node = unwrap(ts, expression);
+    if (ts.isPropertyAccessExpression(node)) return node.name.text;
+    if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression)) return node.argumentExpression.text;
+    return undefined;
   }
 
   private visitSwitch(node: TS.SwitchStatement): void {
@@ -895,7 +924,7 @@ class Extractor {
     if (!this.isDiscriminant(node.expression) || isLabelMapper(ts, node)) return;
     const key = `switch:${node.pos}`;
     for (const clause of node.caseBlock.clauses) {
-      if (ts.isCaseClause(clause)) this.recordHandler(clause.expression, 'switch', key, node.expression, 'case');
+      if (ts.isCaseClause(clause)) this.recordHandler(clause.expression, 'switch', key, node.expression, 'case', undefined, this.fieldRead(node.expression));
     }
   }
 
@@ -920,7 +949,7 @@ class Extractor {
       const [discriminant, typeNode] = this.isDiscriminant(node.left) ? [node.left, node.right] : this.isDiscriminant(node.right) ? [node.right, node.left] : [];
       if (!discriminant || !typeNode) continue;
       const owner = this.functionStack[this.functionStack.length - 1]?.wrapper.key ?? 'module';
-      this.recordHandler(typeNode, 'if', `if:${owner}:${compactText(discriminant, this.sourceFile)}`, discriminant, 'case');
+      this.recordHandler(typeNode, 'if', `if:${owner}:${compactText(discriminant, this.sourceFile)}`, discriminant, 'case', undefined, this.fieldRead(discriminant));
     }
   }
 

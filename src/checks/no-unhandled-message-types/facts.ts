@@ -57,6 +57,8 @@ export interface SendFact {
   via: SendVia;
   /** The enclosing class/function names, for a fingerprint that survives line moves. */
   context: string;
+  /** The property holding the type (`type` in `{ type: T }`), or `#event` for an event name; absent: unknown. */
+  field?: string;
 }
 
 /**
@@ -98,6 +100,8 @@ export interface HandlerGroupFact {
   exported: boolean;
   /** For records whose keys are plain names: handlers only if looked up by a message type somewhere. */
   needsLookup?: string;
+  /** The property a switch or condition reads (`kind` in `switch (entry.kind)`), or `#event` for `.on(T)` listeners. */
+  field?: string;
 }
 
 export interface HandlerFact {

@@ -21,6 +21,8 @@ interface Send {
   range: Range;
   context: string;
   test: boolean;
+  /** See `SendFact.field`. */
+  field: string | undefined;
 }
 
 interface Group {
@@ -308,13 +310,21 @@ function listLocations(items: ReadonlyArray<{ file: string; range: Range }>): st
 
 function sendsOf(file: string, facts: MessageFacts, resolver: Resolver, wrappers: WrapperIndex, isTest: (file: string) => boolean): Send[] {
   const sends: Send[] = [];
-  const add = (via: SendVia, ref: Parameters<Resolver['resolveValue']>[1], range: Range, context: string, weak: boolean, channel = `file:${file}`): void => {
+  const add = (
+    via: SendVia,
+    ref: Parameters<Resolver['resolveValue']>[1],
+    range: Range,
+    context: string,
+    weak: boolean,
+    channel = `file:${file}`,
+    field: string | undefined = undefined,
+  ): void => {
     const type = resolver.resolveValue(file, ref);
     if (!type) return;
     if (via === 'emit' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) return;
-    sends.push({ file, type, weak, channel, range, context, test: isTest(file) });
+    sends.push({ file, type, weak, channel, range, context, test: isTest(file), field });
   };
-  for (const send of facts.sends) add(send.via, send.value, send.range, send.context, false);
+  for (const send of facts.sends) add(send.via, send.value, send.range, send.context, false, undefined, send.field);
   for (const call of facts.calls) {
     if (!call.value) continue;
     if (wrappers.howReached(file, call)) add('call', call.value, call.range, call.context, false, `via:${call.callee}`);
@@ -400,6 +410,7 @@ function handlerEvidence(send: Send, sends: Send[], scope: Scope, inChannel: boo
   for (const handler of scope.handlers) {
     // A file that handles what it sends itself speaks a symmetric protocol: no proof of a separate receiver.
     if (handler.group.test || handler.type.key === send.type.key || handler.file === send.file) continue;
+    if (!sameField(send.field, handler.group.fact.field)) continue;
     if (siblingKeys.has(handler.type.key)) groups.set(handler.group, true);
   }
   return [...groups.keys()];
@@ -419,8 +430,17 @@ function senderEvidence(handler: Handler, groupKeys: ReadonlySet<string>, scope:
       send.file !== handler.file &&
       send.type.key !== handler.type.key &&
       groupKeys.has(send.type.key) &&
-      (inChannel || !isGenericTypeKey(send.type.key)),
+      (inChannel || !isGenericTypeKey(send.type.key)) &&
+      sameField(send.field, handler.group.fact.field),
   );
+}
+
+/**
+ * Whether a send and a handler group can be two sides of one protocol by the property that holds the type:
+ * `{ type: 'assistant_media' }` on a socket and `switch (entry.kind)` in a renderer cannot. Unknown matches all.
+ */
+function sameField(sent: string | undefined, handled: string | undefined): boolean {
+  return sent === undefined || handled === undefined || sent === handled;
 }
 
 function unhandledFinding(
