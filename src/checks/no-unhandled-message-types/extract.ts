@@ -818,9 +818,12 @@ class Extractor {
       const node = unwrap(ts, args[argIndex]!);
       let shape: 'object' | 'value';
       let value: ValueRef | undefined;
+      let field: string | undefined;
       if (ts.isObjectLiteralExpression(node)) {
         shape = 'object';
-        value = this.discriminantValue(node);
+        const discriminant = this.discriminantOf(node);
+        value = discriminant?.value;
+        field = discriminant?.field;
       } else if (ts.isIdentifier(node) && this.messageObjects.get(node.text)) {
         shape = 'object';
         value = this.messageObjects.get(node.text)!;
@@ -834,8 +837,11 @@ class Extractor {
       const at = shape === 'object' ? this.typeNodeOf(node) ?? node : node;
       const context = this.context();
       const param = value.kind === 'const' ? this.parameterOf(value.name) : undefined;
-      if (param) this.pushCall({ callee, method, sendish, argIndex, shape, range: RANGE_UNSET, context, param: param.index, wrapper: param.scope.wrapper.key }, at);
-      else this.pushCall({ callee, method, sendish, argIndex, shape, range: RANGE_UNSET, context, value }, at);
+      const call: CallFact = param
+        ? { callee, method, sendish, argIndex, shape, range: RANGE_UNSET, context, param: param.index, wrapper: param.scope.wrapper.key }
+        : { callee, method, sendish, argIndex, shape, range: RANGE_UNSET, context, value };
+      if (field !== undefined) call.field = field;
+      this.pushCall(call, at);
     }
   }
 

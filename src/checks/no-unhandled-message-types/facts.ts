@@ -79,6 +79,8 @@ export interface CallFact {
   wrapper?: string;
   range: Range;
   context: string;
+  /** For `shape: 'object'`: the property holding the type (see `SendFact.field`). */
+  field?: string;
 }
 
 /** A function or method whose parameter reaches a send in its own body. */
