@@ -29,6 +29,13 @@ describe('grouping and canonical choice', () => {
     ]);
   });
 
+  it('methods of two classes are told to share the code, not to reuse a method of the other class', () => {
+    const method = (name: string) => HELPER(name).replace('export function', '  ').replace(/\n(?=.)/g, '\n  ');
+    expect(lines({ 'src/a.ts': `export class A {\n${method('summarize')}}\n`, 'src/b.ts': `export class B {\n${method('summarize')}}\n` })).toEqual([
+      'src/b.ts:2 error B.summarize duplicates A.summarize (src/a.ts:2); move it to a function or base class both use',
+    ]);
+  });
+
   it('the copy in the most shared folder wins when nothing else decides', () => {
     expect(lines({ 'src/deep/er/a.ts': HELPER('summarize'), 'src/b.ts': HELPER('summarize') })).toEqual([
       'src/deep/er/a.ts:1 error summarize duplicates summarize (src/b.ts:1); import it instead',

@@ -64,7 +64,8 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   if (canonical.file === copy.file) return 'call it instead';
   // Two packages of a monorepo, neither depending on the other.
   if (!canImport(copy.file, canonical.file)) return 'move it to a package both depend on';
-  if (canonical.member) return 'reuse it instead';
+  // A method of one class cannot call another class's method: share the code instead.
+  if (canonical.member) return copy.member ? 'move it to a function or base class both use' : 'reuse it instead';
   return canonical.unit.exported ? 'import it instead' : 'export it and import it instead';
 }
 
