@@ -75,3 +75,10 @@ export function isGenericTypeKey(key: string): boolean {
   return key.startsWith('s:') && GENERIC_TYPE_NAMES.has(key.slice(2).toLowerCase());
 }
 
+/** Catalog members that mark a bound or an absent value rather than a message: `Unknown = -1`, `None`, `Count`. */
+const SENTINEL_MEMBER = /^(?:unknown|none|invalid|unspecified|unset|count|max)$/i;
+
+export function isSentinelMember(name: string, value: string | number): boolean {
+  return (typeof value === 'number' && value < 0) || SENTINEL_MEMBER.test(name.replace(/_/g, ''));
+}
+

@@ -3,7 +3,7 @@ import type { CheckIndex } from '../types.js';
 import type { CatalogFact, HandlerGroupFact, MessageFacts, SendVia } from './facts.js';
 import { globMatcher } from './glob.js';
 import type { MessageTypesOptions } from './options.js';
-import { RESERVED_EVENTS, isCatalogName, isGenericTypeKey } from './patterns.js';
+import { RESERVED_EVENTS, isCatalogName, isGenericTypeKey, isSentinelMember } from './patterns.js';
 import { Resolver, type ResolvedType } from './resolve.js';
 import { closestType, type Candidate } from './similarity.js';
 import { WrapperIndex } from './wrappers.js';
@@ -554,7 +554,7 @@ function unusedDeclarations(
       if (!isCatalogName(catalog.name) && !mentionsOf().discriminantTypes.has(catalog.name) && catalog.kind === 'union') continue;
       const { literals, refsByMember } = mentionsOf();
       for (const member of catalog.members) {
-        if (member.value === null) continue;
+        if (member.value === null || isSentinelMember(member.name, member.value)) continue;
         const key = typeof member.value === 'number' ? `n:${member.value}` : `s:${member.value}`;
         if (used.has(key) || (typeof member.value === 'string' && literals.has(member.value))) continue;
         const mentioned = (refsByMember.get(member.name) ?? []).some((ref) => ref.ns === catalog.name || resolver.catalogOf(ref.file, ref.ns) === id);
