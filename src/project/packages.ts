@@ -17,14 +17,21 @@ export class PackageLayoutReader {
   /** Folder -> the package it belongs to (null: none up to the file system root). */
   private readonly byFolder = new Map<string, PackageInfo | null>();
 
+  /** Reads the package.json files when first asked: only placing a family of copies asks, and not every run has one. */
   layout(files: ReadonlyArray<{ absolute: string; relative: string }>): PackageLayout {
-    const packageOf = new Map<string, PackageInfo>();
-    for (const { absolute, relative } of files) {
-      const info = this.packageOfFolder(path.dirname(absolute));
-      if (info) packageOf.set(relative, info);
-    }
+    let packageOf: Map<string, PackageInfo> | undefined;
+    const packages = (): Map<string, PackageInfo> => {
+      if (packageOf) return packageOf;
+      packageOf = new Map();
+      for (const { absolute, relative } of files) {
+        const info = this.packageOfFolder(path.dirname(absolute));
+        if (info) packageOf.set(relative, info);
+      }
+      return packageOf;
+    };
     return {
       canImport(fromFile, toFile) {
+        const packageOf = packages();
         const from = packageOf.get(fromFile);
         const to = packageOf.get(toFile);
         // Outside any package, or within one: a relative import.

@@ -266,7 +266,7 @@ class Extractor {
           if (this.readsDiscriminant(init, 0)) this.derivedDiscriminants.add(name);
           if (isFunctionLike(ts, init)) this.localFunctions.add(name);
           if (ts.isObjectLiteralExpression(init)) {
-            const carried = this.discriminantValue(init);
+            const carried = this.discriminantOf(init)?.value;
             if (carried) this.messageObjects.set(name, this.messageObjects.has(name) ? null : carried);
           }
         }
@@ -670,12 +670,7 @@ class Extractor {
 
   // ---- sends ----
 
-  /** The discriminant of an object literal: `{ type: T }` or `{ type }`. */
-  private discriminantValue(object: TS.ObjectLiteralExpression): ValueRef | undefined {
-    return this.discriminantOf(object)?.value;
-  }
-
-  /** The object's type and the property holding it. */
+  /** The discriminant of an object literal (`{ type: T }` or `{ type }`): its type and the property holding it. */
   private discriminantOf(object: TS.ObjectLiteralExpression): { value: ValueRef | undefined; field: string } | undefined {
     const ts = this.ts;
     for (const field of this.options.discriminants) {
