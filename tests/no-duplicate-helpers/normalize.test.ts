@@ -179,6 +179,25 @@ describe('what is a helper', () => {
     expect(facts.imports).toEqual(['../z', './w', './x.js']);
   });
 
+  it('test files keep their imports but no helpers, unless tests are included', () => {
+    const text = [
+      `import { x } from './x.js';`,
+      `export { y } from '../y';`,
+      `namespace Inner { import z = require('./z'); }`,
+      `declare module 'typed' { import hidden = require('./hidden'); }`,
+      `export function setup(a: number) { const b = require('./late'); return b.run(a) + a * 2 + (a > 1 ? 3 : 4); }`,
+      `export const load = () => import('./lazy');`,
+    ].join('\n');
+    const asTest = factsOf('src/__tests__/a.test.ts', text);
+    const asSource = factsOf('src/a.ts', text);
+    expect(asTest).toEqual({ imports: ['../y', './late', './lazy', './x.js', './z'], units: [] });
+    expect(asTest.imports).toEqual(asSource.imports);
+    expect(asSource.units.map((unit) => unit.name)).toEqual(['setup']);
+    expect(factsOf('src/__tests__/a.test.ts', text, { includeTestsAndExamples: true }).units.map((unit) => unit.name)).toEqual(['setup']);
+    // Without a require( or import( call in the text, only declarations are looked at, at any namespace depth.
+    expect(factsOf('test/b.ts', `namespace A.B { export * from './deep'; }\nfunction f() { return 1; }`).imports).toEqual(['./deep']);
+  });
+
   // TypeScript parses operator chains iteratively: `x + x + ...` nests 20,000 levels deep without
   // overflowing its own stack, so the extractor must not overflow on it either (nor lose the helper).
   it('survives 20,000 levels of nesting inside a helper', () => {

@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import { hashText } from './hash.js';
+import { importSpecifierOf } from './import-specifiers.js';
 import { nameKey } from './names.js';
 import type { Syntax } from './syntax.js';
 import { Op, TokenBuffer } from './tokens.js';
@@ -130,26 +131,15 @@ export class FileEmitter {
   private noteModuleFacts(node: TS.Node): void {
     const { K } = this;
     const kind = node.kind;
-    if (kind === K.ImportDeclaration || kind === K.ExportDeclaration) {
-      const specifier = (node as TS.ImportDeclaration).moduleSpecifier;
-      if (specifier && specifier.kind === K.StringLiteral) this.noteImport((specifier as TS.StringLiteral).text);
-      if (kind === K.ExportDeclaration && !specifier) {
-        const clause = (node as TS.ExportDeclaration).exportClause;
-        if (clause && clause.kind === K.NamedExports) {
-          for (const element of clause.elements) this.exportedNames.add((element.propertyName ?? element.name).text);
-        }
-      }
-    } else if (kind === K.ImportEqualsDeclaration) {
-      const reference = (node as TS.ImportEqualsDeclaration).moduleReference;
-      if (reference.kind === K.ExternalModuleReference) {
-        const expression = (reference as TS.ExternalModuleReference).expression;
-        if (expression.kind === K.StringLiteral) this.noteImport((expression as TS.StringLiteral).text);
+    this.noteImport(node);
+    if (kind === K.ExportDeclaration && !(node as TS.ExportDeclaration).moduleSpecifier) {
+      const clause = (node as TS.ExportDeclaration).exportClause;
+      if (clause && clause.kind === K.NamedExports) {
+        for (const element of clause.elements) this.exportedNames.add((element.propertyName ?? element.name).text);
       }
     } else if (kind === K.ExportAssignment) {
       const expression = unwrap(this.syntax, (node as TS.ExportAssignment).expression);
       if (expression.kind === K.Identifier) this.exportedNames.add((expression as TS.Identifier).text);
-    } else if (kind === K.CallExpression) {
-      this.noteRequire(node as TS.CallExpression);
     } else if (kind === K.BinaryExpression) {
       // module.exports = { a, b: c } / module.exports = a
       const binary = node as TS.BinaryExpression;
@@ -199,19 +189,9 @@ export class FileEmitter {
     }
   }
 
-  private noteRequire(call: TS.CallExpression): void {
-    const { K } = this;
-    const callee = call.expression;
-    const isRequire = callee.kind === K.Identifier && (callee as TS.Identifier).text === 'require';
-    if (!isRequire && callee.kind !== K.ImportKeyword) return;
-    const first = call.arguments[0];
-    if (first && (first.kind === K.StringLiteral || first.kind === K.NoSubstitutionTemplateLiteral)) {
-      this.noteImport((first as TS.StringLiteral).text);
-    }
-  }
-
-  private noteImport(specifier: string): void {
-    if (specifier.startsWith('.')) this.imports.add(specifier);
+  private noteImport(node: TS.Node): void {
+    const specifier = importSpecifierOf(this.syntax, node);
+    if (specifier?.startsWith('.')) this.imports.add(specifier);
   }
 
   private isModuleExports(node: TS.Node): boolean {
@@ -543,7 +523,7 @@ export class FileEmitter {
         return;
       }
       case K.CallExpression:
-        this.noteRequire(node as TS.CallExpression);
+        this.noteImport(node);
         this.noteCallbacks(node);
         break;
       case K.NewExpression:

@@ -3,6 +3,8 @@ import { rangeBetween, rangeOf } from '../../core/location.js';
 import type { ExtractContext } from '../types.js';
 import { FileEmitter, type PendingUnit } from './emit.js';
 import type { HelperFacts, HelperUnit } from './facts.js';
+import { isTestFile } from './helpers.js';
+import { relativeImportsOf } from './import-specifiers.js';
 import { boundNames, fingerprint } from './fingerprint.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { syntaxOf } from './syntax.js';
@@ -18,6 +20,8 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
   if (DECLARATION_FILE.test(file) || sourceFile.isDeclarationFile) return { imports: [], units: [] };
   if (isGenerated(sourceFile.text)) return { imports: [], units: [], generated: true };
   const syntax = syntaxOf(context.ts);
+  // Tests' helpers are never compared (unless asked for); their imports still say which module others use.
+  if (!options.includeTestsAndExamples && isTestFile(file)) return { imports: relativeImportsOf(syntax, sourceFile), units: [] };
   const emitter = new FileEmitter(syntax, sourceFile);
   const emitted = emitter.run();
   const kept: HelperUnit[] = [];
