@@ -46,6 +46,12 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
+  it('injected-sender: `this.post = options.post ?? postToHost` makes `this.post({ type })` a send through postToHost', async () => {
+    expect(await findingLines('no-unhandled-message-types/injected-sender')).toEqual([
+      `src/host/panel.ts:8:31 warning 'closePanel' is handled here but nothing in the project sends it. The other types handled here are sent from src/webview/app.ts:4, src/webview/desktop-client.ts:14.`,
+    ]);
+  });
+
   it('silent-emitters: EventEmitter subclasses, process.on, DOM listeners, http servers, Redux reducers, AST visitors, error codes', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-emitters')).toEqual([]);
   });

@@ -51,6 +51,25 @@ describe('extract', () => {
     expect(facts.sends.map((send) => send.value)).toEqual([{ kind: 'literal', value: 'deep' }]);
   });
 
+  it('records the function a field of `this` was given, unless it was given two', () => {
+    const text = (second: string) => `import { postToHost, postToPeer } from './vscode';
+class Client {
+  private post = postToHost;
+  private relay: typeof postToHost;
+  constructor(options: { relay?: typeof postToHost }, testing: boolean) {
+    this.relay = options.relay ?? (testing ? postToHost : postToHost);
+    ${second}
+  }
+  run() {
+    this.post({ type: 'runCommand' });
+    this.relay({ type: 'relayCommand' });
+  }
+}`;
+    const fieldFunctions = (second: string) => factsOf('client.ts', text(second)).calls.map((call) => [call.callee, call.fieldFunction]);
+    expect(fieldFunctions('')).toEqual([['post', 'postToHost'], ['relay', 'postToHost']]);
+    expect(fieldFunctions('this.relay = postToPeer;')).toEqual([['post', 'postToHost'], ['relay', undefined]]);
+  });
+
   it('runs on an empty project', () => {
     expect(noUnhandledMessageTypes.run({ files: [] }, noUnhandledMessageTypes.defaultOptions)).toEqual([]);
   });

@@ -167,6 +167,8 @@ class Extractor {
   /** Variables bound to a message object literal: `const msg = { type: 'join' }`; `null` when ambiguous. */
   private readonly messageObjects = new Map<string, ValueRef | null>();
   private readonly localFunctions = new Set<string>();
+  /** Fields of `this` that hold a named function: `this.post = options.post ?? postToHost` (null: ambiguous). */
+  private readonly fieldFunctions = new Map<string, string | null>();
   private readonly lookups = new Set<string>();
   private readonly discriminantTypes = new Set<string>();
   private readonly memberRefs = new Set<string>();
@@ -277,11 +279,16 @@ class Extractor {
         if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken) break;
         const name = lastName(ts, binary.left);
         if (name && this.createsSocket(unwrap(ts, binary.right))) this.socketVariables.add(name);
+        const left = unwrap(ts, binary.left);
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) this.noteFieldFunction(left.name.text, binary.right);
         break;
       }
       case BIND_PROPERTY: {
         const property = node as TS.PropertyDeclaration;
-        if (property.initializer && ts.isIdentifier(property.name) && this.createsSocket(unwrap(ts, property.initializer))) this.socketVariables.add(property.name.text);
+        if (property.initializer && ts.isIdentifier(property.name)) {
+          if (this.createsSocket(unwrap(ts, property.initializer))) this.socketVariables.add(property.name.text);
+          this.noteFieldFunction(property.name.text, property.initializer);
+        }
         break;
       }
       case BIND_FUNCTION: {
@@ -297,6 +304,34 @@ class Extractor {
     this.depth++;
     ts.forEachChild(node, this.collectChild);
     this.depth--;
+  }
+
+  /**
+   * `this.post = options.post ?? postToHost`: the field holds that function (an injected dependency with a
+   * default), so `this.post(message)` is a call to it when no method of that name forwards to a send. A field
+   * assigned two different functions holds neither for sure.
+   */
+  private noteFieldFunction(field: string, value: TS.Expression): void {
+    const ts = this.ts;
+    const names = new Set<string>();
+    const { QuestionQuestionToken, BarBarToken } = ts.SyntaxKind;
+    const collect = (expression: TS.Expression): void => {
+      const node = unwrap(ts, expression);
+      if (ts.isIdentifier(node)) {
+        names.add(node.text);
+      } else if (ts.isConditionalExpression(node)) {
+        collect(node.whenTrue);
+        collect(node.whenFalse);
+      } else if (ts.isBinaryExpression(node) && (node.operatorToken.kind === QuestionQuestionToken || node.operatorToken.kind === BarBarToken)) {
+        collect(node.left);
+        collect(node.right);
+      }
+    };
+    collect(value);
+    if (names.size !== 1) return;
+    const name = [...names][0]!;
+    const known = this.fieldFunctions.get(field);
+    this.fieldFunctions.set(field, known === undefined || known === name ? name : null);
   }
 
   /** `io.on('connection', (socket) => ...)`: the callback's parameter is a socket whatever its name. */
@@ -800,11 +835,12 @@ class Extractor {
     if (this.options.registryFunctions.includes(name) && args.length >= 2 && isHandlerValue(ts, args[1]!)) {
       return this.recordHandler(args[0]!, 'register', `register:${name}`, call, 'key');
     }
-    this.recordCall(call, name, method);
+    const field = method && ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? this.fieldFunctions.get(name) : undefined;
+    this.recordCall(call, name, method, field ?? undefined);
   }
 
   /** A call to a function we cannot see yet: a send if it resolves to a wrapper (or is named like a sender). */
-  private recordCall(call: TS.CallExpression, callee: string, method: boolean): void {
+  private recordCall(call: TS.CallExpression, callee: string, method: boolean, fieldFunction?: string): void {
     const ts = this.ts;
     const args = call.arguments;
     if (args.length === 0) return;
@@ -836,6 +872,7 @@ class Extractor {
         ? { callee, method, sendish, argIndex, shape, range: RANGE_UNSET, context, param: param.index, wrapper: param.scope.wrapper.key }
         : { callee, method, sendish, argIndex, shape, range: RANGE_UNSET, context, value };
       if (field !== undefined) call.field = field;
+      if (fieldFunction !== undefined) call.fieldFunction = fieldFunction;
       this.pushCall(call, at);
     }
   }

@@ -81,6 +81,8 @@ export interface CallFact {
   context: string;
   /** For `shape: 'object'`: the property holding the type (see `SendFact.field`). */
   field?: string;
+  /** For `this.x(...)`: the function field `x` was given (`this.x = options.x ?? postToHost`). */
+  fieldFunction?: string;
 }
 
 /** A function or method whose parameter reaches a send in its own body. */

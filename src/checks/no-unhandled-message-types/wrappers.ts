@@ -64,7 +64,7 @@ export class WrapperIndex {
 
   /** How the argument of this call reaches a send, or undefined if it does not. */
   howReached(file: string, call: CallFact): ParamHow | undefined {
-    const params = this.paramsOf(file, call.callee, call.method);
+    const params = this.paramsOfCall(file, call);
     if (params) {
       const param = params.find((candidate) => candidate.index === call.argIndex);
       if (!param) return undefined;
@@ -79,11 +79,16 @@ export class WrapperIndex {
 
   /** True when the callee resolves to a function we can see, which then decides by itself. */
   isKnown(file: string, call: CallFact): boolean {
-    return this.paramsOf(file, call.callee, call.method) !== undefined;
+    return this.paramsOfCall(file, call) !== undefined;
   }
 
-  private paramsOf(file: string, callee: string, method: boolean): SinkParams | undefined {
-    if (method) return this.methods.get(callee);
+  /** A method of that name; else, for `this.x(...)` where field `x` was given a function, that function. */
+  private paramsOfCall(file: string, call: CallFact): SinkParams | undefined {
+    if (!call.method) return this.functionParams(file, call.callee);
+    return this.methods.get(call.callee) ?? (call.fieldFunction === undefined ? undefined : this.functionParams(file, call.fieldFunction));
+  }
+
+  private functionParams(file: string, callee: string): SinkParams | undefined {
     const local = this.functions.get(`${file}\0${callee}`);
     if (local) return local;
     const facts = this.files.get(file);
