@@ -52,6 +52,12 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
+  it('message-builders: sending what a builder returns (`send(encode(hubStatePayload(ctx)))`) sends its type; `send(encode(msg))` still forwards `msg`', async () => {
+    expect(await findingLines('no-unhandled-message-types/message-builders')).toEqual([
+      `src/client/client.ts:15:10 warning 'hub_shutdown' is handled here but nothing in the project sends it. The other types handled here are sent from src/server/hub.ts:13, src/server/hub.ts:14, src/server/hub.ts:15.`,
+    ]);
+  });
+
   it('silent-emitters: EventEmitter subclasses, process.on, DOM listeners, http servers, Redux reducers, AST visitors, error codes', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-emitters')).toEqual([]);
   });

@@ -30,7 +30,7 @@ import {
   SOCKET_NARROWING_PROPERTIES,
   isSocketName,
 } from './patterns.js';
-import { compactText, hasExportModifier, isFunctionLike, isHandlerValue, lastName, staticPropertyName, unwrap, valueRefOf } from './syntax.js';
+import { compactText, hasExportModifier, isFunctionLike, isHandlerValue, lastName, sameValueRef, staticPropertyName, unwrap, valueRefOf } from './syntax.js';
 
 /** Deeper nesting than this is generated code; we stop descending instead of overflowing the stack. */
 const MAX_DEPTH = 500;
@@ -43,6 +43,10 @@ const RANGE_UNSET: Range = { line: 0, column: 0, endLine: 0, endColumn: 0 };
 interface FunctionScope {
   wrapper: WrapperFact;
   params: Map<string, number>;
+  /** The one message type every object literal it returns carries (null: several, or one it is given). */
+  builds?: ValueRef | null;
+  /** Declared at module level, so other code can call it by name. */
+  topLevel: boolean;
 }
 
 /** What a payload argument of a send carries: a concrete type, or a parameter of an enclosing function. */
@@ -71,6 +75,7 @@ const ELEMENT_ACCESS = 18;
 const PROPERTY_ACCESS = 19;
 const QUALIFIED_NAME = 20;
 const LITERAL = 21;
+const RETURN = 22;
 // What `collectBindings` does with a node, by its kind.
 const BIND_VARIABLE = 1;
 const BIND_ASSIGNMENT = 2;
@@ -124,6 +129,7 @@ function kindTablesOf(ts: TypeScriptApi): KindTables {
     [K.QualifiedName, QUALIFIED_NAME],
     [K.StringLiteral, LITERAL],
     [K.NoSubstitutionTemplateLiteral, LITERAL],
+    [K.ReturnStatement, RETURN],
   ];
   for (const [kind, action] of visitKinds) visit[kind] = action;
   const bind = new Uint8Array(size);
@@ -456,6 +462,12 @@ class Extractor {
       case LITERAL:
         if (this.catalogDepth === 0) this.recordLiteral(node as TS.StringLiteral | TS.NoSubstitutionTemplateLiteral);
         break;
+      case RETURN: {
+        const returned = (node as TS.ReturnStatement).expression;
+        const innermost = this.functionStack[this.functionStack.length - 1];
+        if (returned && innermost) this.noteReturned(innermost, returned);
+        break;
+      }
     }
 
     if (kind <= this.kinds.lastToken) return;
@@ -471,7 +483,10 @@ class Extractor {
     this.ancestors.pop();
     this.depth--;
     if (context !== undefined) this.contextStack.pop();
-    if (scope) this.functionStack.pop();
+    if (scope) {
+      this.functionStack.pop();
+      this.recordBuilder(scope);
+    }
     if (enteredCatalog) this.catalogDepth--;
   }
 
@@ -686,7 +701,48 @@ class Extractor {
     });
     const wrapper: WrapperFact = { key: String(this.wrapperCount++), name: name ?? '', method, params: [] };
     if (name) this.facts.wrappers.push(wrapper);
-    return { wrapper, params };
+    const scope: FunctionScope = { wrapper, params, topLevel: !method && this.isModuleLevel(node) };
+    const body = (node as TS.FunctionLikeDeclaration).body;
+    // `const build = () => ({ type: 'x' })`: an expression body is what it returns.
+    if (body && !ts.isBlock(body)) {
+      this.functionStack.push(scope);
+      this.noteReturned(scope, body);
+      this.functionStack.pop();
+    }
+    return scope;
+  }
+
+  /** `function f() {}` or `const f = () => {}` at the top of the module (the walk is at the function). */
+  private isModuleLevel(node: TS.SignatureDeclaration): boolean {
+    const ts = this.ts;
+    if (ts.isFunctionDeclaration(node)) return this.ancestor(1)?.kind === ts.SyntaxKind.SourceFile;
+    // VariableDeclaration <- VariableDeclarationList <- VariableStatement <- SourceFile
+    return this.ancestor(1) !== undefined && ts.isVariableDeclaration(this.ancestor(1)!) && this.ancestor(4)?.kind === ts.SyntaxKind.SourceFile;
+  }
+
+  /** A returned object literal with a concrete message type makes the function a message builder, if it is the only type. */
+  private noteReturned(scope: FunctionScope, returned: TS.Expression): void {
+    if (scope.builds === null) return;
+    const node = unwrap(this.ts, returned);
+    if (!this.ts.isObjectLiteralExpression(node)) return;
+    const value = this.discriminantOf(node)?.value;
+    if (!value) return;
+    const carried = this.carriedValue(value, 'type');
+    if (!('value' in carried)) {
+      scope.builds = null;
+      return;
+    }
+    scope.builds = scope.builds === undefined || sameValueRef(scope.builds, carried.value) ? carried.value : null;
+  }
+
+  /**
+   * `function hubState() { return { type: 'hub_state', ... } }`: a send of `hubState()` sends 'hub_state'. Recorded
+   * as a constant of that name, so that sends in other files resolve it through imports like any constant.
+   */
+  private recordBuilder(scope: FunctionScope): void {
+    const { builds, wrapper } = scope;
+    if (!builds || !scope.topLevel || !wrapper.name) return;
+    this.facts.consts.push({ name: wrapper.name, value: builds, exported: this.topLevelExported });
   }
 
   /** The innermost function whose parameter is `name`, if `name` is not shadowed by a closer function. */
@@ -721,6 +777,7 @@ class Extractor {
   private carriedByPayload(expression: TS.Expression): Carried | undefined {
     const ts = this.ts;
     let payload = unwrap(ts, expression);
+    const built = this.builtBy(payload);
     if (ts.isCallExpression(payload) && payload.arguments.length >= 1) payload = unwrap(ts, payload.arguments[0]!);
     if (ts.isObjectLiteralExpression(payload)) {
       const discriminant = this.discriminantOf(payload);
@@ -731,10 +788,26 @@ class Extractor {
     if (ts.isIdentifier(payload)) {
       const object = this.messageObjects.get(payload.text);
       const param = this.parameterOf(payload.text);
-      if (param && object === undefined) return { scope: param.scope, param: param.index, how: 'object' };
+      if (param && object === undefined) {
+        if (!built) return { scope: param.scope, param: param.index, how: 'object' };
+        // `send(encode(msg))` forwards `msg` unless `encode` turns out to build its own message
+        // (`send(hubState(ctx))`): the function is a wrapper, and the builder's type is sent too.
+        this.addWrapperParam(param.scope, param.index, 'object');
+        return built;
+      }
       if (object) return this.carriedValue(object, 'type');
     }
-    return undefined;
+    // `send(JSON.stringify(hubState()))`, `send(peer, hubState(ctx))`: whatever the builder it names returns.
+    return this.builtBy(payload) ?? built;
+  }
+
+  /** A call of a function by name (not a parameter): the message it builds, if it turns out to be a builder. */
+  private builtBy(node: TS.Expression): Carried | undefined {
+    const ts = this.ts;
+    if (!ts.isCallExpression(node)) return undefined;
+    const callee = unwrap(ts, node.expression);
+    if (!ts.isIdentifier(callee) || this.parameterOf(callee.text)) return undefined;
+    return { value: { kind: 'const', name: callee.text } };
   }
 
   /** A type value that names a parameter of the enclosing function makes that function a wrapper. */

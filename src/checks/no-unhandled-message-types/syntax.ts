@@ -24,6 +24,12 @@ export function staticPropertyName(ts: TypeScriptApi, name: TS.PropertyName | TS
   return undefined;
 }
 
+export function sameValueRef(a: ValueRef, b: ValueRef): boolean {
+  if (a.kind === 'literal') return b.kind === 'literal' && a.value === b.value;
+  if (a.kind === 'member') return b.kind === 'member' && a.ns === b.ns && a.member === b.member;
+  return b.kind === 'const' && a.name === b.name;
+}
+
 /** A message type written as a literal, `Ns.member`, `Ns['member']` or a bare name. */
 export function valueRefOf(ts: TypeScriptApi, expression: TS.Expression): ValueRef | undefined {
   const node = unwrap(ts, expression);
