@@ -12,7 +12,7 @@ Finds single-source-of-truth violations: duplicated helpers, values a logger can
 types that no handler maps. Paths default to the current folder.
 
 Options:
-  --format <name>          stylish (default) or json
+  --format <name>          stylish (default), json, sarif (code scanning) or github (Actions annotations)
   --rule <ruleId>          run only this rule (repeatable), e.g. --rule ssot/no-duplicate-helpers
   --config <file>          config file (default: nearest ssot.config.json or package.json#ssot)
   --no-cache               do not read or write the facts cache

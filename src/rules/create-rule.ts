@@ -4,23 +4,13 @@ import { ruleOptionsSchema } from '../config/schema.js';
 import type { Range } from '../core/finding.js';
 import { findingsForFile } from '../eslint/session.js';
 import { readSettings } from '../eslint/settings.js';
-import { packageJson } from '../version.js';
+import { ruleDocsUrl } from '../core/docs-url.js';
 
 export interface SsotRuleDocs {
   /** Turned on by `configs.recommended`. */
   recommended: boolean;
   /** The rule asks the type checker (via `parserServices.program`); without types it does what it can. */
   requiresTypeChecking: boolean;
-}
-
-/** Where `docs/rules/<name>.md` is published: the repository when package.json names one, else the npm tarball. */
-export function ruleDocsUrl(name: string): string {
-  const repository = (packageJson as { repository?: string | { url?: string } }).repository;
-  const url = typeof repository === 'string' ? repository : repository?.url;
-  const github = url?.match(/github\.com[/:]([^/]+\/[^/.]+)/)?.[1];
-  return github
-    ? `https://github.com/${github}/blob/v${packageJson.version}/docs/rules/${name}.md`
-    : `https://unpkg.com/${packageJson.name}@${packageJson.version}/docs/rules/${name}.md`;
 }
 
 export const createRule = ESLintUtils.RuleCreator<SsotRuleDocs>(ruleDocsUrl);

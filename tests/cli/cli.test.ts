@@ -26,7 +26,7 @@ describe('ssot CLI: arguments and exit codes', () => {
 
   it.each([
     [['--frobnicate'], /^ssot: Unknown option '--frobnicate'/],
-    [['--format', 'xml', 'fixtures/cli/two-copies'], /^ssot: unknown format "xml" \(known: stylish, json\)$/],
+    [['--format', 'xml', 'fixtures/cli/two-copies'], /^ssot: unknown format "xml" \(known: stylish, json, sarif, github\)$/],
     [['--rule', 'ssot/no-such-rule', 'fixtures/cli/two-copies'], /^ssot: unknown rule "ssot\/no-such-rule"/],
     [['--jobs', 'zero', 'fixtures/cli/two-copies'], /^ssot: --jobs takes a whole number >= 1, not "zero"$/],
     [['fixtures/cli/does-not-exist'], /^ssot: no such file or directory: fixtures\/cli\/does-not-exist$/],
@@ -43,6 +43,47 @@ describe('ssot CLI: arguments and exit codes', () => {
     writeFileSync(path.join(dir, 'only.ts'), 'export const answer = 42;\n');
     expect(runCli(['.'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(runCli(['.', '--format', 'json'], { cwd: dir })).toEqual({ status: 0, stdout: '{"version":1,"findings":[]}\n', stderr: '' });
+  });
+
+  it('reports the same findings as SARIF 2.1.0 (code scanning) and as GitHub Actions annotations', () => {
+    const args = ['fixtures/incident', '--no-cache'];
+    const { findings } = parseJsonOutput(runCli([...args, '--format', 'json']));
+    const sarifRun = runCli([...args, '--format', 'sarif']);
+    expect(sarifRun.status).toBe(1);
+    const sarif = JSON.parse(sarifRun.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const [run] = sarif.runs;
+    expect(run.tool.driver).toMatchObject({ name: 'ssot', version: packageJson.version });
+    const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
+    expect(ruleIds).toEqual(['ssot/no-duplicate-helpers', 'ssot/no-unserializable-log-args', 'ssot/no-unhandled-message-types']);
+    expect(run.results).toHaveLength(findings.length);
+    run.results.forEach((result: any, i: number) => {
+      const finding = findings[i]!;
+      expect(ruleIds[result.ruleIndex]).toBe(finding.ruleId);
+      expect(result).toMatchObject({
+        ruleId: finding.ruleId,
+        level: finding.severity,
+        message: { text: finding.message },
+        partialFingerprints: { 'ssot/v1': finding.fingerprint },
+      });
+      expect(result.locations[0].physicalLocation).toEqual({
+        artifactLocation: { uri: finding.file, uriBaseId: '%SRCROOT%' },
+        region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+      });
+      expect(result.relatedLocations?.length ?? 0).toBe(finding.related.length);
+    });
+
+    const github = runCli([...args, '--format', 'github']);
+    expect(github.status).toBe(1);
+    const lines = github.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(findings.length);
+    const first = findings[0]!;
+    expect(lines[0]).toBe(
+      `::${first.severity} file=${first.file},line=${first.line},endLine=${first.endLine},col=${first.column},endColumn=${first.endColumn},title=${first.ruleId}::` +
+        [first.message, ...first.related.slice(0, 3).map((r) => `${r.message ? `${r.message}: ` : ''}${r.file}:${r.line}:${r.column}`)].join('%0A') +
+        (first.related.length > 3 ? `%0A(+${first.related.length - 3} more)` : ''),
+    );
+    for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,:]+,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=ssot\/[a-z-]+::\S/);
   });
 
   it('exits 1 with findings, in the JSON contract', () => {
