@@ -47,7 +47,8 @@ describe('ssot CLI: arguments and exit codes', () => {
 
   it('reports the same findings as SARIF 2.1.0 (code scanning) and as GitHub Actions annotations', () => {
     const args = ['fixtures/incident', '--no-cache'];
-    const { findings } = parseJsonOutput(runCli([...args, '--format', 'json']));
+    type JsonFinding = { ruleId: string; severity: string; message: string; file: string; line: number; column: number; endLine: number; endColumn: number; fingerprint: string; related: Array<{ file: string; line: number; column: number; message?: string }> };
+    const findings = parseJsonOutput(runCli([...args, '--format', 'json'])).findings as unknown as JsonFinding[];
     const sarifRun = runCli([...args, '--format', 'sarif']);
     expect(sarifRun.status).toBe(1);
     const sarif = JSON.parse(sarifRun.stdout);
