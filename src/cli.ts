@@ -3,6 +3,7 @@ import module from 'node:module';
 import { parseArgs } from 'node:util';
 import { analyze } from './analyzer.js';
 import { UsageError } from './core/errors.js';
+import { newFindings, readBaseline } from './report/baseline.js';
 import { reporters } from './report/index.js';
 import { packageJson } from './version.js';
 
@@ -15,6 +16,7 @@ Options:
   --format <name>          stylish (default), json, sarif (code scanning) or github (Actions annotations)
   --rule <ruleId>          run only this rule (repeatable), e.g. --rule ssot/no-duplicate-helpers
   --config <file>          config file (default: nearest ssot.config.json or package.json#ssot)
+  --baseline <file>        report only findings not in this earlier --format json report
   --no-cache               do not read or write the facts cache
   --cache-location <dir>   where the facts cache lives (default: node_modules/.cache/ssot)
   --jobs <n>               threads for parsing (default: number of cores, one left to V8)
@@ -31,6 +33,7 @@ const OPTIONS = {
   format: { type: 'string', default: 'stylish' },
   rule: { type: 'string', multiple: true },
   config: { type: 'string' },
+  baseline: { type: 'string' },
   cache: { type: 'boolean', default: true },
   'cache-location': { type: 'string' },
   jobs: { type: 'string' },
@@ -53,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
   if (!reporter) throw new UsageError(`unknown format "${values.format}" (known: ${Object.keys(reporters).join(', ')})`);
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs takes a whole number >= 1, not "${values.jobs}"`);
+  const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
 
   const result = await analyze({
     paths: positionals,
@@ -63,8 +67,9 @@ async function main(argv: string[]): Promise<number> {
     jobs,
   });
   for (const diagnostic of result.diagnostics) process.stderr.write(`ssot: ${diagnostic.file}: ${diagnostic.message}\n`);
-  await print(reporter(result.findings));
-  return result.findings.length > 0 ? 1 : 0;
+  const findings = baseline ? newFindings(result.findings, baseline) : result.findings;
+  await print(reporter(findings));
+  return findings.length > 0 ? 1 : 0;
 }
 
 function print(text: string): Promise<number> {

@@ -117,6 +117,36 @@ describe('ssot CLI: arguments and exit codes', () => {
     expect(after.map((f) => f.line)).toEqual(before.map((f) => Number(f.line) + 2));
     expect(after.map((f) => f.fingerprint)).toEqual(before.map((f) => f.fingerprint));
   });
+
+  it('--baseline reports only the findings an earlier JSON report does not have', () => {
+    const dir = tempDir();
+    cpSync(fixture('two-copies'), dir, { recursive: true });
+    const baseline = runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir });
+    writeFileSync(path.join(dir, 'baseline.json'), baseline.stdout);
+    expect(runCli(['.', '--no-cache', '--baseline', 'baseline.json'], { cwd: dir })).toEqual({ status: 0, stdout: '', stderr: '' });
+    // A third copy: its finding is new; the old one (now listing the third copy too) is still accepted.
+    const b = readFileSync(path.join(dir, 'src/b.ts'), 'utf8');
+    writeFileSync(path.join(dir, 'src/c.ts'), b.slice(b.indexOf('function clampPercent')).replace(/clampPercent/g, 'clampToPercent').replace(/export const progress[^\n]*\n/, ''));
+    const run = runCli(['.', '--format', 'json', '--no-cache', '--baseline', 'baseline.json'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(parseJsonOutput(run).findings.map((finding) => `${finding.file}:${finding.line}`)).toEqual(['src/c.ts:1']);
+    expect(parseJsonOutput(runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir })).findings).toHaveLength(2);
+  });
+
+  it.each([
+    ['missing.json', undefined, /^ssot: baseline missing\.json: no such file$/],
+    ['broken.json', '{"version":1,', /^ssot: baseline broken\.json: not JSON \(/],
+    ['other.json', '{"findings":[]}', /^ssot: baseline other\.json: not a report of `ssot --format json`/],
+  ])('--baseline %s: exit 2 with one line', (name, content, message) => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.ts'), 'export const answer = 42;\n');
+    if (content !== undefined) writeFileSync(path.join(dir, name), content);
+    const run = runCli(['.', '--baseline', name], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd()).toMatch(message);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
 });
 
 describe('ssot CLI: stylish output', () => {
