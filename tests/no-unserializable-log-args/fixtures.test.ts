@@ -67,6 +67,7 @@ describe('no-unserializable-log-args fixtures', () => {
       "src/format.ts:15:26 error `offset` is a bigint: util.format's %j throws 'Do not know how to serialize a BigInt' in log4.info; convert it with String() first.",
       "src/format.ts:16:34 warning `seen` is a Set: util.format's %j writes it as {} in util.format; convert it first (Object.fromEntries(map) or [...set]).",
       "src/format.ts:17:38 error `offset` is a bigint: util.format's %j throws 'Do not know how to serialize a BigInt' in format; convert it with String() first.",
+      "src/format.ts:38:24 warning `op` is a numeric enum member (Op): it logs as a bare number in trace; log Op[message.op] instead.",
     ]);
   });
 

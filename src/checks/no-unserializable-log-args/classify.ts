@@ -263,7 +263,7 @@ function classifyType(walk: Walk, type: TS.Type, at: At, explicit: boolean): voi
   if (flags & ts.TypeFlags.Union) {
     const parts = (type as TS.UnionType).types;
     const numericEnum = parts.find((part) => isNumericEnum(walk.env, part));
-    if (numericEnum) classifyNumericEnum(walk, numericEnum, at);
+    if (numericEnum) classifyNumericEnum(walk, numericEnum, at, explicit);
     for (const part of parts) {
       if (!isNumericEnum(walk.env, part)) classifyType(walk, part, at, explicit);
     }
@@ -274,7 +274,7 @@ function classifyType(walk: Walk, type: TS.Type, at: At, explicit: boolean): voi
     return;
   }
   if (isNumericEnum(walk.env, type)) {
-    classifyNumericEnum(walk, type, at);
+    classifyNumericEnum(walk, type, at, explicit);
     return;
   }
   if (flags & ts.TypeFlags.ESSymbolLike) {
@@ -297,8 +297,13 @@ function isNumericEnum(env: Env, type: TS.Type): boolean {
   return (type.flags & ts.TypeFlags.Enum) !== 0;
 }
 
-function classifyNumericEnum(walk: Walk, type: TS.Type, at: At): void {
-  if (!walk.slot.logs) return;
+/**
+ * A `%j` trace (debug, util.format, console) that dumps a whole object (`debug('received %j', message)` with a
+ * numeric `message.type`) prints the wire format on purpose: only a member written in the call is reported there.
+ * Structured loggers and logged JSON.stringify report members at any depth: their entries are read by people.
+ */
+function classifyNumericEnum(walk: Walk, type: TS.Type, at: At, explicit: boolean): void {
+  if (!walk.slot.logs || (!explicit && walk.slot.serializer === 'util-format')) return;
   report(walk, at, 'numeric-enum', enumNameOf(walk.env, type) ?? walk.env.checker!.typeToString(type));
 }
 
