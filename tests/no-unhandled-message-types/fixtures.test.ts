@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingLines } from './support.js';
+import { findingLines, relatedLines } from './support.js';
 
 describe('no-unhandled-message-types on focused fixtures', () => {
   it("ws-json: plain ws + browser WebSocket: a typo'd send (did-you-mean), a dead switch case, replies through a wrapper function", async () => {
@@ -55,6 +55,13 @@ describe('no-unhandled-message-types on focused fixtures', () => {
   it('message-builders: sending what a builder returns (`send(encode(hubStatePayload(ctx)))`) sends its type; `send(encode(msg))` still forwards `msg`', async () => {
     expect(await findingLines('no-unhandled-message-types/message-builders')).toEqual([
       `src/client/client.ts:15:10 warning 'hub_shutdown' is handled here but nothing in the project sends it. The other types handled here are sent from src/server/hub.ts:13, src/server/hub.ts:14, src/server/hub.ts:15.`,
+    ]);
+    expect(await relatedLines('no-unhandled-message-types/message-builders')).toEqual([
+      [
+        `sends hubStatePayload() ('hub_state'): src/server/hub.ts:13:13`,
+        `sends sessionListPayload() ('session_list'): src/server/hub.ts:14:13`,
+        `sends 'welcome_banner': src/server/hub.ts:15:28`,
+      ],
     ]);
   });
 

@@ -742,7 +742,7 @@ class Extractor {
   private recordBuilder(scope: FunctionScope): void {
     const { builds, wrapper } = scope;
     if (!builds || !scope.topLevel || !wrapper.name) return;
-    this.facts.consts.push({ name: wrapper.name, value: builds, exported: this.topLevelExported });
+    this.facts.consts.push({ name: wrapper.name, value: builds, exported: this.topLevelExported, builder: true });
   }
 
   /** The innermost function whose parameter is `name`, if `name` is not shadowed by a closer function. */

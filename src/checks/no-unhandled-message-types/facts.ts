@@ -31,6 +31,8 @@ export interface ConstFact {
   name: string;
   value: ValueRef;
   exported: boolean;
+  /** A function that returns messages of this one type (`function hubState() { return { type: 'hub_state' } }`). */
+  builder?: true;
 }
 
 /** `imported` is the exported name, `default`, or `*` for a namespace import / whole-module require. */

@@ -131,7 +131,8 @@ export class Resolver {
       const binding = this.resolveName(file, ref.name);
       if (binding?.kind !== 'const') return undefined;
       const inner = this.resolveValue(binding.file, binding.constant.value, depth + 1);
-      return inner && { ...inner, display: inner.display.startsWith("'") || /^-?\d/.test(inner.display) ? `${ref.name} (${inner.display})` : inner.display };
+      const name = binding.constant.builder ? `${ref.name}()` : ref.name;
+      return inner && { ...inner, display: inner.display.startsWith("'") || /^-?\d/.test(inner.display) ? `${name} (${inner.display})` : inner.display };
     }
     const binding = this.resolveName(file, ref.ns);
     if (binding?.kind === 'catalog') {
