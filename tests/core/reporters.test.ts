@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
+import { newFindings } from '../../src/report/baseline.js';
 import { formatGithub } from '../../src/report/github.js';
 import { formatSarif } from '../../src/report/sarif.js';
 
@@ -40,5 +41,12 @@ describe('reporters', () => {
       { id: 0, physicalLocation: { artifactLocation: { uri: 'src/enum.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 13 } }, message: { text: 'declared here' } },
     ]);
     expect(JSON.parse(formatSarif([])).runs[0].results).toEqual([]);
+  });
+
+  it('baseline: each accepted fingerprint accepts as many findings as the baseline had', () => {
+    const twice = [finding, { ...finding, range: { ...finding.range, line: 9, endLine: 9 } }, { ...finding, fingerprint: 'ffffffffffffffff' }];
+    expect(newFindings(twice, new Map([[finding.fingerprint, 1]])).map((f) => f.range.line)).toEqual([9, 3]);
+    expect(newFindings(twice, new Map([[finding.fingerprint, 2]])).map((f) => f.fingerprint)).toEqual(['ffffffffffffffff']);
+    expect(newFindings(twice, new Map())).toHaveLength(3);
   });
 });
