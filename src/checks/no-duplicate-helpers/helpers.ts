@@ -18,11 +18,12 @@ export interface Helper {
 }
 
 /**
- * Tests, benchmarks, examples and database migrations: self-contained by design (a migration is a frozen
- * snapshot per dialect that must never import a shared helper), so their copies are boilerplate, not drift.
+ * Tests, benchmarks, examples (Storybook stories too) and database migrations: self-contained by design (a
+ * migration is a frozen snapshot per dialect that must never import a shared helper), so their copies are
+ * boilerplate, not drift.
  */
 const TEST_FILE =
-  /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|bench|benchmarks?|examples?|samples?|migrations?)\/|\.(?:test|spec|e2e|bench)\.[cm]?[jt]sx?$/;
+  /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|bench|benchmarks?|examples?|samples?|migrations?)\/|\.(?:test|spec|e2e|bench|stories|story)\.[cm]?[jt]sx?$/;
 
 export function isTestFile(file: string): boolean {
   return TEST_FILE.test(file);
