@@ -703,7 +703,8 @@ class Extractor {
     if (name) this.facts.wrappers.push(wrapper);
     const scope: FunctionScope = { wrapper, params, topLevel: !method && this.isModuleLevel(node) };
     const body = (node as TS.FunctionLikeDeclaration).body;
-    // `const build = () => ({ type: 'x' })`: an expression body is what it returns.
+    // `const build = () => ({ type: 'x' })`: an expression body is what it returns (read with the function on
+    // the stack, so that its own parameters are known as such).
     if (body && !ts.isBlock(body)) {
       this.functionStack.push(scope);
       this.noteReturned(scope, body);
@@ -908,8 +909,8 @@ class Extractor {
     if (this.options.registryFunctions.includes(name) && args.length >= 2 && isHandlerValue(ts, args[1]!)) {
       return this.recordHandler(args[0]!, 'register', `register:${name}`, call, 'key');
     }
-    const field = method && ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? this.fieldFunctions.get(name) : undefined;
-    this.recordCall(call, name, method, field ?? undefined);
+    const fieldFunction = method && ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? this.fieldFunctions.get(name) : undefined;
+    this.recordCall(call, name, method, fieldFunction ?? undefined);
   }
 
   /** A call to a function we cannot see yet: a send if it resolves to a wrapper (or is named like a sender). */
