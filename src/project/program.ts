@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type * as TS from 'typescript';
 import type { TypeScriptApi } from '../core/location.js';
 import { jsDocModeForTypes } from './shared-parses.js';
+import { SharedTrees } from './shared-trees.js';
 import type { ParsedTsconfig } from './tsconfig.js';
 
 export interface ProgramGroup {
@@ -109,6 +110,7 @@ export function* buildPrograms(
   selectRoots: RootSelector = () => undefined,
   parsedFile: ParsedFileSource = () => undefined,
 ): Generator<ProgramGroup> {
+  const trees = new SharedTrees(ts);
   for (const group of groupByCompilerOptions(ts, files, tsconfigs)) {
     const { options, files: groupFiles, declarationFiles } = group;
     const compilerOptions = { ...options, noEmit: true };
@@ -118,7 +120,7 @@ export function* buildPrograms(
       yield { program: undefined, files: groupFiles, roots: new Set(), options: compilerOptions };
       continue;
     }
-    const host = compilerHost(ts, compilerOptions, texts, parsedFile);
+    const host = compilerHost(ts, compilerOptions, texts, parsedFile, trees);
     let program = ts.createProgram({ rootNames: [...roots, ...declarationFiles], options: compilerOptions, host });
     if (choice && roots.length < groupFiles.length && importsOutsideThatMatter(program, texts, choice)) {
       // Files beyond the analyzed ones may declare what makes a non-root file's call a sink: keep every file.
@@ -151,7 +153,13 @@ function getLibFiles(): Array<{ fileName: string; text: string }> {
   return common.getLibFiles();
 }
 
-function compilerHost(ts: TypeScriptApi, options: TS.CompilerOptions, texts: ReadonlyMap<string, string>, parsedFile: ParsedFileSource): TS.CompilerHost {
+function compilerHost(
+  ts: TypeScriptApi,
+  options: TS.CompilerOptions,
+  texts: ReadonlyMap<string, string>,
+  parsedFile: ParsedFileSource,
+  trees: SharedTrees,
+): TS.CompilerHost {
   libTexts ??= new Map(getLibFiles().map(({ fileName, text }) => [`${LIB_FOLDER}/${fileName}`, text]));
   const libs = libTexts;
   const host = ts.createCompilerHost(options, false);
@@ -173,7 +181,7 @@ function compilerHost(ts: TypeScriptApi, options: TS.CompilerOptions, texts: Rea
       onError?.(`cannot read ${fileName}`);
       return undefined;
     }
-    return ts.createSourceFile(fileName, text, languageVersion, false);
+    return trees.acquire(fileName, text, options, typeof languageVersion === 'object' ? languageVersion : { languageVersion });
   };
   // JSDoc in TypeScript files does not affect types; JavaScript files' JSDoc (their types) is still parsed.
   const jsDocMode = jsDocModeForTypes(ts);

@@ -92,6 +92,18 @@ describe('no-unserializable-log-args fixtures', () => {
     ]);
   });
 
+  test("a monorepo: one Program per package's options, sharing lib files and each other's sources; types cross packages", async () => {
+    expect(await findingLines("no-unserializable-log-args/monorepo")).toEqual([
+      "packages/app/src/report.ts:5:39 error `total` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt'; convert it with String() first.",
+      "packages/app/src/report.ts:5:59 warning `users` is a Map: JSON.stringify writes it as {}; convert it first (Object.fromEntries(map) or [...set]).",
+      "packages/app/src/tally.ts:3:32 error `count` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt'; convert it with String() first.",
+      "packages/cli/src/main.ts:6:48 error `total` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt'; convert it with String() first.",
+      "packages/core/src/log.ts:4:30 warning `stats.byUser` is a Map: JSON.stringify writes it as {}; convert it first (Object.fromEntries(map) or [...set]).",
+      "packages/core/src/log.ts:4:30 warning `stats.level` is a numeric enum member (Level): it logs as a bare number; log Level[stats.level] instead.",
+      "packages/core/src/log.ts:4:30 error `stats.total` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt'; convert it with String() first.",
+    ]);
+  });
+
   test("look-alikes that must stay silent", async () => {
     expect(await findingLines("no-unserializable-log-args/silent")).toEqual([]);
   });
