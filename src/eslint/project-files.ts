@@ -155,7 +155,7 @@ export class ProjectFiles {
     const existing = this.entries.get(absolute);
     if (existing?.bufferBOM === hasBOM && existing.text === text) return existing;
     // As the CLI reads files: generated and too deeply nested ones are not analyzed.
-    if (!this.includes(absolute) || isGeneratedText(text) || bracketDepth(text) > MAX_NESTING_DEPTH) {
+    if (!this.includes(absolute) || isGeneratedText(text, absolute) || bracketDepth(text) > MAX_NESTING_DEPTH) {
       this.remove(absolute);
       return undefined;
     }

@@ -32,7 +32,7 @@ export function readSource(file: string, maxFileSize: number): SourceRead {
   } catch {
     return { kind: 'skipped', reason: 'not valid UTF-8' };
   }
-  if (isGeneratedText(text)) return { kind: 'generated' };
+  if (isGeneratedText(text, file)) return { kind: 'generated' };
   if (bracketDepth(text) > MAX_NESTING_DEPTH) return { kind: 'skipped', reason: `too deeply nested to analyze (depth over ${MAX_NESTING_DEPTH})` };
   return { kind: 'ok', text, hash: hashOfBytes(bytes) };
 }
@@ -45,11 +45,25 @@ function formatSize(bytes: number): string {
 const SOURCE_MAP_LINE = /^[ \t]*(?:\/\/[#@][ \t]*sourceMappingURL=\S*|\/\*[#@][ \t]*sourceMappingURL=\S*[ \t]*\*\/)\s*$/;
 
 /**
- * A generated file says so in its first lines, or is build output that points at its source map (a committed
- * bundle such as `client-dist/socket.io.js`); such files are never analyzed.
+ * A generated file says so in its first lines, is build output that points at its source map (a committed
+ * bundle such as `client-dist/socket.io.js`), or is minified JavaScript (a docs site's `assets/js/main.js`);
+ * such files are never analyzed.
  */
-export function isGeneratedText(text: string): boolean {
-  return GENERATED_MARKER.test(text.slice(0, 600)) || endsWithSourceMapComment(text);
+export function isGeneratedText(text: string, fileName: string): boolean {
+  return GENERATED_MARKER.test(text.slice(0, 600)) || endsWithSourceMapComment(text) || isMinifiedJavaScript(text, fileName);
+}
+
+const JAVASCRIPT_FILE = /\.[cm]?jsx?$/;
+/** GitHub Linguist's rule for minified files: lines longer than this on average. */
+const MINIFIED_AVERAGE_LINE = 110;
+/** Below this size a file is too small to tell: a one-line config is not a bundle. */
+const MINIFIED_MIN_SIZE = 2048;
+
+function isMinifiedJavaScript(text: string, fileName: string): boolean {
+  if (text.length < MINIFIED_MIN_SIZE || !JAVASCRIPT_FILE.test(fileName)) return false;
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return text.length / lines > MINIFIED_AVERAGE_LINE;
 }
 
 function endsWithSourceMapComment(text: string): boolean {

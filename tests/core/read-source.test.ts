@@ -36,6 +36,17 @@ describe('readSource', () => {
     expect(readSource(fileWith('string.ts', "export const hint = '//# sourceMappingURL=x.js.map';\n"), 10_000).kind).toBe('ok');
   });
 
+  it('treats minified JavaScript as generated: lines over 110 characters on average (GitHub Linguist), from 2 KB', () => {
+    const minified = `!function(e){var t={};function n(r){if(t[r])return t[r].exports;var o=t[r]={i:r,l:!1,exports:{}};return e[r].call(o.exports,o,o.exports,n),o.l=!0,o.exports}}(${'[function(e,t){e.exports=1}],'.repeat(80)}[]);\n`;
+    expect(readSource(fileWith('main.js', minified), 100_000)).toEqual({ kind: 'generated' });
+    expect(readSource(fileWith('main.mjs', minified), 100_000)).toEqual({ kind: 'generated' });
+    // TypeScript is never shipped minified; a short one-line JavaScript file is not a bundle; nor is prettier's output.
+    expect(readSource(fileWith('long.ts', minified), 100_000).kind).toBe('ok');
+    expect(readSource(fileWith('config.js', `module.exports = { presets: ['@babel/preset-env', '@babel/preset-typescript'], plugins: ['@babel/plugin-transform-runtime'] };\n`), 10_000).kind).toBe('ok');
+    const formatted = 'export function add(a, b) {\n  const sum = a + b;\n  return sum;\n}\n'.repeat(60);
+    expect(readSource(fileWith('formatted.js', formatted), 100_000).kind).toBe('ok');
+  });
+
   it('skips oversized, binary and non-UTF-8 files with a reason', () => {
     expect(readSource(fileWith('big.ts', 'x'.repeat(2048)), 1024)).toEqual({ kind: 'skipped', reason: '2 KB is over maxFileSize (1 KB)' });
     expect(readSource(fileWith('nul.ts', Buffer.from([0x61, 0, 0x62])), 1024)).toEqual({ kind: 'skipped', reason: 'binary content (NUL bytes)' });
