@@ -65,11 +65,20 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
+  it("switch-forwarded-events: `emit(event.name)` inside `case 'a': case 'b':` of `switch (event.name)` sends 'a' and 'b'", async () => {
+    expect(await findingLines('no-unhandled-message-types/switch-forwarded-events')).toEqual([
+      `client/provider.ts:8:11 warning 'documents.archive' is handled here but nothing in the project sends it. The other types handled here are sent from server/websockets.ts:13, server/websockets.ts:16.`,
+    ]);
+    expect(await relatedLines('no-unhandled-message-types/switch-forwarded-events')).toEqual([
+      [`sends 'documents.create': server/websockets.ts:13:47`, `sends 'documents.update': server/websockets.ts:13:47`, `sends 'entities': server/websockets.ts:16:47`],
+    ]);
+  });
+
   it('silent-emitters: EventEmitter subclasses, process.on, DOM listeners, http servers, Redux reducers, AST visitors, error codes', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-emitters')).toEqual([]);
   });
 
-  it('silent-label-mapper: a switch that only maps each type to a display label routes nothing', async () => {
+  it('silent-label-mapper: a switch that only maps each type to a display label (a constant, or a translated one) routes nothing', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-label-mapper')).toEqual([]);
   });
 

@@ -76,6 +76,7 @@ const PROPERTY_ACCESS = 19;
 const QUALIFIED_NAME = 20;
 const LITERAL = 21;
 const RETURN = 22;
+const CASE = 23;
 // What `collectBindings` does with a node, by its kind.
 const BIND_VARIABLE = 1;
 const BIND_ASSIGNMENT = 2;
@@ -130,6 +131,7 @@ function kindTablesOf(ts: TypeScriptApi): KindTables {
     [K.StringLiteral, LITERAL],
     [K.NoSubstitutionTemplateLiteral, LITERAL],
     [K.ReturnStatement, RETURN],
+    [K.CaseClause, CASE],
   ];
   for (const [kind, action] of visitKinds) visit[kind] = action;
   const bind = new Uint8Array(size);
@@ -173,6 +175,11 @@ class Extractor {
   /** Variables bound to a message object literal: `const msg = { type: 'join' }`; `null` when ambiguous. */
   private readonly messageObjects = new Map<string, ValueRef | null>();
   private readonly localFunctions = new Set<string>();
+  /**
+   * Inside `case 'a': case 'b':` of `switch (event.name)`: `event.name` is one of those labels there. Innermost
+   * last; each holds the discriminant's text and the labels of the clause and the empty clauses falling into it.
+   */
+  private readonly narrowings: Array<{ text: string; labels: TS.Expression[] }> = [];
   /** Fields of `this` that hold a named function: `this.post = options.post ?? postToHost` (null: ambiguous). */
   private readonly fieldFunctions = new Map<string, string | null>();
   private readonly lookups = new Set<string>();
@@ -390,6 +397,7 @@ class Extractor {
     let scope: FunctionScope | undefined;
     let context: string | undefined;
     let enteredCatalog = false;
+    let narrowed = false;
 
     switch (this.kinds.visit[kind]) {
       case IMPORT:
@@ -462,6 +470,9 @@ class Extractor {
       case LITERAL:
         if (this.catalogDepth === 0) this.recordLiteral(node as TS.StringLiteral | TS.NoSubstitutionTemplateLiteral);
         break;
+      case CASE:
+        narrowed = this.enterCase(node as TS.CaseClause);
+        break;
       case RETURN: {
         const returned = (node as TS.ReturnStatement).expression;
         const innermost = this.functionStack[this.functionStack.length - 1];
@@ -483,6 +494,7 @@ class Extractor {
     this.ancestors.pop();
     this.depth--;
     if (context !== undefined) this.contextStack.pop();
+    if (narrowed) this.narrowings.pop();
     if (scope) {
       this.functionStack.pop();
       this.recordBuilder(scope);
@@ -880,8 +892,10 @@ class Extractor {
         // `emit` on anything but a socket is an in-process EventEmitter: never a message channel.
         if (!args[0] || !this.isSocketReceiver(receiver)) return;
         for (const branch of this.branchesOf(args[0])) {
-          const value = valueRefOf(ts, branch);
-          this.recordSend(value && this.carriedValue(value, 'type'), 'emit', branch);
+          for (const sent of this.narrowedLabels(branch) ?? [branch]) {
+            const value = valueRefOf(ts, sent);
+            this.recordSend(value && this.carriedValue(value, 'type'), 'emit', branch);
+          }
         }
         return;
       }
@@ -1028,6 +1042,31 @@ class Extractor {
     const node = unwrap(ts, expression);
     if (ts.isPropertyAccessExpression(node)) return node.name.text;
     if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression)) return node.argumentExpression.text;
+    return undefined;
+  }
+
+  /** Pushes what the switch's discriminant is inside this clause; false for a clause with no statements. */
+  private enterCase(clause: TS.CaseClause): boolean {
+    if (clause.statements.length === 0) return false;
+    const block = this.ancestor(1) as TS.CaseBlock | undefined;
+    const switchStatement = this.ancestor(2);
+    if (!block || !switchStatement || !this.ts.isSwitchStatement(switchStatement)) return false;
+    const labels = [clause.expression];
+    const clauses = block.clauses;
+    for (let i = clauses.indexOf(clause) - 1; i >= 0; i--) {
+      const previous = clauses[i]!;
+      if (!this.ts.isCaseClause(previous) || previous.statements.length > 0) break;
+      labels.unshift(previous.expression);
+    }
+    this.narrowings.push({ text: compactText(switchStatement.expression, this.sourceFile), labels });
+    return true;
+  }
+
+  /** `emit(event.name)` inside `case 'a': case 'b':` of `switch (event.name)`: the labels, else undefined. */
+  private narrowedLabels(expression: TS.Expression): TS.Expression[] | undefined {
+    if (this.narrowings.length === 0) return undefined;
+    const text = compactText(unwrap(this.ts, expression), this.sourceFile);
+    for (let i = this.narrowings.length - 1; i >= 0; i--) if (this.narrowings[i]!.text === text) return this.narrowings[i]!.labels;
     return undefined;
   }
 
@@ -1188,8 +1227,9 @@ class Extractor {
 }
 
 /**
- * A switch whose every branch only returns a constant (`case ChatType.WEBHOOK: return 'Webhook';`) maps values
- * to labels for display; it routes nothing, so its cases are not handlers.
+ * A switch whose every branch only returns a constant (`case ChatType.WEBHOOK: return 'Webhook';`), or a
+ * translated one (`return t('published')`), maps values to labels for display; it routes nothing, so its cases
+ * are not handlers.
  */
 function isLabelMapper(ts: TypeScriptApi, node: TS.SwitchStatement): boolean {
   let returns = 0;
@@ -1197,10 +1237,21 @@ function isLabelMapper(ts: TypeScriptApi, node: TS.SwitchStatement): boolean {
     const statements = clause.statements.length === 1 && ts.isBlock(clause.statements[0]!) ? clause.statements[0].statements : clause.statements;
     if (statements.length === 0) continue;
     const [only] = statements;
-    if (statements.length > 1 || !only || !ts.isReturnStatement(only) || !only.expression || !isConstant(ts, only.expression)) return false;
+    if (statements.length > 1 || !only || !ts.isReturnStatement(only) || !only.expression || !isLabel(ts, only.expression)) return false;
     returns++;
   }
   return returns > 0;
+}
+
+/** i18next's and vue-i18n's `t`/`$t`, `translate`, gettext's `__`/`gettext`, react-intl's `formatMessage`. */
+const TRANSLATION_FUNCTIONS = new Set(['t', '$t', 'translate', '__', 'gettext', 'formatMessage']);
+
+function isLabel(ts: TypeScriptApi, expression: TS.Expression): boolean {
+  if (isConstant(ts, expression)) return true;
+  if (!ts.isCallExpression(expression)) return false;
+  const callee = lastName(ts, expression.expression);
+  const [text] = expression.arguments;
+  return callee !== undefined && TRANSLATION_FUNCTIONS.has(callee) && text !== undefined && isConstant(ts, text);
 }
 
 function isConstant(ts: TypeScriptApi, expression: TS.Expression): boolean {
