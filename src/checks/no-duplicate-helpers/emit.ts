@@ -161,7 +161,7 @@ export class FileEmitter {
 
   /**
    * Marks the members of object literals that are call arguments, and of object literals nested in them,
-   * directly or as array elements (`build({ plugins: [{ setup() {} }] })`).
+   * directly, as array elements (`build({ plugins: [{ setup() {} }] })`) or returned by an arrow.
    */
   private noteCallbacks(node: TS.Node): void {
     const { K } = this;
@@ -186,6 +186,10 @@ export class FileEmitter {
         const item = unwrap(this.syntax, element);
         if (item.kind === K.ObjectLiteralExpression) this.callbackMembers.add(item);
       }
+    } else if (value.kind === K.ArrowFunction) {
+      // A factory of the configuration: `@Scopes(() => ({ withUser: () => ({...}) }))`, `defineConfig(() => ({...}))`.
+      const body = unwrap(this.syntax, (value as TS.ArrowFunction).body);
+      if (body.kind === K.ObjectLiteralExpression) this.callbackMembers.add(body);
     }
   }
 
