@@ -13,7 +13,7 @@ describe('no-duplicate-helpers on focused fixtures', () => {
 
   it('renamed: parameters, locals and name renamed, braces dropped, one message reworded; a same-shaped helper calling other APIs stays silent', async () => {
     expect(await findingLines(fixture('renamed'))).toEqual([
-      'src/billing/charge.ts:2:16 error withRetries duplicates retryWithBackoff (src/shared/retry.ts:1); import it instead',
+      'src/billing/charge.ts:2:16 error withRetries duplicates retryWithBackoff (src/shared/retry.ts:1); import it instead, with the literal that differs as a parameter',
     ]);
   });
 

@@ -73,7 +73,7 @@ describe('grouping and canonical choice', () => {
   it('different names with one changed literal are copies; with two, different work', () => {
     const oneChanged = HELPER('describeList').replace("' and more'", "' and others'");
     expect(lines({ 'src/a.ts': HELPER('summarize'), 'src/b.ts': oneChanged })).toEqual([
-      'src/b.ts:1 error describeList duplicates summarize (src/a.ts:1); import it instead',
+      'src/b.ts:1 error describeList duplicates summarize (src/a.ts:1); import it instead, with the literal that differs as a parameter',
     ]);
     const twoChanged = oneChanged.replace("', '", "'; '");
     expect(lines({ 'src/a.ts': HELPER('summarize'), 'src/b.ts': twoChanged })).toEqual([]);

@@ -45,7 +45,7 @@ export function familyFindings(
     return {
       severity: relation === 'diverging' ? 'warning' : 'error',
       message:
-        (relation === 'diverging' ? divergingMessage(canonical, helper) : copyMessage(canonical, helper, canImport)) +
+        (relation === 'diverging' ? divergingMessage(canonical, helper) : copyMessage(canonical, helper, canImport, relation)) +
         (others.length > MAX_RELATED ? ` (${others.length + 1} copies in all)` : ''),
       file: helper.file,
       range: helper.unit.range,
@@ -69,8 +69,20 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   return canonical.unit.exported ? 'import it instead' : 'export it and import it instead';
 }
 
-function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport): string {
-  return `${displayName(copy)} duplicates ${displayName(canonical)} (${where(canonical)}); ${advice(canonical, copy, canImport)}`;
+function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, relation: Relation): string {
+  // `log('Loaded document')` and `log('Closed connection')`: reusing one as it is would change what the other does.
+  const differing = relation === 'renamed' ? differingLiterals(canonical, copy) : 0;
+  const parameter = differing === 0 ? '' : differing === 1 ? ', with the literal that differs as a parameter' : ', with the literals that differ as parameters';
+  return `${displayName(copy)} duplicates ${displayName(canonical)} (${where(canonical)}); ${advice(canonical, copy, canImport)}${parameter}`;
+}
+
+/** How many of the abstracted literals (strings, numbers) differ between two renamed copies, position by position. */
+function differingLiterals(a: Helper, b: Helper): number {
+  const left = a.unit.literals;
+  const right = b.unit.literals;
+  let differing = Math.abs(left.length - right.length);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) if (left[i] !== right[i]) differing++;
+  return differing;
 }
 
 function divergingMessage(canonical: Helper, copy: Helper): string {
