@@ -73,12 +73,19 @@ export function corroborated(a: Helper, b: Helper): boolean {
  */
 export function literalsCompatible(a: Helper, b: Helper): boolean {
   if (corroborated(a, b)) return true;
+  const count = a.unit.literals.length;
+  if (count !== b.unit.literals.length) return false;
+  const differing = differingLiterals(a, b);
+  return differing <= 1 && differing * 3 <= count;
+}
+
+/** How many of the abstracted literals (strings, numbers) differ between two copies, position by position. */
+export function differingLiterals(a: Helper, b: Helper): number {
   const left = a.unit.literals;
   const right = b.unit.literals;
-  if (left.length !== right.length) return false;
-  let differing = 0;
-  for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) differing++;
-  return differing <= 1 && differing * 3 <= left.length;
+  let differing = Math.abs(left.length - right.length);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) if (left[i] !== right[i]) differing++;
+  return differing;
 }
 
 /** Whether `inner` is nested (at any depth) in `outer`. */

@@ -1,6 +1,6 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
 import { byPosition, ONE_PACKAGE, type CanImport } from './canonical.js';
-import { displayName, literalsCompatible, type Helper } from './helpers.js';
+import { differingLiterals, displayName, literalsCompatible, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align } from './similarity.js';
@@ -74,15 +74,6 @@ function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, rela
   const differing = relation === 'renamed' ? differingLiterals(canonical, copy) : 0;
   const parameter = differing === 0 ? '' : differing === 1 ? ', with the literal that differs as a parameter' : ', with the literals that differ as parameters';
   return `${displayName(copy)} duplicates ${displayName(canonical)} (${where(canonical)}); ${advice(canonical, copy, canImport)}${parameter}`;
-}
-
-/** How many of the abstracted literals (strings, numbers) differ between two renamed copies, position by position. */
-function differingLiterals(a: Helper, b: Helper): number {
-  const left = a.unit.literals;
-  const right = b.unit.literals;
-  let differing = Math.abs(left.length - right.length);
-  for (let i = 0; i < Math.min(left.length, right.length); i++) if (left[i] !== right[i]) differing++;
-  return differing;
 }
 
 function divergingMessage(canonical: Helper, copy: Helper): string {

@@ -76,7 +76,6 @@ const PROPERTY_ACCESS = 19;
 const QUALIFIED_NAME = 20;
 const LITERAL = 21;
 const RETURN = 22;
-const CASE = 23;
 // What `collectBindings` does with a node, by its kind.
 const BIND_VARIABLE = 1;
 const BIND_ASSIGNMENT = 2;
@@ -131,7 +130,6 @@ function kindTablesOf(ts: TypeScriptApi): KindTables {
     [K.StringLiteral, LITERAL],
     [K.NoSubstitutionTemplateLiteral, LITERAL],
     [K.ReturnStatement, RETURN],
-    [K.CaseClause, CASE],
   ];
   for (const [kind, action] of visitKinds) visit[kind] = action;
   const bind = new Uint8Array(size);
@@ -175,11 +173,6 @@ class Extractor {
   /** Variables bound to a message object literal: `const msg = { type: 'join' }`; `null` when ambiguous. */
   private readonly messageObjects = new Map<string, ValueRef | null>();
   private readonly localFunctions = new Set<string>();
-  /**
-   * Inside `case 'a': case 'b':` of `switch (event.name)`: `event.name` is one of those labels there. Innermost
-   * last; each holds the discriminant's text and the labels of the clause and the empty clauses falling into it.
-   */
-  private readonly narrowings: Array<{ text: string; labels: TS.Expression[] }> = [];
   /** Fields of `this` that hold a named function: `this.post = options.post ?? postToHost` (null: ambiguous). */
   private readonly fieldFunctions = new Map<string, string | null>();
   private readonly lookups = new Set<string>();
@@ -397,7 +390,6 @@ class Extractor {
     let scope: FunctionScope | undefined;
     let context: string | undefined;
     let enteredCatalog = false;
-    let narrowed = false;
 
     switch (this.kinds.visit[kind]) {
       case IMPORT:
@@ -470,9 +462,6 @@ class Extractor {
       case LITERAL:
         if (this.catalogDepth === 0) this.recordLiteral(node as TS.StringLiteral | TS.NoSubstitutionTemplateLiteral);
         break;
-      case CASE:
-        narrowed = this.enterCase(node as TS.CaseClause);
-        break;
       case RETURN: {
         const returned = (node as TS.ReturnStatement).expression;
         const innermost = this.functionStack[this.functionStack.length - 1];
@@ -494,7 +483,6 @@ class Extractor {
     this.ancestors.pop();
     this.depth--;
     if (context !== undefined) this.contextStack.pop();
-    if (narrowed) this.narrowings.pop();
     if (scope) {
       this.functionStack.pop();
       this.recordBuilder(scope);
@@ -728,9 +716,10 @@ class Extractor {
   /** `function f() {}` or `const f = () => {}` at the top of the module (the walk is at the function). */
   private isModuleLevel(node: TS.SignatureDeclaration): boolean {
     const ts = this.ts;
-    if (ts.isFunctionDeclaration(node)) return this.ancestor(1)?.kind === ts.SyntaxKind.SourceFile;
+    const parent = this.ancestor(1);
+    if (ts.isFunctionDeclaration(node)) return parent?.kind === ts.SyntaxKind.SourceFile;
     // VariableDeclaration <- VariableDeclarationList <- VariableStatement <- SourceFile
-    return this.ancestor(1) !== undefined && ts.isVariableDeclaration(this.ancestor(1)!) && this.ancestor(4)?.kind === ts.SyntaxKind.SourceFile;
+    return parent !== undefined && ts.isVariableDeclaration(parent) && this.ancestor(4)?.kind === ts.SyntaxKind.SourceFile;
   }
 
   /** A returned object literal with a concrete message type makes the function a message builder, if it is the only type. */
@@ -1045,28 +1034,30 @@ class Extractor {
     return undefined;
   }
 
-  /** Pushes what the switch's discriminant is inside this clause; false for a clause with no statements. */
-  private enterCase(clause: TS.CaseClause): boolean {
-    if (clause.statements.length === 0) return false;
-    const block = this.ancestor(1) as TS.CaseBlock | undefined;
-    const switchStatement = this.ancestor(2);
-    if (!block || !switchStatement || !this.ts.isSwitchStatement(switchStatement)) return false;
-    const labels = [clause.expression];
-    const clauses = block.clauses;
-    for (let i = clauses.indexOf(clause) - 1; i >= 0; i--) {
-      const previous = clauses[i]!;
-      if (!this.ts.isCaseClause(previous) || previous.statements.length > 0) break;
-      labels.unshift(previous.expression);
-    }
-    this.narrowings.push({ text: compactText(switchStatement.expression, this.sourceFile), labels });
-    return true;
-  }
-
-  /** `emit(event.name)` inside `case 'a': case 'b':` of `switch (event.name)`: the labels, else undefined. */
+  /**
+   * `emit(event.name)` inside `case 'a': case 'b':` of `switch (event.name)`: `event.name` is one of those labels
+   * there (the clause's and those of the empty clauses falling into it). Read off the enclosing nodes, innermost
+   * switch first; undefined outside such a case.
+   */
   private narrowedLabels(expression: TS.Expression): TS.Expression[] | undefined {
-    if (this.narrowings.length === 0) return undefined;
-    const text = compactText(unwrap(this.ts, expression), this.sourceFile);
-    for (let i = this.narrowings.length - 1; i >= 0; i--) if (this.narrowings[i]!.text === text) return this.narrowings[i]!.labels;
+    const ts = this.ts;
+    const { ancestors } = this;
+    let text: string | undefined;
+    for (let i = ancestors.length - 1; i >= 2; i--) {
+      const clause = ancestors[i]!;
+      const switchStatement = ancestors[i - 2]!;
+      if (!ts.isCaseClause(clause) || !ts.isSwitchStatement(switchStatement)) continue;
+      text ??= compactText(unwrap(ts, expression), this.sourceFile);
+      if (compactText(switchStatement.expression, this.sourceFile) !== text) continue;
+      const clauses = switchStatement.caseBlock.clauses;
+      const labels = [clause.expression];
+      for (let j = clauses.indexOf(clause) - 1; j >= 0; j--) {
+        const previous = clauses[j]!;
+        if (!ts.isCaseClause(previous) || previous.statements.length > 0) break;
+        labels.unshift(previous.expression);
+      }
+      return labels;
+    }
     return undefined;
   }
 
