@@ -33,6 +33,18 @@ export interface AnalyzeOptions {
   cacheLocation?: string;
   /** Worker threads for fact extraction (default: available cores). The output never depends on it. */
   jobs?: number;
+  /** Called as the analysis advances (for a progress bar); never changes the result. */
+  onProgress?: (progress: AnalysisProgress) => void;
+}
+
+/**
+ * Where the analysis is: building the types (`done` counts the files of the Programs built so far), extracting
+ * the other facts (`done` counts files), running the checks (`done` counts checks).
+ */
+export interface AnalysisProgress {
+  stage: 'types' | 'facts' | 'checks';
+  done: number;
+  total: number;
 }
 
 export interface AnalysisResult {
@@ -73,6 +85,7 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
   const useCache = options.cache !== false;
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const diagnostics: FileDiagnostic[] = [];
+  const report = options.onProgress ?? (() => undefined);
 
   const discovered = discoverFiles({ cwd, paths, ignore: loaded.config.ignore ?? [], ignoreBase: loaded.baseDir });
   phase('discovered');
@@ -92,9 +105,9 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
     diagnostics.push(...tsconfigDiagnostics);
     phase('tsconfig');
     // Typed extraction runs in this thread while the workers extract the syntactic facts.
-    const typedRun = typed.length ? await extractTyped(await loadTs(), files, typed, tsconfigs, cwd, syntactic.length > 0) : undefined;
+    const typedRun = typed.length ? await extractTyped(await loadTs(), files, typed, tsconfigs, cwd, syntactic.length > 0, report) : undefined;
     phase('typed');
-    if (syntacticRun) await finishSyntactic(syntacticRun, syntactic, useCache, diagnostics, typedRun?.parses);
+    if (syntacticRun) await finishSyntactic(syntacticRun, syntactic, useCache, diagnostics, typedRun?.parses, report);
     phase('syntactic');
     for (const [file, reason] of typedRun?.failures ?? []) {
       // A file the syntactic extraction already failed is reported once, as it was found first there.
@@ -102,7 +115,11 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
     }
     const analyzed = files.filter((file) => !file.failed);
     const packages = new PackageLayoutReader().layout(analyzed);
-    const findings = configured.flatMap((entry) => runCheck(entry, analyzed, cwd, packages));
+    const findings = configured.flatMap((entry, i) => {
+      report({ stage: 'checks', done: i, total: configured.length });
+      return runCheck(entry, analyzed, cwd, packages);
+    });
+    report({ stage: 'checks', done: configured.length, total: configured.length });
     phase('run');
     return {
       findings: findings.sort(compareFindings),
@@ -138,6 +155,7 @@ async function extractTyped(
   tsconfigs: ParsedTsconfig[],
   cwd: string,
   syntaxCheckedElsewhere: boolean,
+  report: (progress: AnalysisProgress) => void,
 ): Promise<{ failures: Map<AnalyzedFile, string>; parses: SharedParses }> {
   // Loaded only when needed: it brings @ts-morph/common's bundled lib files.
   const { buildPrograms } = await import('./project/program.js');
@@ -148,6 +166,8 @@ async function extractTyped(
   const relativePath = (p: string) => toRelative(cwd, p);
   const selectRoots = typedRootSelector(ts, typed, texts, (file) => parses.tree(file.fileName));
   const parsedFile = (fileName: string, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions) => parses.adopt(fileName, languageVersion);
+  let done = 0;
+  report({ stage: 'types', done, total: files.length });
   for (const { program, files: groupFiles, roots, options } of buildPrograms(ts, [...byPath.keys()], tsconfigs, texts, selectRoots, parsedFile)) {
     phase(`program (${roots.size} of ${groupFiles.length} files as roots, ${program?.getSourceFiles().length ?? 0} in the Program)`);
     const checker = program?.getTypeChecker();
@@ -167,7 +187,9 @@ async function extractTyped(
       if (result.ok) Object.assign(file.facts, result.facts);
       else failures.set(file, result.reason);
     }
+    report({ stage: 'types', done: (done += groupFiles.length), total: files.length });
   }
+  report({ stage: 'types', done: files.length, total: files.length });
   return { failures, parses };
 }
 
@@ -213,7 +235,10 @@ async function finishSyntactic(
   useCache: boolean,
   diagnostics: FileDiagnostic[],
   parses: SharedParses | undefined,
+  report: (progress: AnalysisProgress) => void,
 ): Promise<void> {
+  pool.onProgress = (done) => report({ stage: 'facts', done, total: misses.length });
+  report({ stage: 'facts', done: 0, total: misses.length });
   // Whatever the workers have not claimed yet (all of it without workers) is extracted here.
   if (misses.length) pool.joinOnMainThread(await loadTs(), (request) => parses?.take(request.absolute));
   const results = await pool.finished();

@@ -5,6 +5,7 @@ import { analyze } from './analyzer.js';
 import { UsageError } from './core/errors.js';
 import { newFindings, readBaseline } from './report/baseline.js';
 import { reporters } from './report/index.js';
+import { progressBar } from './report/progress.js';
 import { packageJson } from './version.js';
 
 const HELP = `Usage: ssot [paths...] [options]
@@ -20,6 +21,8 @@ Options:
   --no-cache               do not read or write the facts cache
   --cache-location <dir>   where the facts cache lives (default: node_modules/.cache/ssot)
   --jobs <n>               threads for parsing (default: number of cores, one left to V8)
+  --no-progress            no progress bar on stderr (shown by default when stderr is a terminal outside CI;
+                           --progress shows it anywhere, one line per stage)
   --debug                  print stack traces for internal errors
   -v, --version            print the version
   -h, --help               print this help
@@ -37,6 +40,7 @@ const OPTIONS = {
   cache: { type: 'boolean', default: true },
   'cache-location': { type: 'string' },
   jobs: { type: 'string' },
+  progress: { type: 'boolean' },
   debug: { type: 'boolean', default: false },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
@@ -58,14 +62,21 @@ async function main(argv: string[]): Promise<number> {
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs takes a whole number >= 1, not "${values.jobs}"`);
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
 
-  const result = await analyze({
-    paths: positionals,
-    rules: values.rule,
-    configFile: values.config,
-    cache: values.cache,
-    cacheLocation: values['cache-location'],
-    jobs,
-  });
+  const bar = (values.progress ?? (process.stderr.isTTY && !process.env.CI)) ? progressBar(process.stderr) : undefined;
+  let result;
+  try {
+    result = await analyze({
+      paths: positionals,
+      rules: values.rule,
+      configFile: values.config,
+      cache: values.cache,
+      cacheLocation: values['cache-location'],
+      jobs,
+      onProgress: bar && ((progress) => bar.update(progress)),
+    });
+  } finally {
+    bar?.stop();
+  }
   for (const diagnostic of result.diagnostics) process.stderr.write(`ssot: ${diagnostic.file}: ${diagnostic.message}\n`);
   const findings = baseline ? newFindings(result.findings, baseline) : result.findings;
   await print(reporter(findings));

@@ -16,7 +16,7 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
   return run(options);
 }
 
-export type { AnalysisResult, AnalyzeOptions } from './analyzer.js';
+export type { AnalysisProgress, AnalysisResult, AnalyzeOptions } from './analyzer.js';
 export type { FileDiagnostic } from './core/errors.js';
 export type { Finding, Range, RelatedLocation, Severity, Suggestion } from './core/finding.js';
 export type { SsotSettings } from './eslint/settings.js';

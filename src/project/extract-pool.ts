@@ -45,6 +45,8 @@ export class ExtractPool {
   private settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
   private failure: Error | undefined;
   private readonly done: Promise<void>;
+  /** Called with the number of files extracted so far, after each batch. */
+  onProgress: (done: number) => void = () => undefined;
 
   constructor(private readonly enabled: readonly EnabledCheck[], workerCount: number) {
     this.needs = parseNeedsOf(enabled);
@@ -106,6 +108,7 @@ export class ExtractPool {
 
   private completed(count: number): void {
     this.remaining -= count;
+    this.onProgress(this.requests.length - this.remaining);
     if (this.remaining === 0 && !this.failure) this.settle?.resolve();
   }
 

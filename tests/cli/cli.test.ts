@@ -166,6 +166,29 @@ describe('ssot CLI: stylish output', () => {
   });
 });
 
+describe('ssot CLI: progress', () => {
+  const args = ['fixtures/incident', '--no-cache', '--format', 'json'];
+
+  it('shows no progress when stderr is not a terminal, or with --no-progress', () => {
+    for (const extra of [[], ['--no-progress']]) {
+      const run = runCli([...args, ...extra]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe('');
+    }
+  });
+
+  it('--progress prints one line per stage on stderr, the last with every check done, and leaves stdout alone', () => {
+    const quiet = runCli(args);
+    const run = runCli([...args, '--progress']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(quiet.stdout);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines.map((line) => line.split(' [')[0]!.trim())).toEqual(['ssot types', 'ssot facts', 'ssot checks', 'ssot checks']);
+    expect(lines[0]).toMatch(/\] 0\/10 files$/);
+    expect(lines.at(-1)).toMatch(/\] 3\/3 checks$/);
+  });
+});
+
 describe('ssot CLI: config', () => {
   it('rejects an unknown option key, naming the file and the key', () => {
     const run = runCli(['.'], { cwd: fixture('config-invalid') });
