@@ -18,7 +18,8 @@ export function jsDocModeForTypes(ts: TypeScriptApi): TS.JSDocParsingMode | unde
 export class SharedParses {
   /** null: too deep to parse. */
   private readonly trees = new Map<string, TS.SourceFile | null>();
-  private readonly adopted = new Set<string>();
+  /** Adopted trees, by the module format they were fitted to. */
+  private readonly adopted = new Map<string, TS.ResolutionMode>();
   private readonly languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions;
   private readonly jsDocMode;
 
@@ -56,21 +57,30 @@ export class SharedParses {
   /**
    * For a Program's host: the tree of an analyzed file (kept, or parsed now and kept) when it is the tree
    * TypeScript would build with the Program's options, fitted to them as `createSourceFile` would (module format
-   * and indicator, target); undefined otherwise. A tree goes to one Program only: binding writes into it.
+   * and indicator, target); undefined otherwise. Binding writes into a tree, once: a tree already adopted goes to
+   * another Program only when that binding holds there too, as in `SharedTrees` (a module by its syntax, in the
+   * same module format).
    */
   adopt(fileName: string, languageVersionOrOptions: TS.ScriptTarget | TS.CreateSourceFileOptions): TS.SourceFile | undefined {
-    if (this.adopted.has(fileName)) return undefined;
     const options = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions };
     // Before ES2015 the scanner reads identifiers differently; another JSDoc mode parses other comments.
     if (options.languageVersion < this.ts.ScriptTarget.ES2015 || options.languageVersion === this.ts.ScriptTarget.JSON) return undefined;
     if (options.jsDocParsingMode !== this.jsDocMode) return undefined;
     const tree = this.tree(fileName);
     if (!tree) return undefined;
+    if (this.adopted.has(fileName)) {
+      return this.adopted.get(fileName) === options.impliedNodeFormat && (tree.isDeclarationFile || isModuleBySyntax(tree)) ? tree : undefined;
+    }
     const sourceFile = tree as TS.SourceFile & { languageVersion: TS.ScriptTarget; impliedNodeFormat?: TS.ResolutionMode };
     sourceFile.languageVersion = options.languageVersion;
     if (options.impliedNodeFormat !== undefined) sourceFile.impliedNodeFormat = options.impliedNodeFormat;
     options.setExternalModuleIndicator?.(sourceFile);
-    this.adopted.add(fileName);
+    this.adopted.set(fileName, options.impliedNodeFormat);
     return sourceFile;
   }
+}
+
+/** An import, export or `import.meta` makes the file a module under any options (TypeScript records that node). */
+export function isModuleBySyntax(sourceFile: TS.SourceFile): boolean {
+  return typeof (sourceFile as { externalModuleIndicator?: unknown }).externalModuleIndicator === 'object';
 }

@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import type { TypeScriptApi } from '../core/location.js';
-import { jsDocModeForTypes } from './shared-parses.js';
+import { isModuleBySyntax, jsDocModeForTypes } from './shared-parses.js';
 
 /**
  * A monorepo has one Program per set of compiler options, and their files overlap: lib files, packages'
@@ -30,9 +30,4 @@ export class SharedTrees {
     if (shared.isDeclarationFile || isModuleBySyntax(shared)) return shared;
     return registry.acquireDocument(fileName, options, snapshot, '1', undefined, sourceFileOptions);
   }
-}
-
-/** An import, export or `import.meta` makes the file a module under any options (TypeScript records that node). */
-function isModuleBySyntax(sourceFile: TS.SourceFile): boolean {
-  return typeof (sourceFile as { externalModuleIndicator?: unknown }).externalModuleIndicator === 'object';
 }

@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { SharedParses } from '../../src/project/shared-parses.js';
 import { SharedTrees } from '../../src/project/shared-trees.js';
 import { bundledTs as ts } from '../../src/project/typescript.js';
 
@@ -35,5 +36,25 @@ describe('SharedTrees: Programs with different options share trees that those op
     const [a, b] = treesOf('/p/app/tally.ts', 'function tally(n: bigint) { return n; }\n', app, server);
     expect(a).not.toBe(b);
     expect(a!.text).toBe(b!.text);
+  });
+});
+
+describe('SharedParses: an analyzed file adopted by one Program goes to the next one as SharedTrees would share it', () => {
+  const fileFor = (impliedNodeFormat: TS.ResolutionMode): TS.CreateSourceFileOptions => ({ languageVersion: ts.ScriptTarget.ES2022, impliedNodeFormat, jsDocParsingMode });
+
+  it('a module by its syntax, in the same module format', () => {
+    const parses = new SharedParses(ts, new Map([['/p/core/stats.ts', 'export interface Stats { total: bigint }\n']]));
+    const first = parses.adopt('/p/core/stats.ts', fileFor(ts.ModuleKind.CommonJS));
+    expect(first).toBeDefined();
+    expect(parses.adopt('/p/core/stats.ts', fileFor(ts.ModuleKind.CommonJS))).toBe(first);
+    expect(parses.adopt('/p/core/stats.ts', fileFor(ts.ModuleKind.ESNext))).toBeUndefined();
+  });
+
+  it('not a script, and not for a target before ES2015', () => {
+    const parses = new SharedParses(ts, new Map([['/p/app/tally.ts', 'function tally(n: bigint) { return n; }\n']]));
+    expect(parses.adopt('/p/app/tally.ts', fileFor(ts.ModuleKind.CommonJS))).toBeDefined();
+    expect(parses.adopt('/p/app/tally.ts', fileFor(ts.ModuleKind.CommonJS))).toBeUndefined();
+    const modules = new SharedParses(ts, new Map([['/p/core/stats.ts', 'export const zero = 0n;\n']]));
+    expect(modules.adopt('/p/core/stats.ts', { ...fileFor(ts.ModuleKind.CommonJS), languageVersion: ts.ScriptTarget.ES5 })).toBeUndefined();
   });
 });
