@@ -17,6 +17,13 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
+  it('module-state: copies reading their own module-level values are told to take them as parameters; an empty cache of another type is the same value', async () => {
+    expect(await findingLines(fixture('module-state'))).toEqual([
+      'src/cache/labels.ts:3:10 error remember duplicates memoized (src/cache/widths.ts:3); import it instead',
+      "src/decorators/skip-changeset.ts:4:17 error SkipChangeset duplicates Public (src/decorators/public.ts:4) except for the module-level `key` each reads: share one copy that takes it as a parameter",
+    ]);
+  });
+
   it('forms: a declaration, an expression-bodied arrow, a static method, a class field and an object-literal method (in JS) are one helper', async () => {
     expect(await findingLines(fixture('forms'))).toEqual([
       'src/api/routes.js:2:3 error helpers.slug duplicates toSlug (src/lib/slug.ts:1); import it instead',

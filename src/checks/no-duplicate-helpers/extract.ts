@@ -7,8 +7,9 @@ import { isTestFile } from './helpers.js';
 import { relativeImportsOf } from './import-specifiers.js';
 import { boundNames, fingerprint } from './fingerprint.js';
 import type { DuplicateHelpersOptions } from './options.js';
-import { syntaxOf } from './syntax.js';
-import { unitKindOf } from './units.js';
+import { hashText } from './hash.js';
+import { syntaxOf, type Syntax } from './syntax.js';
+import { unitKindOf, unwrap } from './units.js';
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^./]+\.ts$/;
 /** Markers that code generators put in a file's first comment. */
@@ -24,6 +25,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
   if (!options.includeTestsAndExamples && isTestFile(file)) return { imports: relativeImportsOf(syntax, sourceFile), units: [] };
   const emitter = new FileEmitter(syntax, sourceFile);
   const emitted = emitter.run();
+  const moduleValues = moduleValuesOf(syntax, sourceFile);
   const kept: HelperUnit[] = [];
   // Pending index -> index in `kept` (or the nearest kept ancestor's).
   const keptIndex: number[] = [];
@@ -45,7 +47,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
         enclosingNames.set(root, (enclosing = boundNames(emitter.tokens, unit.start, unit.end)));
       }
     }
-    const print = fingerprint(emitter.tokens, pending.start, pending.end, pending.nameHash, enclosing);
+    const print = fingerprint(emitter.tokens, pending.start, pending.end, pending.nameHash, enclosing, moduleValues);
     if (print.size < options.minTokens || print.captures) {
       keptIndex[index] = parentKept;
       return;
@@ -67,9 +69,40 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     };
     if (pending.hint.qualifier !== undefined) unit.qualifier = pending.hint.qualifier;
     if (print.statements.length >= options.minStatements) unit.snippets = snippets(sourceFile.text, print.spans);
+    if (print.reads.length > 0) unit.moduleValues = print.reads.map((name) => moduleValues.get(name)!).sort((x, y) => (x[0] < y[0] ? -1 : 1));
     kept.push(unit);
   });
   return { imports: emitted.imports, units: kept };
+}
+
+const INITIALIZER_LENGTH = 120;
+
+/**
+ * The file's module-level variables that hold data (not functions or classes), by name hash: a helper that
+ * reads one does something else in each module that declares its own (`const key = Symbol('env:public')`).
+ */
+function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile): Map<number, [string, string]> {
+  const { K } = syntax;
+  const values = new Map<number, [string, string]>();
+  for (const statement of sourceFile.statements) {
+    if (statement.kind !== K.VariableStatement) continue;
+    for (const declaration of (statement as TS.VariableStatement).declarationList.declarations) {
+      if (declaration.name.kind !== K.Identifier || !declaration.initializer) continue;
+      const kind = unwrap(syntax, declaration.initializer).kind;
+      if (kind === K.ArrowFunction || kind === K.FunctionExpression || kind === K.ClassExpression) continue;
+      const name = (declaration.name as TS.Identifier).text;
+      values.set(hashText(name) | 0, [name, initializerText(syntax, sourceFile, declaration.initializer)]);
+    }
+  }
+  return values;
+}
+
+/** An empty container's type arguments say nothing about its value: `new Map<A, B>()` is `new Map()`. */
+function initializerText(syntax: Syntax, sourceFile: TS.SourceFile, initializer: TS.Expression): string {
+  const value = unwrap(syntax, initializer);
+  const text = (node: TS.Node) => sourceFile.text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, ' ');
+  if (value.kind === syntax.K.NewExpression && !(value as TS.NewExpression).arguments?.length) return `new ${text((value as TS.NewExpression).expression)}()`;
+  return text(initializer).slice(0, INITIALIZER_LENGTH);
 }
 
 function nameRange(sourceFile: TS.SourceFile, pending: PendingUnit) {

@@ -17,6 +17,11 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
   size: number;
   /** First line of each statement, shortened; only for helpers long enough for near-miss matching. */
   snippets?: string[];
+  /**
+   * Module-level variables of its own file it reads (`const key = Symbol('env:public')`), each as
+   * `[name, initializer]` with the initializer's whitespace collapsed; absent when none.
+   */
+  moduleValues?: Array<[string, string]>;
 }
 
 export interface HelperFacts {

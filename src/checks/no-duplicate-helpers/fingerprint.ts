@@ -25,6 +25,8 @@ export interface Fingerprint {
   size: number;
   /** Whether it reads a variable of an enclosing function: a closure, not a helper. */
   captures: boolean;
+  /** The watched names (see {@link fingerprint}) it reads without declaring them, in order of first read. */
+  reads: number[];
 }
 
 export const MAX_LITERALS = 64;
@@ -45,11 +47,19 @@ export function boundNames(tokens: TokenBuffer, start: number, end: number): Set
   return names;
 }
 
-export function fingerprint(tokens: TokenBuffer, start: number, end: number, selfName: number, enclosing?: Set<number>): Fingerprint {
+export function fingerprint(
+  tokens: TokenBuffer,
+  start: number,
+  end: number,
+  selfName: number,
+  enclosing?: Set<number>,
+  watched?: ReadonlyMap<number, unknown>,
+): Fingerprint {
   const { ops, a, b } = tokens;
   const locals = boundNames(tokens, start, end);
   locals.delete(selfName);
   let captures = false;
+  const reads: number[] = [];
 
   const localIndex = new Map<number, number>();
   // Parameters keep their position in statement hashes (`f(a, b)` vs `f(b, c)`); other locals are one placeholder.
@@ -101,6 +111,7 @@ export function fingerprint(tokens: TokenBuffer, start: number, end: number, sel
           if (top >= 0) openHash[top] = mix(openHash[top]!, TAG_SELF);
         } else {
           if (enclosing?.has(value)) captures = true;
+          if (watched?.has(value) && !reads.includes(value)) reads.push(value);
           r1 = mix(mix(r1, TAG_NAME), value); r2 = mixAlt(mixAlt(r2, TAG_NAME), value);
           if (top >= 0) openHash[top] = mix(mix(openHash[top]!, TAG_NAME), value);
         }
@@ -157,5 +168,6 @@ export function fingerprint(tokens: TokenBuffer, start: number, end: number, sel
     spans,
     size,
     captures,
+    reads,
   };
 }

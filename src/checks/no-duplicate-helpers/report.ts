@@ -70,10 +70,30 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
 }
 
 function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, relation: Relation): string {
+  const head = `${displayName(copy)} duplicates ${displayName(canonical)} (${where(canonical)})`;
   // `log('Loaded document')` and `log('Closed connection')`: reusing one as it is would change what the other does.
   const differing = relation === 'renamed' ? differingLiterals(canonical, copy) : 0;
-  const parameter = differing === 0 ? '' : differing === 1 ? ', with the literal that differs as a parameter' : ', with the literals that differ as parameters';
-  return `${displayName(copy)} duplicates ${displayName(canonical)} (${where(canonical)}); ${advice(canonical, copy, canImport)}${parameter}`;
+  const literals = differing === 0 ? '' : differing === 1 ? 'the literal that differs' : 'the literals that differ';
+  // Each reads its own module's `key`: importing one would make the other read the wrong value.
+  const values = differingModuleValues(canonical, copy);
+  if (values.length > 0) {
+    const names = values.map((name) => `\`${name}\``).join(', ');
+    const what = `the module-level ${names} each reads${literals ? ` and ${literals}` : ''}`;
+    const taking = values.length === 1 && !literals ? 'it as a parameter' : 'them as parameters';
+    return `${head} except for ${what}: share one copy that takes ${taking}`;
+  }
+  return `${head}; ${advice(canonical, copy, canImport)}${literals ? `, with ${literals} as ${differing === 1 ? 'a parameter' : 'parameters'}` : ''}`;
+}
+
+/**
+ * When both copies, in two files, read module-level variables of their own modules: those of the copy that are
+ * not the same name with the same value on the other side. When only one copy reads its own, that value is
+ * likely a copy too (a port's `const STATES = [...]` beside an imported enum): importing still fixes both.
+ */
+function differingModuleValues(canonical: Helper, copy: Helper): string[] {
+  if (canonical.file === copy.file || !canonical.unit.moduleValues || !copy.unit.moduleValues) return [];
+  const theirs = new Map(canonical.unit.moduleValues);
+  return copy.unit.moduleValues.filter(([name, value]) => theirs.get(name) !== value).map(([name]) => name);
 }
 
 function divergingMessage(canonical: Helper, copy: Helper): string {
