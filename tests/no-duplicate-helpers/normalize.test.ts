@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isTestFile } from '../../src/checks/no-duplicate-helpers/helpers.js';
 import { nameKey, namesCorroborate, wordCount } from '../../src/checks/no-duplicate-helpers/names.js';
 import { factsOf, unitOf } from './support.js';
 
@@ -222,5 +223,28 @@ describe('names as evidence', () => {
     expect(namesCorroborate({ key: 'render', words: 1, member: false }, { key: 'render', words: 1, member: false })).toBe(false);
     expect(namesCorroborate({ key: 'escapequerywithparameters', words: 4, member: true }, { key: 'escapequerywithparameters', words: 4, member: true })).toBe(false);
     expect(namesCorroborate({ key: 'escapequerywithparameters', words: 4, member: true }, { key: 'escapequerywithparameters', words: 4, member: false })).toBe(true);
+  });
+});
+
+describe('what counts as a test, example or migration file', () => {
+  it.each([
+    'src/__tests__/a.test.ts',
+    'src/wait.spec.ts',
+    'packages/integration-tests/src/api/roles.ts',
+    'packages/schemas/alterations/1.13.0-1703229996-daily-token-usage.ts',
+    'src/database/migrations/mysql/1716300000000-AddTypeToChatFlow.ts',
+    'packages/core/src/test-utils.ts',
+    'packages/cli/src/testHelpers.tsx',
+    'packages/account/src/jest.setup.ts',
+    'src/setupTests.js',
+    'src/ui/Button.stories.tsx',
+    'templates/app-ts/src/plugins/support.ts',
+    'packages/create-app/templates/basic/index.js',
+  ])('%s is one', (file) => {
+    expect(isTestFile(file)).toBe(true);
+  });
+
+  it.each(['src/utils/testing-library-free.ts', 'src/contest/score.ts', 'src/attest.ts', 'src/alteration.ts', 'src/setup.ts', 'apps/remix/app/components/general/template/table.tsx', 'src/templates/email.ts'])('%s is not', (file) => {
+    expect(isTestFile(file)).toBe(false);
   });
 });

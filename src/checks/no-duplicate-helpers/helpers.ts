@@ -18,15 +18,17 @@ export interface Helper {
 }
 
 /**
- * Tests, benchmarks, examples (Storybook stories too) and database migrations: self-contained by design (a
- * migration is a frozen snapshot per dialect that must never import a shared helper), so their copies are
- * boilerplate, not drift.
+ * Tests and their set-up and utilities, benchmarks, examples (Storybook stories too), project templates that a
+ * generator copies out (`templates/` only at the top of the repository or of a package: deeper, it is usually a
+ * feature of the app), and database migrations (`alterations/` too): self-contained by design (a migration is a
+ * frozen snapshot per dialect that must never import a shared helper), so their copies are boilerplate, not drift.
  */
 const TEST_FILE =
-  /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|bench|benchmarks?|examples?|samples?|migrations?)\/|\.(?:test|spec|e2e|bench|stories|story)\.[cm]?[jt]sx?$/;
+  /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|(?:integration|e2e)-tests?|bench|benchmarks?|examples?|samples?|scaffolds?|boilerplates?|migrations?|alterations)\/|^(?:packages\/[^/]+\/)?templates\/|\.(?:test|spec|e2e|bench|stories|story)\.[cm]?[jt]sx?$/;
+const TEST_SUPPORT_FILE = /(?:^|\/)(?:test-?utils?|test-?helpers?|(?:jest|vitest)\.setup|setup-?tests)\.[cm]?[jt]sx?$/i;
 
 export function isTestFile(file: string): boolean {
-  return TEST_FILE.test(file);
+  return TEST_FILE.test(file) || TEST_SUPPORT_FILE.test(file);
 }
 
 /** Every helper of the index, in file order then source order; ids are positions in the result. */

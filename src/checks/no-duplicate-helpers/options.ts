@@ -58,7 +58,7 @@ export const optionsSchema: OptionsSchema = {
     includeTestsAndExamples: {
       type: 'boolean',
       description:
-        'Also analyze tests, benchmarks, examples and migrations (*.test.*, *.spec.*, *.stories.*, __tests__/, test/, tests/, bench/, examples/, migrations/...). Default false.',
+        'Also analyze tests, benchmarks, examples and migrations (*.test.*, *.spec.*, *.stories.*, __tests__/, test/, tests/, bench/, examples/, templates/, migrations/, alterations/, test-utils.*...). Default false.',
     },
   },
 };
