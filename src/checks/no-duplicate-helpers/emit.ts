@@ -15,6 +15,61 @@ export interface PendingUnit {
   /** Index of the enclosing helper in the file's list, or -1. */
   parent: number;
   nameHash: number;
+  /** The function that is not a helper (an IIFE, a callback, a getter) it is nested in, if any. */
+  scope?: AnonymousScope;
+}
+
+/**
+ * A function that is not a helper, holding helpers: what it declares (parameters and locals, and those of the
+ * scopes around it) is what its helpers may capture. Computed when first asked.
+ */
+export class AnonymousScope {
+  private names: Set<number> | undefined;
+
+  constructor(
+    private readonly syntax: Syntax,
+    private readonly fn: TS.Node,
+    private readonly outer: AnonymousScope | undefined,
+  ) {}
+
+  declaredNames(): Set<number> {
+    if (this.names) return this.names;
+    const names = new Set<number>(this.outer?.declaredNames());
+    const { K, ts } = this.syntax;
+    const visit = (node: TS.Node, depth: number): void => {
+      if (depth > MAX_DEPTH) return;
+      const kind = node.kind;
+      if (kind === K.Identifier) {
+        names.add(hashText((node as TS.Identifier).text) | 0);
+        return;
+      }
+      if (kind === K.VariableDeclaration || kind === K.Parameter || kind === K.BindingElement) {
+        visit((node as TS.VariableDeclaration).name, depth + 1);
+        const initializer = (node as TS.VariableDeclaration).initializer;
+        if (initializer) collect(initializer, depth + 1);
+        return;
+      }
+      if (kind === K.ObjectBindingPattern || kind === K.ArrayBindingPattern) {
+        ts.forEachChild(node, (child) => visit(child, depth + 1));
+        return;
+      }
+      collect(node, depth);
+    };
+    // Declarations anywhere in the body except inside nested functions, whose locals are their own.
+    const collect = (node: TS.Node, depth: number): void => {
+      if (depth > MAX_DEPTH) return;
+      const kind = node.kind;
+      if (kind === K.VariableDeclaration || kind === K.Parameter) return visit(node, depth);
+      if ((kind === K.FunctionDeclaration || kind === K.ClassDeclaration) && (node as TS.FunctionDeclaration).name) {
+        names.add(hashText((node as TS.FunctionDeclaration).name!.text) | 0);
+      }
+      if (this.syntax.functionLike[kind] || kind === K.ClassDeclaration || kind === K.ClassExpression) return;
+      ts.forEachChild(node, (child) => collect(child, depth + 1));
+    };
+    ts.forEachChild(this.fn, (child) => collect(child, 1));
+    this.names = names;
+    return names;
+  }
 }
 
 export interface EmittedFile {
@@ -56,6 +111,8 @@ export class FileEmitter {
   private readonly imports = new Set<string>();
   private readonly exportedNames = new Set<string>();
   private currentUnit = -1;
+  /** The non-helper function around the module-level helper being emitted. */
+  private currentScope: AnonymousScope | undefined;
   /** Normalized name of the innermost helper: literals spelling it out are its identity, not data. */
   private currentNameKey = '';
   /** Members of object literals passed to calls (`defineConfig({ onSuccess() {} })`): callbacks, not helpers. */
@@ -89,21 +146,28 @@ export class FileEmitter {
     const { K, syntax } = this;
     const nodes: TS.Node[] = [this.sourceFile];
     const containers: (string | undefined)[] = [undefined];
+    const scopes: (AnonymousScope | undefined)[] = [undefined];
+    let childScope: AnonymousScope | undefined;
     const push = (child: TS.Node, container: string | undefined): void => {
       nodes.push(child);
       containers.push(container);
+      scopes.push(childScope);
     };
     while (nodes.length) {
       const node = nodes.pop()!;
       const container = containers.pop();
+      const scope = scopes.pop();
       const kind = node.kind;
-      if (syntax.functionLike[kind]) {
-        const fn = node as FunctionLike;
-        const hint = this.unitHint(fn, container);
+      childScope = scope;
+      if (syntax.functionLike[kind] || kind === K.GetAccessor || kind === K.SetAccessor || kind === K.Constructor) {
+        const hint = syntax.functionLike[kind] ? this.unitHint(node as FunctionLike, container) : undefined;
         if (hint) {
-          this.func(fn, 0, 0, hint);
+          this.currentScope = scope;
+          this.func(node as FunctionLike, 0, 0, hint);
+          this.currentScope = undefined;
           continue;
         }
+        if ((node as TS.FunctionLikeDeclaration).body) childScope = new AnonymousScope(syntax, node, scope);
       }
       this.noteModuleFacts(node);
       this.noteCallbacks(node);
@@ -621,7 +685,9 @@ export class FileEmitter {
     const enclosing = this.currentUnit;
     const enclosingNameKey = this.currentNameKey;
     if (hint) {
-      this.units.push({ fn, hint, start: tokens.length, end: -1, parent: enclosing, nameHash: hashText(hint.name) });
+      const unit: PendingUnit = { fn, hint, start: tokens.length, end: -1, parent: enclosing, nameHash: hashText(hint.name) };
+      if (enclosing < 0 && this.currentScope) unit.scope = this.currentScope;
+      this.units.push(unit);
       this.currentUnit = unitIndex;
       this.currentNameKey = nameKey(hint.name);
     }

@@ -44,8 +44,13 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
       enclosing = enclosingNames.get(root);
       if (!enclosing) {
         const unit = emitted.units[root]!;
-        enclosingNames.set(root, (enclosing = boundNames(emitter.tokens, unit.start, unit.end)));
+        enclosing = boundNames(emitter.tokens, unit.start, unit.end);
+        // What the non-helper function around the outermost helper declares is in reach too.
+        if (unit.scope) for (const name of unit.scope.declaredNames()) enclosing.add(name);
+        enclosingNames.set(root, enclosing);
       }
+    } else if (pending.scope) {
+      enclosing = pending.scope.declaredNames();
     }
     const print = fingerprint(emitter.tokens, pending.start, pending.end, pending.nameHash, enclosing, moduleValues);
     if (print.size < options.minTokens || print.captures) {
