@@ -77,13 +77,19 @@ function parseTsconfig(ts: TypeScriptApi, file: string, cwd: string, diagnostics
   const read = ts.readConfigFile(file, ts.sys.readFile);
   if (read.error) throw new UsageError(`invalid tsconfig ${display}: ${messageOf(ts, read.error)}`);
   let content = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
-  const unreadableBase = content.errors.find((error) => EXTENDS_CODES.has(error.code));
-  if (unreadableBase) {
-    const bases = [(read.config as { extends?: string | string[] }).extends ?? []].flat();
-    const why = bases.some((base) => base.startsWith('.') || path.isAbsolute(base)) ? 'which cannot be read' : 'which is not installed';
-    diagnostics.push({ file: display, message: `extends ${bases.join(', ')}, ${why}; using its own options only` });
+  const unreadable = content.errors.filter((error) => EXTENDS_CODES.has(error.code));
+  const inBases = new Set(unreadable.flatMap((error) => (error.file && path.normalize(error.file.fileName) !== path.normalize(file) ? [path.normalize(error.file.fileName)] : [])));
+  if (unreadable.length > inBases.size || unreadable.some((error) => !error.file)) {
+    const bases = extendsOf(read.config);
+    diagnostics.push({ file: display, message: `extends ${bases.join(', ')}, ${unreadableWhy(bases)}; using its own options only` });
     const { extends: _unreadable, ...own } = read.config as Record<string, unknown>;
     content = ts.parseJsonConfigFileContent(own, ts.sys, path.dirname(file), undefined, file);
+  } else {
+    // A base's own base is missing: TypeScript keeps everything else of the chain, and so do we.
+    for (const base of [...inBases].sort()) {
+      const bases = extendsOf(ts.readConfigFile(base, ts.sys.readFile).config);
+      diagnostics.push({ file: display, message: `its base ${toRelative(cwd, base)} extends ${bases.join(', ')}, ${unreadableWhy(bases)}; using the rest of its options` });
+    }
   }
   return {
     parsed: { file, options: content.options, fileNames: new Set(content.fileNames.map((name) => path.normalize(name))) },
@@ -92,6 +98,14 @@ function parseTsconfig(ts: TypeScriptApi, file: string, cwd: string, diagnostics
       return target.endsWith('.json') ? target : path.join(target, 'tsconfig.json');
     }),
   };
+}
+
+function extendsOf(config: unknown): string[] {
+  return [(config as { extends?: string | string[] } | undefined)?.extends ?? []].flat();
+}
+
+function unreadableWhy(bases: string[]): string {
+  return bases.some((base) => base.startsWith('.') || path.isAbsolute(base)) ? 'which cannot be read' : 'which is not installed';
 }
 
 function messageOf(ts: TypeScriptApi, diagnostic: TS.Diagnostic): string {

@@ -235,6 +235,14 @@ describe('ssot CLI: config', () => {
     expect(parseJsonOutput(run).findings.map((f) => f.file)).toContain('src/b.ts');
   });
 
+  it("keeps a base tsconfig's own options (paths) when the package the base extends is not installed, naming the base", () => {
+    const run = runCli(['.', '--format', 'json', '--no-cache'], { cwd: fixture('tsconfig-base-extends-uninstalled') });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('ssot: tsconfig.json: its base tsconfig.base.json extends @silverhand/ts-config-react/tsconfig.base, which is not installed; using the rest of its options\n');
+    // The bigint's type comes through the base's `paths` (`@ac/*`).
+    expect(parseJsonOutput(run).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['src/report.ts:5 ssot/no-unserializable-log-args']);
+  });
+
   it('takes options alone, keeping each finding its own severity', () => {
     const dir = tempDir();
     cpSync(fixture('two-copies'), dir, { recursive: true });
