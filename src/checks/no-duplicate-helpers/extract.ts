@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { rangeBetween, rangeOf } from '../../core/location.js';
 import type { ExtractContext } from '../types.js';
 import { FileEmitter, type PendingUnit } from './emit.js';
-import type { HelperFacts, HelperUnit } from './facts.js';
+import { FUNCTION_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { isTestFile } from './helpers.js';
 import { relativeImportsOf } from './import-specifiers.js';
 import { boundNames, fingerprint } from './fingerprint.js';
@@ -26,6 +26,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
   const emitter = new FileEmitter(syntax, sourceFile);
   const emitted = emitter.run();
   const moduleValues = moduleValuesOf(syntax, sourceFile);
+  const reads = new Map<HelperUnit, number[]>();
   const kept: HelperUnit[] = [];
   // Pending index -> index in `kept` (or the nearest kept ancestor's).
   const keptIndex: number[] = [];
@@ -74,29 +75,44 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     };
     if (pending.hint.qualifier !== undefined) unit.qualifier = pending.hint.qualifier;
     if (print.statements.length >= options.minStatements) unit.snippets = snippets(sourceFile.text, print.spans);
-    if (print.reads.length > 0) unit.moduleValues = print.reads.map((name) => moduleValues.get(name)!).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    if (print.reads.length > 0) reads.set(unit, print.reads);
+    // A module-level function that is a helper is compared by its fingerprint: comments and layout do not count.
+    if (pending.parent < 0 && !pending.hint.member) {
+      const value = moduleValues.get(pending.nameHash | 0);
+      if (value?.[0] === pending.hint.name && value[1].startsWith(FUNCTION_VALUE)) value[1] = `${FUNCTION_VALUE}${print.exact}`;
+    }
     kept.push(unit);
   });
+  for (const [unit, names] of reads) unit.moduleValues = names.map((name) => [...moduleValues.get(name)!] as [string, string]).sort((x, y) => (x[0] < y[0] ? -1 : 1));
   return { imports: emitted.imports, units: kept };
 }
 
 const INITIALIZER_LENGTH = 120;
 
 /**
- * The file's module-level variables that hold data (not functions or classes), by name hash: a helper that
- * reads one does something else in each module that declares its own (`const key = Symbol('env:public')`).
+ * The file's module-level variables and functions, by name hash, with what they hold: a helper that reads one
+ * does something else in each module that declares its own (`const key = Symbol('env:public')`, a local
+ * `logout()` that also deletes tokens). Data is kept as its initializer's text; a function as
+ * `fn#<hash of its text>` (two copies calling their own, different, `logout` are not copies).
  */
 function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile): Map<number, [string, string]> {
   const { K } = syntax;
   const values = new Map<number, [string, string]>();
+  const functionText = (node: TS.Node) => `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, ' '))}`;
   for (const statement of sourceFile.statements) {
+    if (statement.kind === K.FunctionDeclaration) {
+      const declaration = statement as TS.FunctionDeclaration;
+      if (declaration.name && declaration.body) values.set(hashText(declaration.name.text) | 0, [declaration.name.text, functionText(declaration)]);
+      continue;
+    }
     if (statement.kind !== K.VariableStatement) continue;
     for (const declaration of (statement as TS.VariableStatement).declarationList.declarations) {
       if (declaration.name.kind !== K.Identifier || !declaration.initializer) continue;
-      const kind = unwrap(syntax, declaration.initializer).kind;
-      if (kind === K.ArrowFunction || kind === K.FunctionExpression || kind === K.ClassExpression) continue;
       const name = (declaration.name as TS.Identifier).text;
-      values.set(hashText(name) | 0, [name, initializerText(syntax, sourceFile, declaration.initializer)]);
+      const kind = unwrap(syntax, declaration.initializer).kind;
+      if (kind === K.ClassExpression) continue;
+      const value = kind === K.ArrowFunction || kind === K.FunctionExpression ? functionText(declaration.initializer) : initializerText(syntax, sourceFile, declaration.initializer);
+      values.set(hashText(name) | 0, [name, value]);
     }
   }
   return values;

@@ -18,11 +18,15 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
   /** First line of each statement, shortened; only for helpers long enough for near-miss matching. */
   snippets?: string[];
   /**
-   * Module-level variables of its own file it reads (`const key = Symbol('env:public')`), each as
-   * `[name, initializer]` with the initializer's whitespace collapsed; absent when none.
+   * Module-level variables and functions of its own file it reads (`const key = Symbol('env:public')`), each as
+   * `[name, value]`: an initializer with its whitespace collapsed, or {@link FUNCTION_VALUE} and a hash of the
+   * function's text; absent when none.
    */
   moduleValues?: Array<[string, string]>;
 }
+
+/** Prefix of a module-level function's value in {@link HelperUnit.moduleValues}. */
+export const FUNCTION_VALUE = 'fn#';
 
 export interface HelperFacts {
   /** Relative module specifiers this file imports or re-exports from. */

@@ -1,4 +1,5 @@
-import { corroborated, isNestedIn, literalsCompatible, type Helper } from './helpers.js';
+import { FUNCTION_VALUE } from './facts.js';
+import { corroborated, isNestedIn, literalsCompatible, sameModuleFunctions, type Helper } from './helpers.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align, MAX_ALIGNED_STATEMENTS, similarityBound } from './similarity.js';
 
@@ -44,6 +45,13 @@ function groupBy<K>(items: readonly Helper[], keyOf: (helper: Helper) => K | und
   return [...groups.values()].filter((group) => group.length > 1);
 }
 
+/** The module-level functions a helper calls, as a key: helpers with different keys may still be linked. */
+function moduleFunctionsKey(helper: Helper): string {
+  const values = helper.unit.moduleValues;
+  if (!values) return '';
+  return values.filter(([, value]) => value.startsWith(FUNCTION_VALUE)).map(([name, value]) => `${name}=${value}`).join(',');
+}
+
 export function isPort(a: Helper, b: Helper): boolean {
   return a !== b && a.file !== b.file && a.unit.shape === b.unit.shape && corroborated(a, b);
 }
@@ -82,14 +90,16 @@ export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpe
   const links = new UnionFind(helpers.length);
 
   for (const bucket of groupBy(helpers, (h) => h.unit.renamed)) {
-    const classes = groupBy(bucket, (h) => h.unit.exact);
+    // Within an exact class, copies calling different module functions of one name are kept apart.
+    const classes = groupBy(bucket, (h) => `${h.unit.exact}:${moduleFunctionsKey(h)}`);
     const grouped = new Set(classes.flat());
     for (const helper of bucket) if (!grouped.has(helper)) classes.push([helper]);
     for (const members of classes) for (const member of members) links.union(members[0]!.id, member.id);
     const representatives = classes.map((members) => members[0]!).slice(0, MAX_REPRESENTATIVES);
     for (let i = 0; i < representatives.length; i++) {
       for (let j = i + 1; j < representatives.length; j++) {
-        if (literalsCompatible(representatives[i]!, representatives[j]!)) links.union(representatives[i]!.id, representatives[j]!.id);
+        const [a, b] = [representatives[i]!, representatives[j]!];
+        if (literalsCompatible(a, b) && sameModuleFunctions(a, b)) links.union(a.id, b.id);
       }
     }
   }
@@ -98,12 +108,12 @@ export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpe
   // indexing its own state table instead of the imported enum).
   for (const bucket of groupBy(helpers, (h) => (h.key.length >= 6 ? `${h.unit.shape}:${h.key}` : undefined))) {
     const anchor = bucket.find((h) => !h.member) ?? bucket[0]!;
-    for (const helper of bucket) if (isPort(anchor, helper)) links.union(anchor.id, helper.id);
+    for (const helper of bucket) if (isPort(anchor, helper) && sameModuleFunctions(anchor, helper)) links.union(anchor.id, helper.id);
   }
 
   for (const [a, b] of nearMissCandidates(helpers, options)) {
     if (links.find(a.id) === links.find(b.id)) continue;
-    if (isNearMiss(a, b, options, helpers)) links.union(a.id, b.id);
+    if (isNearMiss(a, b, options, helpers) && sameModuleFunctions(a, b)) links.union(a.id, b.id);
   }
 
   const byRoot = new Map<number, Helper[]>();

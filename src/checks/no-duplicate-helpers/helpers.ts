@@ -1,5 +1,5 @@
 import type { CheckIndex } from '../types.js';
-import type { HelperFacts, HelperUnit } from './facts.js';
+import { FUNCTION_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { nameKey, namesCorroborate, wordCount } from './names.js';
 import type { DuplicateHelpersOptions } from './options.js';
 
@@ -79,6 +79,21 @@ export function literalsCompatible(a: Helper, b: Helper): boolean {
   if (count !== b.unit.literals.length) return false;
   const differing = differingLiterals(a, b);
   return differing <= 1 && differing * 3 <= count;
+}
+
+/**
+ * Whether two copies may be linked given the module-level functions they call: not when each calls its own
+ * module's function of one name and the two differ (web and desktop `signOutUser` each calling their own
+ * `logout()`): they do different work.
+ */
+export function sameModuleFunctions(a: Helper, b: Helper): boolean {
+  if (a.file === b.file || !a.unit.moduleValues || !b.unit.moduleValues) return true;
+  const theirs = new Map(b.unit.moduleValues);
+  return a.unit.moduleValues.every(([name, value]) => {
+    if (!value.startsWith(FUNCTION_VALUE)) return true;
+    const other = theirs.get(name);
+    return other === undefined || other === value;
+  });
 }
 
 /** How many of the abstracted literals (strings, numbers) differ between two copies, position by position. */

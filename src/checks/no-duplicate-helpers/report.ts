@@ -1,5 +1,6 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
 import { byPosition, ONE_PACKAGE, type CanImport } from './canonical.js';
+import { FUNCTION_VALUE } from './facts.js';
 import { differingLiterals, displayName, literalsCompatible, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
 import type { DuplicateHelpersOptions } from './options.js';
@@ -93,7 +94,7 @@ function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, rela
 function differingModuleValues(canonical: Helper, copy: Helper): string[] {
   if (canonical.file === copy.file || !canonical.unit.moduleValues || !copy.unit.moduleValues) return [];
   const theirs = new Map(canonical.unit.moduleValues);
-  return copy.unit.moduleValues.filter(([name, value]) => theirs.get(name) !== value).map(([name]) => name);
+  return copy.unit.moduleValues.filter(([name, value]) => !value.startsWith(FUNCTION_VALUE) && theirs.get(name) !== value).map(([name]) => name);
 }
 
 function divergingMessage(canonical: Helper, copy: Helper): string {
