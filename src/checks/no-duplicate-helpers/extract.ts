@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type * as TS from 'typescript';
 import { rangeBetween, rangeOf } from '../../core/location.js';
 import type { ExtractContext } from '../types.js';
 import { FileEmitter, type PendingUnit } from './emit.js';
-import { FUNCTION_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
+import { FUNCTION_VALUE, IMPORT_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { isTestFile } from './helpers.js';
 import { relativeImportsOf } from './import-specifiers.js';
 import { boundNames, fingerprint } from './fingerprint.js';
@@ -25,7 +26,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
   if (!options.includeTestsAndExamples && isTestFile(file)) return { imports: relativeImportsOf(syntax, sourceFile), units: [] };
   const emitter = new FileEmitter(syntax, sourceFile);
   const emitted = emitter.run();
-  const moduleValues = moduleValuesOf(syntax, sourceFile);
+  const moduleValues = moduleValuesOf(syntax, sourceFile, file);
   const reads = new Map<HelperUnit, number[]>();
   const kept: HelperUnit[] = [];
   // Pending index -> index in `kept` (or the nearest kept ancestor's).
@@ -95,9 +96,10 @@ const INITIALIZER_LENGTH = 120;
  * `logout()` that also deletes tokens). Data is kept as its initializer's text; a function as
  * `fn#<hash of its text>` (two copies calling their own, different, `logout` are not copies).
  */
-function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile): Map<number, [string, string]> {
+function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string): Map<number, [string, string]> {
   const { K } = syntax;
   const values = new Map<number, [string, string]>();
+  for (const [name, value] of relativeImportBindings(syntax, sourceFile, file)) values.set(hashText(name) | 0, [name, value]);
   const functionText = (node: TS.Node) => `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, ' '))}`;
   for (const statement of sourceFile.statements) {
     if (statement.kind === K.FunctionDeclaration) {
@@ -116,6 +118,37 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile): Map<number, 
     }
   }
   return values;
+}
+
+/**
+ * Names bound by relative imports, each with `import#<module>#<export>`, the module resolved from the project
+ * root and without its extension: `dataGuard` from `./types.js` of one connector is another value than the
+ * same import in another connector.
+ */
+/** A stylesheet, image, font or data file: `./index.module.scss`, `./logo.svg`. */
+const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|json|ya?ml|html?|md|mdx|txt|wasm)(?:\?.*)?$/i;
+
+function relativeImportBindings(syntax: Syntax, sourceFile: TS.SourceFile, file: string): Array<[string, string]> {
+  const { K } = syntax;
+  const bindings: Array<[string, string]> = [];
+  for (const statement of sourceFile.statements) {
+    if (statement.kind !== K.ImportDeclaration) continue;
+    const declaration = statement as TS.ImportDeclaration;
+    const clause = declaration.importClause;
+    if (!clause || clause.isTypeOnly || declaration.moduleSpecifier.kind !== K.StringLiteral) continue;
+    const specifier = (declaration.moduleSpecifier as TS.StringLiteral).text;
+    // Stylesheets, images and other assets come along with whichever copy is kept.
+    if (!specifier.startsWith('.') || ASSET.test(specifier)) continue;
+    const module = path.posix.join(path.posix.dirname(file), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '');
+    const value = (exported: string) => `${IMPORT_VALUE}${module}#${exported}`;
+    if (clause.name) bindings.push([clause.name.text, value('default')]);
+    const named = clause.namedBindings;
+    if (named?.kind === K.NamespaceImport) bindings.push([named.name.text, value('*')]);
+    if (named?.kind === K.NamedImports) {
+      for (const element of named.elements) if (!element.isTypeOnly) bindings.push([element.name.text, value((element.propertyName ?? element.name).text)]);
+    }
+  }
+  return bindings;
 }
 
 /** An empty container's type arguments say nothing about its value: `new Map<A, B>()` is `new Map()`. */

@@ -18,15 +18,17 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
   /** First line of each statement, shortened; only for helpers long enough for near-miss matching. */
   snippets?: string[];
   /**
-   * Module-level variables and functions of its own file it reads (`const key = Symbol('env:public')`), each as
-   * `[name, value]`: an initializer with its whitespace collapsed, or {@link FUNCTION_VALUE} and a hash of the
-   * function's text; absent when none.
+   * Module-level variables, functions and relative imports of its own file it reads (`const key = Symbol('env:public')`), each as
+   * `[name, value]`: an initializer with its whitespace collapsed, {@link FUNCTION_VALUE} and a hash of the
+   * function, or {@link IMPORT_VALUE} and where a relative import comes from; absent when none.
    */
   moduleValues?: Array<[string, string]>;
 }
 
 /** Prefix of a module-level function's value in {@link HelperUnit.moduleValues}. */
 export const FUNCTION_VALUE = 'fn#';
+/** Prefix of a relative import's value in {@link HelperUnit.moduleValues}: the module (from the project root) and the export. */
+export const IMPORT_VALUE = 'import#';
 
 export interface HelperFacts {
   /** Relative module specifiers this file imports or re-exports from. */

@@ -1,5 +1,5 @@
 import { FUNCTION_VALUE } from './facts.js';
-import { corroborated, isNestedIn, literalsCompatible, sameModuleFunctions, type Helper } from './helpers.js';
+import { corroborated, isNestedIn, literalsCompatible, portImportsAgree, sameModuleFunctions, type Helper } from './helpers.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align, MAX_ALIGNED_STATEMENTS, similarityBound } from './similarity.js';
 
@@ -108,7 +108,7 @@ export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpe
   // indexing its own state table instead of the imported enum).
   for (const bucket of groupBy(helpers, (h) => (h.key.length >= 6 ? `${h.unit.shape}:${h.key}` : undefined))) {
     const anchor = bucket.find((h) => !h.member) ?? bucket[0]!;
-    for (const helper of bucket) if (isPort(anchor, helper) && sameModuleFunctions(anchor, helper)) links.union(anchor.id, helper.id);
+    for (const helper of bucket) if (isPort(anchor, helper) && sameModuleFunctions(anchor, helper) && portImportsAgree(anchor, helper)) links.union(anchor.id, helper.id);
   }
 
   for (const [a, b] of nearMissCandidates(helpers, options)) {

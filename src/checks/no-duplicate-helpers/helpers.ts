@@ -1,5 +1,5 @@
 import type { CheckIndex } from '../types.js';
-import { FUNCTION_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
+import { FUNCTION_VALUE, IMPORT_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { nameKey, namesCorroborate, wordCount } from './names.js';
 import type { DuplicateHelpersOptions } from './options.js';
 
@@ -94,6 +94,20 @@ export function sameModuleFunctions(a: Helper, b: Helper): boolean {
     const other = theirs.get(name);
     return other === undefined || other === value;
   });
+}
+
+/**
+ * Whether a port (same shape and name, other names inside) may be linked given the relative imports each reads:
+ * not when both read some and not the same ones (each connector's `authorizationCallbackHandler` validating
+ * with its own `./types.js` guard). A port reading its own table where the other imports one is still linked.
+ */
+export function portImportsAgree(a: Helper, b: Helper): boolean {
+  const importsOf = (helper: Helper) => (helper.unit.moduleValues ?? []).filter(([, value]) => value.startsWith(IMPORT_VALUE)).map(([, value]) => value);
+  const mine = importsOf(a);
+  const theirs = importsOf(b);
+  if (a.file === b.file || mine.length === 0 || theirs.length === 0) return true;
+  const other = new Set(theirs);
+  return mine.length === other.size && mine.every((value) => other.has(value));
 }
 
 /** How many of the abstracted literals (strings, numbers) differ between two copies, position by position. */

@@ -1,6 +1,6 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
 import { byPosition, ONE_PACKAGE, type CanImport } from './canonical.js';
-import { FUNCTION_VALUE } from './facts.js';
+import { FUNCTION_VALUE, IMPORT_VALUE } from './facts.js';
 import { differingLiterals, displayName, literalsCompatible, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
 import type { DuplicateHelpersOptions } from './options.js';
@@ -87,14 +87,25 @@ function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, rela
 }
 
 /**
- * When both copies, in two files, read module-level variables of their own modules: those of the copy that are
- * not the same name with the same value on the other side. When only one copy reads its own, that value is
- * likely a copy too (a port's `const STATES = [...]` beside an imported enum): importing still fixes both.
+ * Values the two copies, in two files, read from their own modules, that differ: module-level data when both
+ * read some (when only one copy reads its own, that value is likely a copy too, as a port's `const STATES =
+ * [...]` beside an imported enum, and importing still fixes both), and imports of one name from two modules.
+ * Named as the copy calls them.
  */
 function differingModuleValues(canonical: Helper, copy: Helper): string[] {
   if (canonical.file === copy.file || !canonical.unit.moduleValues || !copy.unit.moduleValues) return [];
+  const data = (values: Array<[string, string]>) => values.filter(([, value]) => !value.startsWith(FUNCTION_VALUE) && !value.startsWith(IMPORT_VALUE));
+  const imports = (values: Array<[string, string]>) => values.filter(([, value]) => value.startsWith(IMPORT_VALUE));
   const theirs = new Map(canonical.unit.moduleValues);
-  return copy.unit.moduleValues.filter(([name, value]) => !value.startsWith(FUNCTION_VALUE) && theirs.get(name) !== value).map(([name]) => name);
+  const differing = new Set<string>();
+  if (data(canonical.unit.moduleValues).length > 0) {
+    for (const [name, value] of data(copy.unit.moduleValues)) if (theirs.get(name) !== value) differing.add(name);
+  }
+  for (const [name, value] of imports(copy.unit.moduleValues)) {
+    const other = theirs.get(name);
+    if (other !== undefined && other.startsWith(IMPORT_VALUE) && other !== value) differing.add(name);
+  }
+  return [...differing].sort();
 }
 
 function divergingMessage(canonical: Helper, copy: Helper): string {
