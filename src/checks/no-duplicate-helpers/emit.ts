@@ -232,12 +232,35 @@ export class FileEmitter {
     const kind = node.kind;
     if (kind === K.CallExpression || kind === K.NewExpression) {
       for (const argument of (node as TS.CallExpression).arguments ?? []) this.markCallbackObjects(argument);
-    } else if (kind === K.ObjectLiteralExpression && this.callbackMembers.has(node)) {
+    } else if (kind === K.JsxAttribute) {
+      // `<Table columns={[{ title: 'Name', render: (row) => ... }]} />`: props are arguments too.
+      const initializer = (node as TS.JsxAttribute).initializer;
+      if (initializer?.kind === K.JsxExpression && (initializer as TS.JsxExpression).expression) this.markCallbackObjects((initializer as TS.JsxExpression).expression!);
+    } else if (kind === K.ObjectLiteralExpression && (this.callbackMembers.has(node) || (this.currentUnit >= 0 && this.holdsData(node as TS.ObjectLiteralExpression)))) {
+      this.callbackMembers.add(node);
       for (const property of (node as TS.ObjectLiteralExpression).properties) {
         this.callbackMembers.add(property);
         if (property.kind === K.PropertyAssignment) this.markCallbackObjects(property.initializer);
       }
     }
+  }
+
+  /**
+   * An object built inside a function that holds literal data beside its functions (`{ title: 'Name',
+   * dataIndex: 'name', render: (row) => ... }`) is configuration: its functions are callbacks.
+   */
+  private holdsData(object: TS.ObjectLiteralExpression): boolean {
+    const { K } = this;
+    let data = false;
+    let functions = false;
+    for (const property of object.properties) {
+      if (property.kind === K.MethodDeclaration) functions = true;
+      if (property.kind !== K.PropertyAssignment) continue;
+      const kind = unwrap(this.syntax, (property as TS.PropertyAssignment).initializer).kind;
+      if (kind === K.ArrowFunction || kind === K.FunctionExpression) functions = true;
+      else if (kind === K.StringLiteral || kind === K.NoSubstitutionTemplateLiteral || kind === K.NumericLiteral || kind === K.TrueKeyword || kind === K.FalseKeyword) data = true;
+    }
+    return data && functions;
   }
 
   private markCallbackObjects(expression: TS.Expression): void {
@@ -474,6 +497,7 @@ export class FileEmitter {
       case K.SetAccessor:
       case K.EnumMember:
       case K.JsxAttribute: {
+        if (kind === K.JsxAttribute) this.noteCallbacks(node);
         this.noteBinding(node, undefined, false);
         const name = (node as TS.PropertyAssignment).name as TS.Node;
         tokens.push(Op.Kind, code);
