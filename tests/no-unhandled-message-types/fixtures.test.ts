@@ -90,7 +90,7 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     expect(await findingLines('no-unhandled-message-types/silent-targeted-send')).toEqual([]);
   });
 
-  it('silent-client-only: a client of a third-party server: no receiver in the project, no findings', async () => {
+  it('silent-client-only: a client of a third-party server: no receiver in the project, no findings, also for a catalog it sends and handles in one file', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-client-only')).toEqual([]);
   });
 

@@ -514,10 +514,17 @@ function unusedDeclarations(
     used.add(`s:${alias.from}`);
     used.add(alias.to.key);
   }
-  const sentCatalogs = new Set(liveSends.flatMap((send) => (send.type.catalog ? [send.type.catalog] : [])));
-  const handledCatalogs = new Set(liveHandlers.flatMap((handler) => (handler.type.catalog ? [handler.type.catalog] : [])));
-  const sentKeys = new Set(liveSends.map((send) => send.type.key));
-  const handledKeys = new Set(liveHandlers.map((handler) => handler.type.key));
+  // Where each catalog and each key is sent and handled: a catalog is in use on both sides only when one file
+  // sends what another handles (a client of a third-party server sends and handles in one file).
+  const filesBy = <T,>(items: T[], keysOf: (item: T) => string[], fileOf: (item: T) => string): Map<string, Set<string>> => {
+    const map = new Map<string, Set<string>>();
+    for (const item of items) for (const key of keysOf(item)) map.set(key, (map.get(key) ?? new Set()).add(fileOf(item)));
+    return map;
+  };
+  const sendFiles = filesBy(liveSends, (send) => (send.type.catalog ? [send.type.catalog, send.type.key] : [send.type.key]), (send) => send.file);
+  const handlerFiles = filesBy(liveHandlers, (handler) => (handler.type.catalog ? [handler.type.catalog, handler.type.key] : [handler.type.key]), (handler) => handler.file);
+  const filesOf = (map: Map<string, Set<string>>, keys: string[]) => new Set(keys.flatMap((key) => [...(map.get(key) ?? [])]));
+  const acrossFiles = (senders: Set<string>, receivers: Set<string>) => [...senders].some((sender) => [...receivers].some((receiver) => receiver !== sender));
   // Project-wide mentions, gathered only once a catalog is used on both sides (most projects have none).
   let mentions: { discriminantTypes: Set<string>; literals: Set<string>; refsByMember: Map<string, Array<{ file: string; ns: string }>> } | undefined;
   const mentionsOf = () => {
@@ -546,10 +553,8 @@ function unusedDeclarations(
       const id = `${file}#${catalog.name}`;
       const keys = catalog.members.flatMap((member) => (member.value === null ? [] : [member.value]));
       const keyStrings = keys.map((value) => (typeof value === 'number' ? `n:${value}` : `s:${value}`));
-      const bothSides =
-        catalog.kind === 'union'
-          ? keyStrings.some((key) => sentKeys.has(key)) && keyStrings.some((key) => handledKeys.has(key))
-          : sentCatalogs.has(id) && handledCatalogs.has(id);
+      const lookup = catalog.kind === 'union' ? keyStrings : [id];
+      const bothSides = acrossFiles(filesOf(sendFiles, lookup), filesOf(handlerFiles, lookup));
       if (!bothSides) continue;
       if (!isCatalogName(catalog.name) && !mentionsOf().discriminantTypes.has(catalog.name) && catalog.kind === 'union') continue;
       const { literals, refsByMember } = mentionsOf();
