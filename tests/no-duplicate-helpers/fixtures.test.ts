@@ -11,9 +11,10 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('renamed: parameters, locals and name renamed, braces dropped, one message reworded; a same-shaped helper calling other APIs stays silent', async () => {
+  it('renamed: parameters, locals and name renamed, braces dropped, one message reworded, `?.` for `.`; a same-shaped helper calling other APIs stays silent', async () => {
     expect(await findingLines(fixture('renamed'))).toEqual([
       'src/billing/charge.ts:2:16 error withRetries duplicates retryWithBackoff (src/shared/retry.ts:1); import it instead, with the literal that differs as a parameter',
+      'src/config/widgets.ts:1:10 error makePrefixedUrl duplicates makePrefixedUrl (src/config/open-project.ts:1); export it and import it instead',
     ]);
   });
 

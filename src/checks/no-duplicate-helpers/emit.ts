@@ -3,7 +3,7 @@ import { hashText } from './hash.js';
 import { importSpecifierOf } from './import-specifiers.js';
 import { nameKey } from './names.js';
 import type { Syntax } from './syntax.js';
-import { Op, TokenBuffer } from './tokens.js';
+import { MARK_OPTIONAL, Op, TokenBuffer } from './tokens.js';
 import { hasModifier, isTrivialBody, nameText, unwrap, type FunctionLike, type UnitHint } from './units.js';
 
 /** A helper found in the file, with the slice of the token stream that holds its parameters and body. */
@@ -91,7 +91,6 @@ const MARK_FINALLY = hashText('mark:finally') | 0;
 const MARK_ASYNC = hashText('mark:async') | 0;
 const MARK_GENERATOR = hashText('mark:generator') | 0;
 const MARK_REST = hashText('mark:rest') | 0;
-const MARK_OPTIONAL = hashText('mark:optional-chain') | 0;
 const MARK_DEEP = hashText('mark:too-deep') | 0;
 
 /** Children of JSX, `case` labels and discriminants: their literals are part of the shape. */

@@ -1,5 +1,5 @@
 import { combine, finish, hashText, mix, mixAlt, SEED_1, SEED_2 } from './hash.js';
-import { Op, type TokenBuffer } from './tokens.js';
+import { MARK_OPTIONAL, Op, type TokenBuffer } from './tokens.js';
 
 /**
  * The fingerprints of one helper, from its slice of the token stream:
@@ -85,7 +85,7 @@ export function fingerprint(
       case Op.Mark:
         e1 = mix(e1, value); e2 = mixAlt(e2, value);
         r1 = mix(r1, value); r2 = mixAlt(r2, value);
-        s1 = mix(s1, value);
+        if (value !== MARK_OPTIONAL) s1 = mix(s1, value);
         if (top >= 0) openHash[top] = mix(openHash[top]!, value);
         break;
       case Op.Close:

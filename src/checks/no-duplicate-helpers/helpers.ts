@@ -70,14 +70,17 @@ export function corroborated(a: Helper, b: Helper): boolean {
 
 /**
  * Whether two helpers with one renamed fingerprint differ only in data. With different names, one literal
- * may differ (a message reworded), if it is at most a third of them: `install` vs `uninstall` building
- * 'add'/'install' vs 'remove'/'uninstall' commands do different work.
+ * may differ (a message reworded), if it is at most a third of them and the body has more than one statement:
+ * `install` vs `uninstall` building 'add'/'install' vs 'remove'/'uninstall' commands do different work.
  */
 export function literalsCompatible(a: Helper, b: Helper): boolean {
   if (corroborated(a, b)) return true;
   const count = a.unit.literals.length;
   if (count !== b.unit.literals.length) return false;
   const differing = differingLiterals(a, b);
+  // One statement that differs in a literal is another endpoint or message (`request('POST', url)` vs
+  // `request('PUT', url)`): the shared code is what it calls.
+  if (a.unit.statements.length <= 1) return differing === 0;
   return differing <= 1 && differing * 3 <= count;
 }
 

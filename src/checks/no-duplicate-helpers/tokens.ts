@@ -1,9 +1,14 @@
+import { hashText } from './hash.js';
+
 /**
  * The token stream: each function body flattened into (op, a, b) triples in a reusable Int32 buffer.
  * Identifiers keep their role (binding, reference, property name) and literals their text hash, so the
  * fingerprints of every helper (and of helpers nested in it) are computed from slices of one stream
  * without walking the AST again.
  */
+/** The mark of `?.`: part of what code does, not of its shape (`url?.endsWith` is `url.endsWith` where `url` may be missing). */
+export const MARK_OPTIONAL = hashText('mark:optional-chain') | 0;
+
 /** Token operations (plain constants rather than an enum: they are read in the hottest loops). */
 export const Op = {
   /** A syntax node; a = stable kind code. */

@@ -70,7 +70,8 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike): boolean {
   const body = fn.body;
   if (!body) return true;
   if (body.kind !== K.Block) return isSimple(syntax, body) || isForward(syntax, body) || isOwnFieldsObject(syntax, body);
-  const statements = (body as TS.Block).statements;
+  // A log line says what happens; it does no work of its own: `log.info('adding'); await this.space.add(id);`.
+  const statements = (body as TS.Block).statements.filter((statement) => !isLogStatement(syntax, statement));
   if (statements.length === 0) return true;
   if (statements.length === 2 && returnsThis(syntax, statements[1]!)) return isTrivialStatement(syntax, statements[0]!);
   return statements.length === 1 && isTrivialStatement(syntax, statements[0]!);
@@ -96,6 +97,23 @@ function isTrivialStatement(syntax: Syntax, statement: TS.Statement): boolean {
     return isSimple(syntax, thrown) || isForward(syntax, thrown);
   }
   return false;
+}
+
+const LOG_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'silly']);
+const LOGGER_NAME = /^(?:console|log|logger|_?log[A-Z]\w*|\w*Logger)$/;
+
+/** `log.info(...)`, `console.debug(...)`, `this.logger.warn(...)`: a call of a level method on something named like a logger. */
+function isLogStatement(syntax: Syntax, statement: TS.Statement): boolean {
+  const { K } = syntax;
+  if (statement.kind !== K.ExpressionStatement) return false;
+  const call = unwrap(syntax, (statement as TS.ExpressionStatement).expression);
+  if (call.kind !== K.CallExpression) return false;
+  const callee = (call as TS.CallExpression).expression;
+  if (callee.kind !== K.PropertyAccessExpression || !LOG_METHODS.has((callee as TS.PropertyAccessExpression).name.text)) return false;
+  const receiver = unwrap(syntax, (callee as TS.PropertyAccessExpression).expression);
+  const name =
+    receiver.kind === K.Identifier ? (receiver as TS.Identifier).text : receiver.kind === K.PropertyAccessExpression ? (receiver as TS.PropertyAccessExpression).name.text : undefined;
+  return name !== undefined && LOGGER_NAME.test(name);
 }
 
 function returnsThis(syntax: Syntax, statement: TS.Statement): boolean {
