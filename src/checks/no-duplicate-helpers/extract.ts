@@ -3,7 +3,7 @@ import type * as TS from 'typescript';
 import { rangeBetween, rangeOf } from '../../core/location.js';
 import type { ExtractContext } from '../types.js';
 import { FileEmitter, type PendingUnit } from './emit.js';
-import { FUNCTION_VALUE, IMPORT_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
+import { FUNCTION_VALUE, IMPORT_VALUE, STATE_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { isTestFile } from './helpers.js';
 import { relativeImportsOf } from './import-specifiers.js';
 import { boundNames, fingerprint } from './fingerprint.js';
@@ -108,12 +108,19 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
       continue;
     }
     if (statement.kind !== K.VariableStatement) continue;
-    for (const declaration of (statement as TS.VariableStatement).declarationList.declarations) {
-      if (declaration.name.kind !== K.Identifier || !declaration.initializer) continue;
+    const declarations = (statement as TS.VariableStatement).declarationList;
+    const mutable = (declarations.flags & (syntax.ts.NodeFlags.Const | syntax.ts.NodeFlags.Using)) === 0;
+    for (const declaration of declarations.declarations) {
+      if (declaration.name.kind !== K.Identifier) continue;
       const name = (declaration.name as TS.Identifier).text;
-      const kind = unwrap(syntax, declaration.initializer).kind;
+      const kind = declaration.initializer && unwrap(syntax, declaration.initializer).kind;
       if (kind === K.ClassExpression) continue;
-      const value = kind === K.ArrowFunction || kind === K.FunctionExpression ? functionText(declaration.initializer) : initializerText(syntax, sourceFile, declaration.initializer);
+      let value: string;
+      if (kind === K.ArrowFunction || kind === K.FunctionExpression) value = functionText(declaration.initializer!);
+      // A `let` is state of its own module, whatever it starts as: two modules' are never one.
+      else if (mutable) value = `${STATE_VALUE}${file}#${name}`;
+      else if (declaration.initializer) value = initializerText(syntax, sourceFile, declaration.initializer);
+      else continue;
       values.set(hashText(name) | 0, [name, value]);
     }
   }

@@ -27,6 +27,8 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
 
 /** Prefix of a module-level function's value in {@link HelperUnit.moduleValues}. */
 export const FUNCTION_VALUE = 'fn#';
+/** Prefix of a module-level `let` or `var`'s value in {@link HelperUnit.moduleValues}: its file and name. */
+export const STATE_VALUE = 'state#';
 /** Prefix of a relative import's value in {@link HelperUnit.moduleValues}: the module (from the project root) and the export. */
 export const IMPORT_VALUE = 'import#';
 

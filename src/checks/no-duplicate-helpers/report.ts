@@ -1,6 +1,6 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
 import { byPosition, ONE_PACKAGE, type CanImport } from './canonical.js';
-import { FUNCTION_VALUE, IMPORT_VALUE } from './facts.js';
+import { FUNCTION_VALUE, IMPORT_VALUE, STATE_VALUE } from './facts.js';
 import { differingLiterals, displayName, literalsCompatible, portImportsAgree, sameModuleFunctions, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
 import type { DuplicateHelpersOptions } from './options.js';
@@ -77,6 +77,12 @@ function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, rela
   const literals = differing === 0 ? '' : differing === 1 ? 'the literal that differs' : 'the literals that differ';
   // Each reads its own module's `key`: importing one would make the other read the wrong value.
   const values = differingModuleValues(canonical, copy);
+  const state = values.filter((name) => copy.unit.moduleValues!.some(([own, value]) => own === name && value.startsWith(STATE_VALUE)));
+  if (state.length > 0) {
+    // Importing one copy would make it read and write the other module's variable.
+    const names = state.map((name) => `\`${name}\``).join(', ');
+    return `${head} except for the module-level state each keeps (${names}): move one copy and that state to one module`;
+  }
   if (values.length > 0) {
     const names = values.map((name) => `\`${name}\``).join(', ');
     const what = `the module-level ${names} each reads${literals ? ` and ${literals}` : ''}`;
