@@ -11,10 +11,11 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('renamed: parameters, locals and name renamed, braces dropped, one message reworded, `?.` for `.`; a same-shaped helper calling other APIs stays silent', async () => {
+  it('renamed: parameters, locals and name renamed, braces dropped, one message reworded, `?.` for `.`, a method of another class in the same file; a same-shaped helper calling other APIs stays silent', async () => {
     expect(await findingLines(fixture('renamed'))).toEqual([
       'src/billing/charge.ts:2:16 error withRetries duplicates retryWithBackoff (src/shared/retry.ts:1); import it instead, with the literal that differs as a parameter',
       'src/config/widgets.ts:1:10 error makePrefixedUrl duplicates makePrefixedUrl (src/config/open-project.ts:1); export it and import it instead',
+      'src/jobs/scheduler.ts:15:9 error LocalScheduleClient.pauseSchedule duplicates HubScheduleClient.pauseSchedule (src/jobs/scheduler.ts:5); move it to a function or base class both use',
     ]);
   });
 

@@ -17,6 +17,8 @@ export interface PendingUnit {
   nameHash: number;
   /** The function that is not a helper (an IIFE, a callback, a getter) it is nested in, if any. */
   scope?: AnonymousScope;
+  /** Hash of the type a type guard claims (`value is object`). */
+  guard?: number;
 }
 
 /**
@@ -719,6 +721,13 @@ export class FileEmitter {
     for (const parameter of fn.parameters) {
       if (parameter.name.kind === K.Identifier && (parameter.name as TS.Identifier).text === 'this') continue;
       this.node(parameter, fn, depth + 1, flags);
+    }
+    // A type guard's claim is what callers rely on: `value is object` and `error is PgError` are two guards.
+    const predicate = fn.type?.kind === K.TypePredicate ? (fn.type as TS.TypePredicateNode).type : undefined;
+    if (predicate) {
+      const guard = hashText(`predicate:${this.sourceFile.text.slice(predicate.getStart(this.sourceFile), predicate.end).replace(/\s+/g, ' ')}`) | 0;
+      tokens.push(Op.Mark, guard);
+      if (hint) this.units[unitIndex]!.guard = guard;
     }
     const body = fn.body;
     if (body.kind === K.Block) {

@@ -75,6 +75,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
       weights: print.weights,
     };
     if (pending.hint.qualifier !== undefined) unit.qualifier = pending.hint.qualifier;
+    if (pending.guard !== undefined) unit.guard = pending.guard;
     if (print.statements.length >= options.minStatements) unit.snippets = snippets(sourceFile.text, print.spans);
     if (print.reads.length > 0) reads.set(unit, print.reads);
     // A module-level function that is a helper is compared by its fingerprint: comments and layout do not count.

@@ -15,6 +15,8 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
   parent: number;
   /** Tokens in the body. */
   size: number;
+  /** For a type guard, a hash of the type it claims: guards of two types are never copies. */
+  guard?: number;
   /** First line of each statement, shortened; only for helpers long enough for near-miss matching. */
   snippets?: string[];
   /**

@@ -71,7 +71,7 @@ export function nearMissEligible(helper: Helper, options: DuplicateHelpersOption
  * work (`Promise.race` vs `Promise.any`), not drift.
  */
 export function isNearMiss(a: Helper, b: Helper, options: DuplicateHelpersOptions, helpers: readonly Helper[]): boolean {
-  if (!nearMissEligible(a, options) || !nearMissEligible(b, options)) return false;
+  if (!nearMissEligible(a, options) || !nearMissEligible(b, options) || a.unit.guard !== b.unit.guard) return false;
   // A helper and a function nested in it share the nested statements; that is not a copy.
   if (isNestedIn(a, b, helpers) || isNestedIn(b, a, helpers)) return false;
   const sameName = corroborated(a, b);

@@ -62,7 +62,9 @@ function where(helper: Helper): string {
 
 function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   if (canonical.parent >= 0) return 'move it to module level and reuse it';
-  if (canonical.file === copy.file) return 'call it instead';
+  // Methods of two classes of one file cannot call each other either.
+  const otherClass = canonical.member && copy.member && canonical.unit.qualifier !== copy.unit.qualifier;
+  if (canonical.file === copy.file && !otherClass) return 'call it instead';
   // Two packages of a monorepo, neither depending on the other.
   if (!canImport(copy.file, canonical.file)) return 'move it to a package both depend on';
   // A method of one class cannot call another class's method: share the code instead.

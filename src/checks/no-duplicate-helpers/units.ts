@@ -74,6 +74,7 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike): boolean {
   const statements = (body as TS.Block).statements.filter((statement) => !isLogStatement(syntax, statement));
   if (statements.length === 0) return true;
   if (statements.length === 2 && returnsThis(syntax, statements[1]!)) return isTrivialStatement(syntax, statements[0]!);
+  if (statements.length === 2 && isThisDestructuring(syntax, statements[0]!) && returnsShorthandObject(syntax, statements[1]!)) return true;
   return statements.length === 1 && isTrivialStatement(syntax, statements[0]!);
 }
 
@@ -114,6 +115,24 @@ function isLogStatement(syntax: Syntax, statement: TS.Statement): boolean {
   const name =
     receiver.kind === K.Identifier ? (receiver as TS.Identifier).text : receiver.kind === K.PropertyAccessExpression ? (receiver as TS.PropertyAccessExpression).name.text : undefined;
   return name !== undefined && LOGGER_NAME.test(name);
+}
+
+/** `const { id, type } = this;` */
+function isThisDestructuring(syntax: Syntax, statement: TS.Statement): boolean {
+  const { K } = syntax;
+  if (statement.kind !== K.VariableStatement) return false;
+  const declarations = (statement as TS.VariableStatement).declarationList.declarations;
+  return declarations.length === 1 && declarations[0]!.name.kind === K.ObjectBindingPattern && !!declarations[0]!.initializer && unwrap(syntax, declarations[0]!.initializer).kind === K.ThisKeyword;
+}
+
+/** `return { id, type, owner: userId };`: the destructured fields put back, a projection of the instance. */
+function returnsShorthandObject(syntax: Syntax, statement: TS.Statement): boolean {
+  const { K } = syntax;
+  const value = statement.kind === K.ReturnStatement ? (statement as TS.ReturnStatement).expression : undefined;
+  if (!value || unwrap(syntax, value).kind !== K.ObjectLiteralExpression) return false;
+  return (unwrap(syntax, value) as TS.ObjectLiteralExpression).properties.every(
+    (property) => property.kind === K.ShorthandPropertyAssignment || (property.kind === K.PropertyAssignment && isSimple(syntax, (property as TS.PropertyAssignment).initializer)),
+  );
 }
 
 function returnsThis(syntax: Syntax, statement: TS.Statement): boolean {
