@@ -95,6 +95,11 @@ const MARK_GENERATOR = hashText('mark:generator') | 0;
 const MARK_REST = hashText('mark:rest') | 0;
 const MARK_DEEP = hashText('mark:too-deep') | 0;
 
+/** `onopen`, `onmessage`, `onload`...: DOM, WebSocket, XHR, worker and IndexedDB event handler properties. */
+const EVENT_HANDLER_PROPERTY =
+  /^on(?:open|close|message|messageerror|error|load|loadstart|loadend|abort|progress|timeout|readystatechange|change|input|click|submit|keydown|keyup|resize|scroll|success|upgradeneeded|blocked|versionchange|complete|connect|disconnect|data|end|ready)$/;
+const CONFIG_FILE = /\.config\.[cm]?[jt]sx?$/;
+
 /** Children of JSX, `case` labels and discriminants: their literals are part of the shape. */
 const FIXED_LITERALS = 1;
 
@@ -128,11 +133,15 @@ export class FileEmitter {
     return undefined;
   };
 
+  /** A tool's configuration (`vite.config.ts`, `web-test-runner.config.js`): the functions of its objects are hooks. */
+  private readonly configFile: boolean;
+
   constructor(
     private readonly syntax: Syntax,
     private readonly sourceFile: TS.SourceFile,
   ) {
     this.K = syntax.K;
+    this.configFile = CONFIG_FILE.test(sourceFile.fileName);
     buffer.reset();
   }
 
@@ -237,7 +246,7 @@ export class FileEmitter {
       // `<Table columns={[{ title: 'Name', render: (row) => ... }]} />`: props are arguments too.
       const initializer = (node as TS.JsxAttribute).initializer;
       if (initializer?.kind === K.JsxExpression && (initializer as TS.JsxExpression).expression) this.markCallbackObjects((initializer as TS.JsxExpression).expression!);
-    } else if (kind === K.ObjectLiteralExpression && (this.callbackMembers.has(node) || (this.currentUnit >= 0 && this.holdsData(node as TS.ObjectLiteralExpression)))) {
+    } else if (kind === K.ObjectLiteralExpression && (this.callbackMembers.has(node) || this.configFile || (this.currentUnit >= 0 && this.holdsData(node as TS.ObjectLiteralExpression)))) {
       this.callbackMembers.add(node);
       for (const property of (node as TS.ObjectLiteralExpression).properties) {
         this.callbackMembers.add(property);
@@ -324,6 +333,8 @@ export class FileEmitter {
       } else if (left.kind === K.PropertyAccessExpression) {
         const access = left as TS.PropertyAccessExpression;
         const target = access.expression;
+        // `this.socket.onopen = () => {...}`, `ws.onmessage = ...`: an event handler of another object, a callback.
+        if (EVENT_HANDLER_PROPERTY.test(access.name.text) && target.kind !== K.ThisKeyword) return;
         const exported =
           moduleLevel &&
           ((target.kind === K.Identifier && (target as TS.Identifier).text === 'exports') || this.isModuleExports(target));
