@@ -735,11 +735,7 @@ export class FileEmitter {
     }
     // A type guard's claim is what callers rely on: `value is object` and `error is PgError` are two guards.
     const predicate = fn.type?.kind === K.TypePredicate ? (fn.type as TS.TypePredicateNode).type : undefined;
-    if (predicate) {
-      const guard = hashText(`predicate:${this.sourceFile.text.slice(predicate.getStart(this.sourceFile), predicate.end).replace(/\s+/g, ' ')}`) | 0;
-      tokens.push(Op.Mark, guard);
-      if (hint) this.units[unitIndex]!.guard = guard;
-    }
+    if (predicate && hint) this.units[unitIndex]!.guard = hashText(this.sourceFile.text.slice(predicate.getStart(this.sourceFile), predicate.end).replace(/\s+/g, ' ')) | 0;
     const body = fn.body;
     if (body.kind === K.Block) {
       for (const statement of (body as TS.Block).statements) this.node(statement, body, depth + 1, flags);

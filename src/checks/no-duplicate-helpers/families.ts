@@ -52,6 +52,11 @@ function moduleFunctionsKey(helper: Helper): string {
   return values.filter(([, value]) => value.startsWith(FUNCTION_VALUE)).map(([name, value]) => `${name}=${value}`).join(',');
 }
 
+/** Type guards claiming different types are two guards (`value is object`, `error is PgError`), unless their names say they are one. */
+function sameGuard(a: Helper, b: Helper): boolean {
+  return a.unit.guard === b.unit.guard || corroborated(a, b);
+}
+
 export function isPort(a: Helper, b: Helper): boolean {
   return a !== b && a.file !== b.file && a.unit.shape === b.unit.shape && corroborated(a, b);
 }
@@ -71,7 +76,7 @@ export function nearMissEligible(helper: Helper, options: DuplicateHelpersOption
  * work (`Promise.race` vs `Promise.any`), not drift.
  */
 export function isNearMiss(a: Helper, b: Helper, options: DuplicateHelpersOptions, helpers: readonly Helper[]): boolean {
-  if (!nearMissEligible(a, options) || !nearMissEligible(b, options) || a.unit.guard !== b.unit.guard) return false;
+  if (!nearMissEligible(a, options) || !nearMissEligible(b, options) || !sameGuard(a, b)) return false;
   // A helper and a function nested in it share the nested statements; that is not a copy.
   if (isNestedIn(a, b, helpers) || isNestedIn(b, a, helpers)) return false;
   const sameName = corroborated(a, b);
@@ -91,7 +96,7 @@ export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpe
 
   for (const bucket of groupBy(helpers, (h) => h.unit.renamed)) {
     // Within an exact class, copies calling different module functions of one name are kept apart.
-    const classes = groupBy(bucket, (h) => `${h.unit.exact}:${moduleFunctionsKey(h)}`);
+    const classes = groupBy(bucket, (h) => `${h.unit.exact}:${moduleFunctionsKey(h)}:${h.unit.guard ?? ''}`);
     const grouped = new Set(classes.flat());
     for (const helper of bucket) if (!grouped.has(helper)) classes.push([helper]);
     for (const members of classes) for (const member of members) links.union(members[0]!.id, member.id);
@@ -99,7 +104,7 @@ export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpe
     for (let i = 0; i < representatives.length; i++) {
       for (let j = i + 1; j < representatives.length; j++) {
         const [a, b] = [representatives[i]!, representatives[j]!];
-        if (literalsCompatible(a, b) && sameModuleFunctions(a, b)) links.union(a.id, b.id);
+        if (literalsCompatible(a, b) && sameModuleFunctions(a, b) && sameGuard(a, b)) links.union(a.id, b.id);
       }
     }
   }
