@@ -101,3 +101,26 @@ describe('grouping and canonical choice', () => {
     expect(after[0]!.identity).toBe(before[0]!.identity);
   });
 });
+
+describe('diverging copies with one changed statement', () => {
+  it('quote both versions from just before they part, when their common start is long', () => {
+    const helper = (extra: string) =>
+      [
+        'export function buildQuery(method: string, code: string, config: object) {',
+        `  const parameters = { method, format: 'JSON', version: '1.0', grant_type: 'authorization_code', code, ${extra}...config };`,
+        '  const query = new URLSearchParams(parameters as Record<string, string>);',
+        '  query.sort();',
+        "  if (query.size === 0) throw new Error('empty query for ' + method + ' with ' + code);",
+        "  const signature = createHmac('sha256', String(method)).update(query.toString()).digest('hex');",
+        "  query.append('signature', signature.slice(0, 32).toUpperCase());",
+        "  console.debug('signed ' + query.size + ' parameters for ' + method, { signature, code });",
+        '  return query.toString();',
+        '}',
+        '',
+      ].join('\n');
+    const [finding] = lines({ 'src/a.ts': helper("charset: 'utf8', "), 'src/b.ts': helper('') });
+    expect(finding).toBe(
+      "src/b.ts:1 warning buildQuery is a diverging copy of buildQuery (src/a.ts:1): it has '…ode', code, ...config };' where the canonical copy has '…ode', code, charset: 'utf8', ...config };'",
+    );
+  });
+});

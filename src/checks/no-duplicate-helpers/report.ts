@@ -116,19 +116,39 @@ function differingModuleValues(canonical: Helper, copy: Helper): string[] {
   return [...differing].sort();
 }
 
+/** Characters of a statement a message shows. */
+const EXCERPT_LENGTH = 48;
+/** Characters shown before the first difference, when the excerpt starts there. */
+const EXCERPT_LEAD = 12;
+
+/** `line` cut to {@link EXCERPT_LENGTH}, starting shortly before `from` when that is further in. */
+function excerpt(line: string, from = 0): string {
+  const start = from > EXCERPT_LENGTH - EXCERPT_LEAD * 2 ? from - EXCERPT_LEAD : 0;
+  const head = start > 0 ? `…${line.slice(start)}` : line;
+  return head.length > EXCERPT_LENGTH ? `${head.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : head;
+}
+
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
 function divergingMessage(canonical: Helper, copy: Helper): string {
   const { onlyInA: missing, onlyInB: extra } = align(canonical.unit, copy.unit);
-  const quote = (helper: Helper, indices: number[]): string => {
+  const quote = (helper: Helper, indices: number[], from?: number): string => {
     const first = helper.unit.snippets?.[indices[0]!];
     const rest = indices.length - 1;
     const more = rest > 0 ? ` (+${rest} more statement${rest > 1 ? 's' : ''})` : '';
-    return first === undefined ? `${indices.length} statement${indices.length > 1 ? 's' : ''}` : `'${first}'${more}`;
+    return first === undefined ? `${indices.length} statement${indices.length > 1 ? 's' : ''}` : `'${excerpt(first, from)}'${more}`;
   };
   let difference: string;
   if (missing.length === 0 && extra.length === 0) {
     difference = 'its statements match but it passes its parameters and variables differently';
   } else if (missing.length === 1 && extra.length === 1) {
-    difference = `it has ${quote(copy, extra)} where the canonical copy has ${quote(canonical, missing)}`;
+    // Two versions of one statement: show both from just before they part.
+    const from = firstDifference(copy.unit.snippets?.[extra[0]!] ?? '', canonical.unit.snippets?.[missing[0]!] ?? '');
+    difference = `it has ${quote(copy, extra, from)} where the canonical copy has ${quote(canonical, missing, from)}`;
   } else if (extra.length === 0) {
     difference = `it lacks ${quote(canonical, missing)} that the canonical copy has`;
   } else if (missing.length === 0) {
