@@ -1,4 +1,4 @@
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import ignore from 'ignore';
@@ -36,26 +36,26 @@ export function discoverFiles(options: DiscoverOptions): string[] {
       continue;
     }
     // One walk finds the sources and the .gitignore files (dot entries are walked for the latter only).
-    const entries = fg.sync([`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, `**/${GITIGNORE}`], {
-      cwd: absolute,
-      dot: true,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      // Not onlyFiles: that stats every entry and silently drops symlink loops, which must be reported.
-      onlyFiles: false,
-      objectMode: true,
-      ignore: ALWAYS_IGNORED_DIRS.map((dir) => `**/${dir}/**`),
-    });
+    const entries = walk(absolute, [`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, `**/${GITIGNORE}`]);
     // The walk does not enter linked folders, so below the real root only a linked file has another real path.
     const realRoot = realpathOrUndefined(absolute);
     const gitignores: string[] = [];
     const sources: Array<{ file: string; real: string | undefined }> = [];
+    const addSource = (entry: string, dirent: { isSymbolicLink(): boolean }): void => {
+      const real = realRoot !== undefined && !dirent.isSymbolicLink() ? path.join(realRoot, entry) : undefined;
+      sources.push({ file: path.join(absolute, entry), real });
+    };
     for (const { path: entry, dirent } of entries) {
       if (dirent.isDirectory()) continue;
       if (entry === GITIGNORE || entry.endsWith(`/${GITIGNORE}`)) gitignores.push(path.join(absolute, entry));
-      else if (!DOT_SEGMENT.test(entry)) {
-        const real = realRoot !== undefined && !dirent.isSymbolicLink() ? path.join(realRoot, entry) : undefined;
-        sources.push({ file: path.join(absolute, entry), real });
+      else if (!DOT_SEGMENT.test(entry)) addSource(entry, dirent);
+    }
+    // A project that keeps its own code in a node_modules folder re-includes it in .gitignore (node-red's
+    // `!packages/node_modules`): walk it too; the .gitignore rules below still decide file by file.
+    for (const folder of reincludedNodeModules(gitignores, absolute)) {
+      const prefix = toRelative(absolute, folder);
+      for (const { path: entry, dirent } of walk(folder, [`**/*.{${SOURCE_EXTENSIONS.join(',')}}`])) {
+        if (!dirent.isDirectory() && !DOT_SEGMENT.test(entry)) addSource(`${prefix}/${entry}`, dirent);
       }
     }
     const isGitignored = loadGitignores(absolute, gitignores);
@@ -64,6 +64,41 @@ export function discoverFiles(options: DiscoverOptions): string[] {
     }
   }
   return withoutAliases(found);
+}
+
+function walk(cwd: string, patterns: string[]) {
+  return fg.sync(patterns, {
+    cwd,
+    dot: true,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    // Not onlyFiles: that stats every entry and silently drops symlink loops, which must be reported.
+    onlyFiles: false,
+    objectMode: true,
+    ignore: ALWAYS_IGNORED_DIRS.map((dir) => `**/${dir}/**`),
+  });
+}
+
+/** Folders named node_modules that a .gitignore below `root` re-includes by path (`!packages/node_modules`). */
+function reincludedNodeModules(gitignores: string[], root: string): string[] {
+  const folders = new Set<string>();
+  for (const file of gitignores) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split(/\r?\n/)) {
+      const match = /^!\/?([^*?[\]!#]+?)\/?\s*$/.exec(line);
+      if (!match || path.posix.basename(match[1]!) !== 'node_modules') continue;
+      const folder = path.join(path.dirname(file), match[1]!);
+      const relative = path.relative(root, folder);
+      if (relative.startsWith('..') || path.isAbsolute(relative) || !statOrUndefined(folder)?.isDirectory()) continue;
+      folders.add(folder);
+    }
+  }
+  return [...folders].sort();
 }
 
 /** A symlink to a file that is also analyzed under its own name would report the file as its own copy. */

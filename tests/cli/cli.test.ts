@@ -285,6 +285,17 @@ describe('ssot CLI: .gitignore and excluded folders', () => {
     expect(readdirSync(dir)).toContain('generated');
   });
 
+  it("analyzes a node_modules folder that .gitignore re-includes by path (node-red's `!packages/node_modules`), still file by file", () => {
+    const dir = tempDir();
+    cpSync(fixture('two-copies'), dir, { recursive: true });
+    for (const folder of ['packages/node_modules/@app/core', 'packages/node_modules/@app/core/public', 'packages/node_modules/@app/core/node_modules/dep', 'node_modules/pkg']) {
+      cpSync(path.join(dir, 'src/a.ts'), path.join(dir, folder, 'copy.ts'), { recursive: true });
+    }
+    writeFileSync(path.join(dir, '.gitignore'), 'node_modules\n!packages/node_modules\npackages/node_modules/@app/core/public\n');
+    const files = parseJsonOutput(runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir })).findings.map((f) => f.file);
+    expect(files).toEqual(['packages/node_modules/@app/core/copy.ts', 'src/b.ts']);
+  });
+
   it('analyzes a file reached twice through symlinks once, under its first name in path order', () => {
     const dir = tempDir();
     cpSync(fixture('two-copies'), dir, { recursive: true });
