@@ -123,6 +123,8 @@ export class FileEmitter {
   private currentNameKey = '';
   /** Members of object literals passed to calls (`defineConfig({ onSuccess() {} })`): callbacks, not helpers. */
   private readonly callbackMembers = new Set<TS.Node>();
+  /** Object literals inside an array or another object: `steps: [{ title, prepare() {} }]`. */
+  private readonly nestedObjects = new Set<TS.Node>();
   // State of the recursion, saved and restored around each child list (avoids a closure per node).
   private childDepth = 0;
   private childFlags = 0;
@@ -246,7 +248,18 @@ export class FileEmitter {
       // `<Table columns={[{ title: 'Name', render: (row) => ... }]} />`: props are arguments too.
       const initializer = (node as TS.JsxAttribute).initializer;
       if (initializer?.kind === K.JsxExpression && (initializer as TS.JsxExpression).expression) this.markCallbackObjects((initializer as TS.JsxExpression).expression!);
-    } else if (kind === K.ObjectLiteralExpression && (this.callbackMembers.has(node) || this.configFile || (this.currentUnit >= 0 && this.holdsData(node as TS.ObjectLiteralExpression)))) {
+    } else if (kind === K.ArrayLiteralExpression) {
+      for (const element of (node as TS.ArrayLiteralExpression).elements) if (element.kind === K.ObjectLiteralExpression) this.nestedObjects.add(element);
+    }
+    if (kind === K.ObjectLiteralExpression && !this.callbackMembers.has(node)) {
+      for (const property of (node as TS.ObjectLiteralExpression).properties) {
+        if (property.kind === K.PropertyAssignment && property.initializer.kind === K.ObjectLiteralExpression) this.nestedObjects.add(property.initializer);
+      }
+    }
+    if (
+      kind === K.ObjectLiteralExpression &&
+      (this.callbackMembers.has(node) || this.configFile || ((this.currentUnit >= 0 || this.nestedObjects.has(node)) && this.holdsData(node as TS.ObjectLiteralExpression)))
+    ) {
       this.callbackMembers.add(node);
       for (const property of (node as TS.ObjectLiteralExpression).properties) {
         this.callbackMembers.add(property);
@@ -256,8 +269,9 @@ export class FileEmitter {
   }
 
   /**
-   * An object built inside a function that holds literal data beside its functions (`{ title: 'Name',
-   * dataIndex: 'name', render: (row) => ... }`) is configuration: its functions are callbacks.
+   * An object built inside a function, or nested in another object or an array, that holds literal data beside
+   * its functions (`{ title: 'Name', dataIndex: 'name', render: (row) => ... }`, a tour's `steps: [{ element:
+   * '#menu', prepare() {} }]`) is configuration: its functions are callbacks.
    */
   private holdsData(object: TS.ObjectLiteralExpression): boolean {
     const { K } = this;
