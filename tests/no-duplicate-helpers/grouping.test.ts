@@ -124,3 +124,20 @@ describe('diverging copies with one changed statement', () => {
     );
   });
 });
+
+describe('copies and the modules they import from', () => {
+  const parser = (from: string) =>
+    `import { schema } from '${from}';\nexport function parseKeys(value: string) {\n  const parsed = JSON.parse(value);\n  const keys = schema.parse(parsed);\n  return keys.filter((key: string) => key.length > 0);\n}\n`;
+
+  it('one module imported through an alias and through a relative path is one value', () => {
+    expect(lines({ 'apps/web/src/core/a.ts': parser('../shared/schema'), 'apps/web/src/sdk/b.ts': parser('@/shared/schema') })).toEqual([
+      'apps/web/src/sdk/b.ts:2 error parseKeys duplicates parseKeys (apps/web/src/core/a.ts:2); import it instead',
+    ]);
+  });
+
+  it('one name imported from two modules is two values: take it as a parameter', () => {
+    expect(lines({ 'connectors/amazon/index.ts': parser('./schema'), 'connectors/line/index.ts': parser('./schema') })).toEqual([
+      'connectors/line/index.ts:2 error parseKeys duplicates parseKeys (connectors/amazon/index.ts:2) except for the module-level `schema` each reads: share one copy that takes it as a parameter',
+    ]);
+  });
+});

@@ -134,9 +134,11 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
 
 /**
  * Names bound by relative imports, each with `import#<module>#<export>`, the module resolved from the project
- * root and without its extension: `dataGuard` from `./types.js` of one connector is another value than the
+ * root and without its extension (an alias such as `@/pages/x` as written): `dataGuard` from `./types.js` of one connector is another value than the
  * same import in another connector.
  */
+/** Specifiers of the project's own modules through an alias: `@/pages/x` and `~/lib/y` (tsconfig paths), `#internal/z` (package imports). */
+const LOCAL_ALIAS = /^(?:@\/|~\/|#)/;
 /** A stylesheet, image, font or data file: `./index.module.scss`, `./logo.svg`. */
 const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|json|ya?ml|html?|md|mdx|txt|wasm)(?:\?.*)?$/i;
 
@@ -150,8 +152,10 @@ function relativeImportBindings(syntax: Syntax, sourceFile: TS.SourceFile, file:
     if (!clause || clause.isTypeOnly || declaration.moduleSpecifier.kind !== K.StringLiteral) continue;
     const specifier = (declaration.moduleSpecifier as TS.StringLiteral).text;
     // Stylesheets, images and other assets come along with whichever copy is kept.
-    if (!specifier.startsWith('.') || ASSET.test(specifier)) continue;
-    const module = path.posix.join(path.posix.dirname(file), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '');
+    const relative = specifier.startsWith('.');
+    if ((!relative && !LOCAL_ALIAS.test(specifier)) || ASSET.test(specifier)) continue;
+    // An alias is kept as `~` and the path below it: `@/shared/schema` may be `../../shared/schema` elsewhere.
+    const module = (relative ? path.posix.join(path.posix.dirname(file), specifier) : `~${specifier.replace(LOCAL_ALIAS, '')}`).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '');
     const value = (exported: string) => `${IMPORT_VALUE}${module}#${exported}`;
     if (clause.name) bindings.push([clause.name.text, value('default')]);
     const named = clause.namedBindings;

@@ -109,8 +109,19 @@ export function portImportsAgree(a: Helper, b: Helper): boolean {
   const mine = importsOf(a);
   const theirs = importsOf(b);
   if (a.file === b.file || mine.length === 0 || theirs.length === 0) return true;
-  const other = new Set(theirs);
-  return mine.length === other.size && mine.every((value) => other.has(value));
+  return mine.length === theirs.length && mine.every((value) => theirs.some((other) => sameModuleValue(value, other)));
+}
+
+/**
+ * Whether two module values are one: equal, or one import written through an alias (`import#~shared/schema#X`)
+ * and the other resolved from a relative path that ends the same way (`import#apps/web/src/shared/schema#X`).
+ */
+export function sameModuleValue(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!a.startsWith(IMPORT_VALUE) || !b.startsWith(IMPORT_VALUE)) return false;
+  const [aliased, resolved] = a.startsWith(`${IMPORT_VALUE}~`) ? [a, b] : [b, a];
+  if (!aliased.startsWith(`${IMPORT_VALUE}~`) || resolved.startsWith(`${IMPORT_VALUE}~`)) return false;
+  return resolved.endsWith(`/${aliased.slice(IMPORT_VALUE.length + 1)}`);
 }
 
 /** How many of the abstracted literals (strings, numbers) differ between two copies, position by position. */

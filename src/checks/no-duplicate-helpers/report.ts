@@ -1,7 +1,7 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
 import { byPosition, ONE_PACKAGE, type CanImport } from './canonical.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, STATE_VALUE } from './facts.js';
-import { differingLiterals, displayName, literalsCompatible, portImportsAgree, sameModuleFunctions, type Helper } from './helpers.js';
+import { differingLiterals, displayName, literalsCompatible, portImportsAgree, sameModuleFunctions, sameModuleValue, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align } from './similarity.js';
@@ -111,7 +111,7 @@ function differingModuleValues(canonical: Helper, copy: Helper): string[] {
   }
   for (const [name, value] of imports(copy.unit.moduleValues)) {
     const other = theirs.get(name);
-    if (other !== undefined && other.startsWith(IMPORT_VALUE) && other !== value) differing.add(name);
+    if (other !== undefined && other.startsWith(IMPORT_VALUE) && !sameModuleValue(other, value)) differing.add(name);
   }
   return [...differing].sort();
 }
