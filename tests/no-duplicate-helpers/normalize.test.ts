@@ -240,6 +240,9 @@ describe('what counts as a test, example or migration file', () => {
     'src/ui/Button.stories.tsx',
     'templates/app-ts/src/plugins/support.ts',
     'packages/create-app/templates/basic/index.js',
+    'packages/query-codemods/src/v5/__testfixtures__/default.input.tsx',
+    'libs/testing/src/jobs.service.ts',
+    'playground/src/main.ts',
   ])('%s is one', (file) => {
     expect(isTestFile(file)).toBe(true);
   });

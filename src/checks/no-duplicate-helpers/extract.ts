@@ -104,7 +104,10 @@ const INITIALIZER_LENGTH = 120;
 function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string): Map<number, [string, string]> {
   const { K } = syntax;
   const values = new Map<number, [string, string]>();
-  for (const [name, value] of relativeImportBindings(syntax, sourceFile, file)) values.set(hashText(name) | 0, [name, value]);
+  // Each file's own: equal only for two files of one folder.
+  values.set(hashText('__dirname') | 0, ['__dirname', `path:${path.posix.dirname(file)}`]);
+  values.set(hashText('__filename') | 0, ['__filename', `path:${file}`]);
+  for (const [name, value] of importBindings(syntax, sourceFile, file)) values.set(hashText(name) | 0, [name, value]);
   const functionText = (node: TS.Node) => `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, ' '))}`;
   for (const statement of sourceFile.statements) {
     if (statement.kind === K.FunctionDeclaration) {
@@ -133,8 +136,8 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
 }
 
 /**
- * Names bound by relative imports, each with `import#<module>#<export>`, the module resolved from the project
- * root and without its extension (an alias such as `@/pages/x` as written): `dataGuard` from `./types.js` of one connector is another value than the
+ * Names bound by imports, each with `import#<module>#<export>`: a relative module resolved from the project root
+ * and without its extension, an alias such as `@/pages/x` as the path below it, a package as written: `dataGuard` from `./types.js` of one connector is another value than the
  * same import in another connector.
  */
 /** Specifiers of the project's own modules through an alias: `@/pages/x` and `~/lib/y` (tsconfig paths), `#internal/z` (package imports). */
@@ -142,7 +145,7 @@ const LOCAL_ALIAS = /^(?:@\/|~\/|#)/;
 /** A stylesheet, image, font or data file: `./index.module.scss`, `./logo.svg`. */
 const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|json|ya?ml|html?|md|mdx|txt|wasm)(?:\?.*)?$/i;
 
-function relativeImportBindings(syntax: Syntax, sourceFile: TS.SourceFile, file: string): Array<[string, string]> {
+function importBindings(syntax: Syntax, sourceFile: TS.SourceFile, file: string): Array<[string, string]> {
   const { K } = syntax;
   const bindings: Array<[string, string]> = [];
   for (const statement of sourceFile.statements) {
@@ -152,10 +155,14 @@ function relativeImportBindings(syntax: Syntax, sourceFile: TS.SourceFile, file:
     if (!clause || clause.isTypeOnly || declaration.moduleSpecifier.kind !== K.StringLiteral) continue;
     const specifier = (declaration.moduleSpecifier as TS.StringLiteral).text;
     // Stylesheets, images and other assets come along with whichever copy is kept.
-    const relative = specifier.startsWith('.');
-    if ((!relative && !LOCAL_ALIAS.test(specifier)) || ASSET.test(specifier)) continue;
-    // An alias is kept as `~` and the path below it: `@/shared/schema` may be `../../shared/schema` elsewhere.
-    const module = (relative ? path.posix.join(path.posix.dirname(file), specifier) : `~${specifier.replace(LOCAL_ALIAS, '')}`).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '');
+    if (ASSET.test(specifier)) continue;
+    // An alias is kept as `~` and the path below it: `@/shared/schema` may be `../../shared/schema` elsewhere. A
+    // package is kept as written: `useContext` from 'react' and from 'solid-js' are two functions.
+    const module = specifier.startsWith('.')
+      ? path.posix.join(path.posix.dirname(file), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
+      : LOCAL_ALIAS.test(specifier)
+        ? `~${specifier.replace(LOCAL_ALIAS, '')}`.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
+        : `pkg:${specifier}`;
     const value = (exported: string) => `${IMPORT_VALUE}${module}#${exported}`;
     if (clause.name) bindings.push([clause.name.text, value('default')]);
     const named = clause.namedBindings;

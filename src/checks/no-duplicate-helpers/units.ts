@@ -75,6 +75,8 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike): boolean {
   if (statements.length === 0) return true;
   if (statements.length === 2 && returnsThis(syntax, statements[1]!)) return isTrivialStatement(syntax, statements[0]!);
   if (statements.length === 2 && isThisDestructuring(syntax, statements[0]!) && returnsShorthandObject(syntax, statements[1]!)) return true;
+  // `const req = context.getRequest(); return req.user;`: one forward and a property chain, split over a const.
+  if (statements.length === 2 && isSimpleConst(syntax, statements[0]!) && returnsSimple(syntax, statements[1]!)) return true;
   return statements.length === 1 && isTrivialStatement(syntax, statements[0]!);
 }
 
@@ -115,6 +117,38 @@ function isLogStatement(syntax: Syntax, statement: TS.Statement): boolean {
   const name =
     receiver.kind === K.Identifier ? (receiver as TS.Identifier).text : receiver.kind === K.PropertyAccessExpression ? (receiver as TS.PropertyAccessExpression).name.text : undefined;
   return name !== undefined && LOGGER_NAME.test(name);
+}
+
+/** `return req.user;` */
+function returnsSimple(syntax: Syntax, statement: TS.Statement): boolean {
+  const value = statement.kind === syntax.K.ReturnStatement ? (statement as TS.ReturnStatement).expression : undefined;
+  return value !== undefined && isSimple(syntax, value);
+}
+
+/** `const x = <identifier, literal, property chain or forwarding call>;` */
+function isSimpleConst(syntax: Syntax, statement: TS.Statement): boolean {
+  const { K } = syntax;
+  if (statement.kind !== K.VariableStatement) return false;
+  const declarations = (statement as TS.VariableStatement).declarationList.declarations;
+  const initializer = declarations.length === 1 && declarations[0]!.name.kind === K.Identifier ? declarations[0]!.initializer : undefined;
+  return initializer !== undefined && (isSimple(syntax, initializer) || isForward(syntax, initializer) || isCallChain(syntax, initializer));
+}
+
+/** `context.switchToHttp().getRequest()`: calls and property reads over simple values, one after the other. */
+function isCallChain(syntax: Syntax, node: TS.Node): boolean {
+  const { K } = syntax;
+  let current = unwrap(syntax, node);
+  for (;;) {
+    if (current.kind === K.CallExpression) {
+      const call = current as TS.CallExpression;
+      if (!call.arguments.every((argument) => isSimple(syntax, argument))) return false;
+      current = unwrap(syntax, call.expression);
+    } else if (current.kind === K.PropertyAccessExpression) {
+      current = unwrap(syntax, (current as TS.PropertyAccessExpression).expression);
+    } else {
+      return current.kind === K.Identifier || current.kind === K.ThisKeyword;
+    }
+  }
 }
 
 /** `const { id, type } = this;` */
