@@ -70,9 +70,11 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike): boolean {
   const body = fn.body;
   if (!body) return true;
   if (body.kind !== K.Block) return isSimple(syntax, body) || isForward(syntax, body) || isOwnFieldsObject(syntax, body);
-  // A log line says what happens; it does no work of its own: `log.info('adding'); await this.space.add(id);`.
-  const statements = (body as TS.Block).statements.filter((statement) => !isLogStatement(syntax, statement));
+  const statements = (body as TS.Block).statements;
   if (statements.length === 0) return true;
+  // A log line says what happens; it does no work of its own: `log.info('adding'); await this.space.add(id);`.
+  const working = statements.filter((statement) => !isLogStatement(syntax, statement));
+  if (working.length === 0 || (working.length === 1 && isTrivialStatement(syntax, working[0]!))) return true;
   if (statements.length === 2 && returnsThis(syntax, statements[1]!)) return isTrivialStatement(syntax, statements[0]!);
   if (statements.length === 2 && isThisDestructuring(syntax, statements[0]!) && returnsShorthandObject(syntax, statements[1]!)) return true;
   // `const req = context.getRequest(); return req.user;`: one forward and a property chain, split over a const.
@@ -125,13 +127,13 @@ function returnsSimple(syntax: Syntax, statement: TS.Statement): boolean {
   return value !== undefined && isSimple(syntax, value);
 }
 
-/** `const x = <identifier, literal, property chain or forwarding call>;` */
+/** `const x = <identifier, literal, property chain, or calls over simple values>;` */
 function isSimpleConst(syntax: Syntax, statement: TS.Statement): boolean {
   const { K } = syntax;
   if (statement.kind !== K.VariableStatement) return false;
   const declarations = (statement as TS.VariableStatement).declarationList.declarations;
   const initializer = declarations.length === 1 && declarations[0]!.name.kind === K.Identifier ? declarations[0]!.initializer : undefined;
-  return initializer !== undefined && (isSimple(syntax, initializer) || isForward(syntax, initializer) || isCallChain(syntax, initializer));
+  return initializer !== undefined && (isSimple(syntax, initializer) || isCallChain(syntax, initializer));
 }
 
 /** `context.switchToHttp().getRequest()`: calls and property reads over simple values, one after the other. */
