@@ -109,16 +109,28 @@ export function portImportsAgree(a: Helper, b: Helper): boolean {
   const mine = importsOf(a);
   const theirs = importsOf(b);
   if (a.file === b.file || mine.length === 0 || theirs.length === 0) return true;
-  return mine.length === theirs.length && mine.every((value) => theirs.some((other) => sameModuleValue(value, other)));
+  // Packages by name (React against Solid), the project's own modules by path (an alias and a relative path agree).
+  const fromPackage = (value: string) => value.startsWith(`${IMPORT_VALUE}pkg:`);
+  const myPackages = new Set(mine.filter(fromPackage));
+  const theirPackages = new Set(theirs.filter(fromPackage));
+  if (myPackages.size !== theirPackages.size || [...myPackages].some((value) => !theirPackages.has(value))) return false;
+  const myPaths = mine.filter((value) => !fromPackage(value));
+  const theirPaths = theirs.filter((value) => !fromPackage(value));
+  return myPaths.length === theirPaths.length && myPaths.every((value) => theirPaths.some((other) => sameModuleValue(value, other)));
 }
 
 /**
  * Whether two module values are one: equal, or one import written through an alias (`import#~shared/schema#X`)
- * and the other resolved from a relative path that ends the same way (`import#apps/web/src/shared/schema#X`).
+ * and the other resolved from a relative path that ends the same way (`import#apps/web/src/shared/schema#X`), or
+ * one from a package and one from a path (which may be that package's own file).
  */
 export function sameModuleValue(a: string, b: string): boolean {
   if (a === b) return true;
   if (!a.startsWith(IMPORT_VALUE) || !b.startsWith(IMPORT_VALUE)) return false;
+  // A package and a path may be one module (a monorepo's own package, imported from inside by path): unknown, so one.
+  const fromPackage = (value: string) => value.startsWith(`${IMPORT_VALUE}pkg:`);
+  if (fromPackage(a) !== fromPackage(b)) return true;
+  if (fromPackage(a)) return false;
   const [aliased, resolved] = a.startsWith(`${IMPORT_VALUE}~`) ? [a, b] : [b, a];
   if (!aliased.startsWith(`${IMPORT_VALUE}~`) || resolved.startsWith(`${IMPORT_VALUE}~`)) return false;
   return resolved.endsWith(`/${aliased.slice(IMPORT_VALUE.length + 1)}`);

@@ -69,7 +69,7 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike): boolean {
   const { K } = syntax;
   const body = fn.body;
   if (!body) return true;
-  if (body.kind !== K.Block) return isSimple(syntax, body) || isForward(syntax, body) || isOwnFieldsObject(syntax, body);
+  if (body.kind !== K.Block) return isTrivialValue(syntax, body);
   const statements = (body as TS.Block).statements;
   if (statements.length === 0) return true;
   // A log line says what happens; it does no work of its own: `log.info('adding'); await this.space.add(id);`.
@@ -82,11 +82,71 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike): boolean {
   return statements.length === 1 && isTrivialStatement(syntax, statements[0]!);
 }
 
+/** What a trivial body may return: a simple value, a forward, the instance's fields, constant data, static markup. */
+function isTrivialValue(syntax: Syntax, value: TS.Node): boolean {
+  return isSimple(syntax, value) || isForward(syntax, value) || isOwnFieldsObject(syntax, value) || isDataLiteral(syntax, value, 0) || isStaticMarkup(syntax, value, 0);
+}
+
+/**
+ * `{ success: true, message: 'Integrated', code: Code.SUCCESS }`: an object or array of literals and named
+ * constants, a constant itself. A projection of a parameter (`{ id: star.id, index: star.index }`) is not one.
+ */
+function isDataLiteral(syntax: Syntax, node: TS.Node, depth: number): boolean {
+  const { K } = syntax;
+  const value = unwrap(syntax, node);
+  if (depth > 0 && isConstant(syntax, value)) return true;
+  if (depth > 3) return false;
+  if (value.kind === K.ArrayLiteralExpression) return (value as TS.ArrayLiteralExpression).elements.every((element) => isDataLiteral(syntax, element, depth + 1));
+  if (value.kind !== K.ObjectLiteralExpression) return false;
+  return (value as TS.ObjectLiteralExpression).properties.every(
+    (property) => property.kind === K.PropertyAssignment && isDataLiteral(syntax, (property as TS.PropertyAssignment).initializer, depth + 1),
+  );
+}
+
+/** A literal, or a named constant: `Code.SUCCESS`, `MAX_SIZE`, `Defaults.timeout`. */
+function isConstant(syntax: Syntax, node: TS.Node): boolean {
+  const { K } = syntax;
+  let current = unwrap(syntax, node);
+  if (current.kind === K.Identifier) return /^[A-Z][A-Z0-9_]*$/.test((current as TS.Identifier).text);
+  if (current.kind !== K.PropertyAccessExpression) return isLeaf(syntax, current) && current.kind !== K.ThisKeyword && current.kind !== K.SuperKeyword && current.kind !== K.PrivateIdentifier;
+  while (current.kind === K.PropertyAccessExpression) current = unwrap(syntax, (current as TS.PropertyAccessExpression).expression);
+  return current.kind === K.Identifier && /^[A-Z]/.test((current as TS.Identifier).text);
+}
+
+/**
+ * `<svg {...props}><path d="..." /></svg>`: an icon, markup with no logic (attributes and children are literals,
+ * simple values, spread props or more such markup), a JSX fragment, not a helper.
+ */
+function isStaticMarkup(syntax: Syntax, node: TS.Node, depth: number): boolean {
+  const { K } = syntax;
+  const value = unwrap(syntax, node);
+  if (depth > 40) return false;
+  if (value.kind === K.JsxFragment) return depth > 0 && (value as TS.JsxFragment).children.every((child) => isStaticChild(syntax, child, depth));
+  const element = value.kind === K.JsxElement ? (value as TS.JsxElement).openingElement : value.kind === K.JsxSelfClosingElement ? (value as TS.JsxSelfClosingElement) : undefined;
+  if (!element) return false;
+  // An icon: a component that is one static <svg>. Other static markup (a skeleton, a layout) is a component.
+  if (depth === 0 && !(element.tagName.kind === K.Identifier && (element.tagName as TS.Identifier).text === 'svg')) return false;
+  const attributesStatic = element.attributes.properties.every((attribute) => {
+    if (attribute.kind === K.JsxSpreadAttribute) return isSimple(syntax, (attribute as TS.JsxSpreadAttribute).expression);
+    const initializer = (attribute as TS.JsxAttribute).initializer;
+    if (!initializer || initializer.kind === K.StringLiteral) return true;
+    return initializer.kind === K.JsxExpression && (!(initializer as TS.JsxExpression).expression || isSimple(syntax, (initializer as TS.JsxExpression).expression!));
+  });
+  return attributesStatic && (value.kind !== K.JsxElement || (value as TS.JsxElement).children.every((child) => isStaticChild(syntax, child, depth)));
+}
+
+function isStaticChild(syntax: Syntax, child: TS.JsxChild, depth: number): boolean {
+  const { K } = syntax;
+  if (child.kind === K.JsxText) return true;
+  if (child.kind === K.JsxExpression) return !(child as TS.JsxExpression).expression || isSimple(syntax, (child as TS.JsxExpression).expression!);
+  return isStaticMarkup(syntax, child, depth + 1);
+}
+
 function isTrivialStatement(syntax: Syntax, statement: TS.Statement): boolean {
   const { K } = syntax;
   if (statement.kind === K.ReturnStatement) {
     const value = (statement as TS.ReturnStatement).expression;
-    return !value || isSimple(syntax, value) || isForward(syntax, value) || isOwnFieldsObject(syntax, value);
+    return !value || isTrivialValue(syntax, value);
   }
   if (statement.kind === K.ExpressionStatement) {
     const expression = unwrap(syntax, (statement as TS.ExpressionStatement).expression);
@@ -262,6 +322,9 @@ function isPassedValue(syntax: Syntax, node: TS.Node, depth: number): boolean {
   if (isSimple(syntax, value)) return true;
   if (depth >= 3) return false;
   switch (value.kind) {
+    case K.TemplateExpression:
+      // `${BASE_PATH}/${id}`: a URL put together from values.
+      return (value as TS.TemplateExpression).templateSpans.every((span) => isSimple(syntax, span.expression));
     case K.SpreadElement:
     case K.SpreadAssignment:
       return isPassedValue(syntax, (value as TS.SpreadElement).expression, depth + 1);
