@@ -141,3 +141,16 @@ describe('copies and the modules they import from', () => {
     ]);
   });
 });
+
+describe('copies under one name whose text is the work', () => {
+  const query = (sql: string[]) =>
+    `export function relationalQuery(websiteId: string, filters: object) {\n  const params = { ...filters, websiteId };\n  const where = buildWhere(params);\n  return rawQuery(\`${sql[0]} \${where} ${sql[1]} \${where} ${sql[2]}\`, params);\n}\n`;
+
+  it('are not copies when most of their literals differ (two SQL queries)', () => {
+    const a = query(['select count(*) from events where', 'and type = 1 union all select count(*) from sessions where', 'group by 1']);
+    const b = query(['select data_key, count(*) from event_data where', 'and kind = 2 union select 0 from logs where', 'order by 2 desc']);
+    expect(lines({ 'src/a.ts': a, 'src/b.ts': b })).toEqual([]);
+    const c = query(['select count(*) from events where', 'and type = 1 union all select count(*) from sessions where', 'group by 2']);
+    expect(lines({ 'src/a.ts': a, 'src/c.ts': c })).toEqual(['src/c.ts:1 error relationalQuery duplicates relationalQuery (src/a.ts:1); import it instead, with the literal that differs as a parameter']);
+  });
+});

@@ -1,5 +1,5 @@
 import { FUNCTION_VALUE } from './facts.js';
-import { corroborated, isNestedIn, literalsCompatible, portImportsAgree, sameModuleFunctions, type Helper } from './helpers.js';
+import { corroborated, isNestedIn, literalsCompatible, mostLiteralsShared, portImportsAgree, sameModuleFunctions, type Helper } from './helpers.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align, MAX_ALIGNED_STATEMENTS, similarityBound } from './similarity.js';
 
@@ -58,7 +58,7 @@ function sameGuard(a: Helper, b: Helper): boolean {
 }
 
 export function isPort(a: Helper, b: Helper): boolean {
-  return a !== b && a.file !== b.file && a.unit.shape === b.unit.shape && corroborated(a, b);
+  return a !== b && a.file !== b.file && a.unit.shape === b.unit.shape && corroborated(a, b) && mostLiteralsShared(a, b);
 }
 
 export function nearMissThreshold(a: Helper, b: Helper, options: DuplicateHelpersOptions): number {

@@ -69,15 +69,15 @@ export function corroborated(a: Helper, b: Helper): boolean {
 }
 
 /**
- * Whether two helpers with one renamed fingerprint differ only in data. With different names, one literal
- * may differ (a message reworded), if it is at most a third of them and the body has more than one statement:
+ * Whether two helpers with one renamed fingerprint differ only in data. With one name, up to half the literals
+ * may differ (or one); with different names, one literal (a message reworded), if it is at most a third of them and the body has more than one statement:
  * `install` vs `uninstall` building 'add'/'install' vs 'remove'/'uninstall' commands do different work.
  */
 export function literalsCompatible(a: Helper, b: Helper): boolean {
-  if (corroborated(a, b)) return true;
   const count = a.unit.literals.length;
-  if (count !== b.unit.literals.length) return false;
   const differing = differingLiterals(a, b);
+  if (corroborated(a, b)) return mostLiteralsShared(a, b);
+  if (count !== b.unit.literals.length) return false;
   // One statement that differs in a literal is another endpoint or message (`request('POST', url)` vs
   // `request('PUT', url)`): the shared code is what it calls.
   if (a.unit.statements.length <= 1) return differing === 0;
@@ -134,6 +134,12 @@ export function sameModuleValue(a: string, b: string): boolean {
   const [aliased, resolved] = a.startsWith(`${IMPORT_VALUE}~`) ? [a, b] : [b, a];
   if (!aliased.startsWith(`${IMPORT_VALUE}~`) || resolved.startsWith(`${IMPORT_VALUE}~`)) return false;
   return resolved.endsWith(`/${aliased.slice(IMPORT_VALUE.length + 1)}`);
+}
+
+/** Even under one name, when most of the text differs the text is the work: two SQL queries, two templates. */
+export function mostLiteralsShared(a: Helper, b: Helper): boolean {
+  const differing = differingLiterals(a, b);
+  return differing <= 1 || differing * 2 <= Math.max(a.unit.literals.length, b.unit.literals.length);
 }
 
 /** How many of the abstracted literals (strings, numbers) differ between two copies, position by position. */
