@@ -90,6 +90,10 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     expect(await findingLines('no-unhandled-message-types/silent-targeted-send')).toEqual([]);
   });
 
+  it("silent-generic-dispatch: a receiver that passes every type on (`deliverWebhooks(data.event)`) handles them all; its `if (data.event === 'x')` tests only add work", async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-generic-dispatch')).toEqual([]);
+  });
+
   it('silent-client-only: a client of a third-party server: no receiver in the project, no findings, also for a catalog it sends and handles in one file', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-client-only')).toEqual([]);
   });

@@ -180,6 +180,8 @@ class Extractor {
   private readonly memberRefs = new Set<string>();
   private readonly literals = new Set<string>();
   private readonly groupsByKey = new Map<string, number>();
+  /** Keys of `if` handler groups (`if:<function>:<discriminant>`) whose discriminant the function also passes on. */
+  private readonly forwardedDiscriminants = new Set<string>();
   private readonly functionStack: FunctionScope[] = [];
   /** The context of each enclosing class or function, joined with '.' up to that level (what a fact records). */
   private readonly contextStack: string[] = [];
@@ -246,6 +248,10 @@ class Extractor {
       facts.calls.push(call);
     });
     facts.wrappers = facts.wrappers.filter((wrapper) => wrapper.params.length > 0 || facts.calls.some((call) => call.wrapper === wrapper.key));
+    for (const key of this.forwardedDiscriminants) {
+      const id = this.groupsByKey.get(key);
+      if (id !== undefined) facts.handlerGroups[id]!.generic = true;
+    }
     const namespaces = new Set([...importedNames, ...facts.catalogs.map((catalog) => catalog.name)]);
     facts.memberRefs = [...this.memberRefs].filter((ref) => {
       const ns = ref.slice(0, ref.indexOf('.'));
@@ -859,6 +865,7 @@ class Extractor {
     const ts = this.ts;
     const callee = unwrap(ts, call.expression);
     const args = call.arguments;
+    this.noteForwardedDiscriminants(args);
     let name: string | undefined;
     let method = false;
     if (ts.isPropertyAccessExpression(callee)) {
@@ -996,6 +1003,26 @@ class Extractor {
       name = node.argumentExpression.text;
     }
     return name !== undefined && (this.handlerDiscriminants.has(name) || DISCRIMINANT_SUFFIX.test(name));
+  }
+
+  /**
+   * `getWebhooks(data.event)`, `enqueue({ event: data.event })`: the function hands the type on, so it serves every
+   * type; its `if (data.event === 'x')` tests add extras for some (see `finish`).
+   */
+  private noteForwardedDiscriminants(args: TS.NodeArray<TS.Expression>): void {
+    const ts = this.ts;
+    const owner = this.functionStack[this.functionStack.length - 1]?.wrapper.key ?? 'module';
+    const note = (value: TS.Expression): void => {
+      if (this.isDiscriminant(value)) this.forwardedDiscriminants.add(`if:${owner}:${compactText(unwrap(ts, value), this.sourceFile)}`);
+    };
+    for (const argument of args) {
+      const value = unwrap(ts, argument);
+      if (ts.isObjectLiteralExpression(value)) {
+        for (const property of value.properties) if (ts.isPropertyAssignment(property)) note(property.initializer);
+      } else {
+        note(value);
+      }
+    }
   }
 
   private group(kind: HandlerGroupKind, key: string, at: TS.Node, needsLookup?: string, field?: string): number {

@@ -108,6 +108,11 @@ export interface HandlerGroupFact {
   needsLookup?: string;
   /** The property a switch or condition reads (`kind` in `switch (entry.kind)`), or `#event` for `.on(T)` listeners. */
   field?: string;
+  /**
+   * Conditions of a function that also passes the type on (`getWebhooks(data.event)`): it serves every type, and
+   * its `if (data.event === 'x')` tests only add work for some.
+   */
+  generic?: true;
 }
 
 export interface HandlerFact {

@@ -260,7 +260,8 @@ function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFact
     const target = scopeOf(sendChannels, sendChannels);
     if (isHandled(send.type.key, target, aliasByFrom)) continue;
     const evidence = handlerEvidence(send, sends, target, sendChannels !== undefined);
-    if (evidence.length === 0) continue;
+    // A receiver that passes every type on handles this one too.
+    if (evidence.length === 0 || evidence.some((group) => group.fact.generic)) continue;
     findings.push(unhandledFinding(send, evidence, target, aliases, suggestedOrphans, identity));
   }
 
