@@ -124,8 +124,11 @@ function isStaticMarkup(syntax: Syntax, node: TS.Node, depth: number): boolean {
   if (value.kind === K.JsxFragment) return depth > 0 && (value as TS.JsxFragment).children.every((child) => isStaticChild(syntax, child, depth));
   const element = value.kind === K.JsxElement ? (value as TS.JsxElement).openingElement : value.kind === K.JsxSelfClosingElement ? (value as TS.JsxSelfClosingElement) : undefined;
   if (!element) return false;
-  // An icon: a component that is one static <svg>. Other static markup (a skeleton, a layout) is a component.
-  if (depth === 0 && !(element.tagName.kind === K.Identifier && (element.tagName as TS.Identifier).text === 'svg')) return false;
+  // An icon (one static <svg>), or a wrapper of at most two elements that passes props on
+  // (`<TeamProvider teamId={id}><TeamSettings teamId={id} /></TeamProvider>`). Larger static markup (a skeleton, a
+  // layout) is a component of its own.
+  const isSvg = element.tagName.kind === K.Identifier && (element.tagName as TS.Identifier).text === 'svg';
+  if (depth === 0 && !isSvg && countElements(syntax, value, 0) > MAX_WRAPPER_ELEMENTS) return false;
   const attributesStatic = element.attributes.properties.every((attribute) => {
     if (attribute.kind === K.JsxSpreadAttribute) return isSimple(syntax, (attribute as TS.JsxSpreadAttribute).expression);
     const initializer = (attribute as TS.JsxAttribute).initializer;
@@ -133,6 +136,18 @@ function isStaticMarkup(syntax: Syntax, node: TS.Node, depth: number): boolean {
     return initializer.kind === K.JsxExpression && (!(initializer as TS.JsxExpression).expression || isSimple(syntax, (initializer as TS.JsxExpression).expression!));
   });
   return attributesStatic && (value.kind !== K.JsxElement || (value as TS.JsxElement).children.every((child) => isStaticChild(syntax, child, depth)));
+}
+
+const MAX_WRAPPER_ELEMENTS = 2;
+
+function countElements(syntax: Syntax, node: TS.Node, depth: number): number {
+  const { K } = syntax;
+  if (depth > 40) return Infinity;
+  let count = node.kind === K.JsxElement || node.kind === K.JsxSelfClosingElement ? 1 : 0;
+  if (node.kind === K.JsxElement || node.kind === K.JsxFragment) {
+    for (const child of (node as TS.JsxElement).children) count += countElements(syntax, child, depth + 1);
+  }
+  return count;
 }
 
 function isStaticChild(syntax: Syntax, child: TS.JsxChild, depth: number): boolean {
@@ -181,18 +196,19 @@ function isLogStatement(syntax: Syntax, statement: TS.Statement): boolean {
   return name !== undefined && LOGGER_NAME.test(name);
 }
 
-/** `return req.user;` */
+/** `return req.user;`, `return <Settings id={id} />;` */
 function returnsSimple(syntax: Syntax, statement: TS.Statement): boolean {
   const value = statement.kind === syntax.K.ReturnStatement ? (statement as TS.ReturnStatement).expression : undefined;
-  return value !== undefined && isSimple(syntax, value);
+  return value !== undefined && (isSimple(syntax, value) || isStaticMarkup(syntax, value, 0));
 }
 
-/** `const x = <identifier, literal, property chain, or calls over simple values>;` */
+/** `const x = <identifier, literal, property chain, or calls over simple values>;`, also `const { id } = await params;` */
 function isSimpleConst(syntax: Syntax, statement: TS.Statement): boolean {
   const { K } = syntax;
   if (statement.kind !== K.VariableStatement) return false;
   const declarations = (statement as TS.VariableStatement).declarationList.declarations;
-  const initializer = declarations.length === 1 && declarations[0]!.name.kind === K.Identifier ? declarations[0]!.initializer : undefined;
+  const name = declarations.length === 1 ? declarations[0]!.name.kind : undefined;
+  const initializer = name === K.Identifier || name === K.ObjectBindingPattern ? declarations[0]!.initializer : undefined;
   return initializer !== undefined && (isSimple(syntax, initializer) || isCallChain(syntax, initializer));
 }
 
