@@ -5,7 +5,6 @@ import { analyze } from './analyzer.js';
 import { UsageError } from './core/errors.js';
 import { newFindings, readBaseline } from './report/baseline.js';
 import { reporters } from './report/index.js';
-import { progressBar } from './report/progress.js';
 import { packageJson } from './version.js';
 
 const HELP = `Usage: ssot [paths...] [options]
@@ -62,7 +61,8 @@ async function main(argv: string[]): Promise<number> {
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs takes a whole number >= 1, not "${values.jobs}"`);
   const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline);
 
-  const bar = (values.progress ?? (process.stderr.isTTY && !process.env.CI)) ? progressBar(process.stderr) : undefined;
+  // Loaded only when shown: most runs (CI, editors, pipes) never draw it.
+  const bar = (values.progress ?? (process.stderr.isTTY && !process.env.CI)) ? (await import('./report/progress.js')).progressBar(process.stderr) : undefined;
   let result;
   try {
     result = await analyze({

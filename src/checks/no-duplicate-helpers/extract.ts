@@ -32,7 +32,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
   if (!options.includeTestsAndExamples && isTestFile(file)) return { imports: relativeImportsOf(syntax, sourceFile), units: [] };
   const emitter = new FileEmitter(syntax, sourceFile);
   const emitted = emitter.run();
-  const moduleValues = moduleValuesOf(syntax, sourceFile, file);
+  const { values: moduleValues, functions: moduleFunctions } = moduleValuesOf(syntax, sourceFile, file);
   const reads = new Map<HelperUnit, number[]>();
   const kept: HelperUnit[] = [];
   // Pending index -> index in `kept` (or the nearest kept ancestor's).
@@ -87,11 +87,13 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     // A module-level function that is a helper is compared by its fingerprint: comments and layout do not count.
     if (pending.parent < 0 && !pending.hint.member) {
       const value = moduleValues.get(pending.nameHash | 0);
-      if (value?.[0] === pending.hint.name && value[1].startsWith(FUNCTION_VALUE)) value[1] = `${FUNCTION_VALUE}${print.exact}`;
+      if (value?.[0] === pending.hint.name && moduleFunctions.has(pending.nameHash | 0)) value[1] = `${FUNCTION_VALUE}${print.exact}`;
     }
     kept.push(unit);
   });
-  for (const [unit, names] of reads) unit.moduleValues = names.map((name) => [...moduleValues.get(name)!] as [string, string]).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  for (const [unit, names] of reads) {
+    unit.moduleValues = names.map((name): [string, string] => [moduleValues.get(name)![0], valueOf(moduleValues.get(name)!)]).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  }
   return { imports: emitted.imports, units: kept };
 }
 
@@ -103,18 +105,40 @@ const INITIALIZER_LENGTH = 120;
  * `logout()` that also deletes tokens). Data is kept as its initializer's text; a function as
  * `fn#<hash of its text>` (two copies calling their own, different, `logout` are not copies).
  */
-function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string): Map<number, [string, string]> {
+/** A module value, computed only if a helper reads it (most are never read). */
+type ModuleValue = [name: string, value: string | (() => string)];
+
+const DIRNAME = hashText('__dirname') | 0;
+const FILENAME = hashText('__filename') | 0;
+
+function valueOf(entry: ModuleValue): string {
+  if (typeof entry[1] === 'function') entry[1] = entry[1]();
+  return entry[1];
+}
+
+/** The module values of a file, and which of them are functions (see {@link moduleValuesOf}). */
+interface ModuleValues {
+  values: Map<number, ModuleValue>;
+  functions: Set<number>;
+}
+
+function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string): ModuleValues {
   const { K } = syntax;
-  const values = new Map<number, [string, string]>();
+  const values = new Map<number, ModuleValue>();
+  const functions = new Set<number>();
   // Each file's own: equal only for two files of one folder.
-  values.set(hashText('__dirname') | 0, ['__dirname', `path:${path.posix.dirname(file)}`]);
-  values.set(hashText('__filename') | 0, ['__filename', `path:${file}`]);
+  values.set(DIRNAME, ['__dirname', () => `path:${path.posix.dirname(file)}`]);
+  values.set(FILENAME, ['__filename', `path:${file}`]);
   for (const [name, value] of importBindings(syntax, sourceFile, file)) values.set(hashText(name) | 0, [name, value]);
-  const functionText = (node: TS.Node) => `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, ' '))}`;
+  const functionText = (node: TS.Node) => () => `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, ' '))}`;
   for (const statement of sourceFile.statements) {
     if (statement.kind === K.FunctionDeclaration) {
       const declaration = statement as TS.FunctionDeclaration;
-      if (declaration.name && declaration.body) values.set(hashText(declaration.name.text) | 0, [declaration.name.text, functionText(declaration)]);
+      if (declaration.name && declaration.body) {
+        const key = hashText(declaration.name.text) | 0;
+        values.set(key, [declaration.name.text, functionText(declaration)]);
+        functions.add(key);
+      }
       continue;
     }
     if (statement.kind !== K.VariableStatement) continue;
@@ -125,16 +149,20 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
       const name = (declaration.name as TS.Identifier).text;
       const kind = declaration.initializer && unwrap(syntax, declaration.initializer).kind;
       if (kind === K.ClassExpression) continue;
-      let value: string;
-      if (kind === K.ArrowFunction || kind === K.FunctionExpression) value = functionText(declaration.initializer!);
+      let value: ModuleValue[1];
+      const initializer = declaration.initializer;
+      if (kind === K.ArrowFunction || kind === K.FunctionExpression) value = functionText(initializer!);
       // A `let` is state of its own module, whatever it starts as: two modules' are never one.
       else if (mutable) value = `${STATE_VALUE}${file}#${name}`;
-      else if (declaration.initializer) value = initializerText(syntax, sourceFile, declaration.initializer);
+      else if (initializer) value = () => initializerText(syntax, sourceFile, initializer);
       else continue;
-      values.set(hashText(name) | 0, [name, value]);
+      const key = hashText(name) | 0;
+      values.set(key, [name, value]);
+      if (kind === K.ArrowFunction || kind === K.FunctionExpression) functions.add(key);
+      else functions.delete(key);
     }
   }
-  return values;
+  return { values, functions };
 }
 
 /**
@@ -153,9 +181,9 @@ function packageOf(specifier: string): string {
 /** A stylesheet, image, font or data file: `./index.module.scss`, `./logo.svg`. */
 const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|json|ya?ml|html?|md|mdx|txt|wasm)(?:\?.*)?$/i;
 
-function importBindings(syntax: Syntax, sourceFile: TS.SourceFile, file: string): Array<[string, string]> {
+function importBindings(syntax: Syntax, sourceFile: TS.SourceFile, file: string): ModuleValue[] {
   const { K } = syntax;
-  const bindings: Array<[string, string]> = [];
+  const bindings: ModuleValue[] = [];
   for (const statement of sourceFile.statements) {
     if (statement.kind !== K.ImportDeclaration) continue;
     const declaration = statement as TS.ImportDeclaration;
@@ -166,14 +194,17 @@ function importBindings(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
     if (ASSET.test(specifier)) continue;
     // An alias is kept as `~` and the path below it: `@/shared/schema` may be `../../shared/schema` elsewhere. A
     // package is kept as written: `useContext` from 'react' and from 'solid-js' are two functions.
-    const module = specifier.startsWith('.')
-      ? path.posix.join(path.posix.dirname(file), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
-      : LOCAL_ALIAS.test(specifier)
-        ? `~${specifier.replace(LOCAL_ALIAS, '')}`.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
-        : `pkg:${packageOf(specifier)}`;
-    const value = (exported: string) => `${IMPORT_VALUE}${module}#${exported}`;
+    const local = specifier.startsWith('.') || LOCAL_ALIAS.test(specifier);
+    let module: string | undefined;
+    const moduleOf = (): string =>
+      (module ??= specifier.startsWith('.')
+        ? path.posix.join(path.posix.dirname(file), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
+        : local
+          ? `~${specifier.replace(LOCAL_ALIAS, '')}`.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
+          : `pkg:${packageOf(specifier)}`);
+    const value = (exported: string) => () => `${IMPORT_VALUE}${moduleOf()}#${exported}`;
     // `import fs from 'fs'` and `import * as fs from 'fs'` are one module object (CommonJS interop).
-    if (clause.name) bindings.push([clause.name.text, value(module.startsWith('pkg:') ? '*' : 'default')]);
+    if (clause.name) bindings.push([clause.name.text, value(local ? 'default' : '*')]);
     const named = clause.namedBindings;
     if (named?.kind === K.NamespaceImport) bindings.push([named.name.text, value('*')]);
     if (named?.kind === K.NamedImports) {

@@ -1011,18 +1011,20 @@ class Extractor {
    */
   private noteForwardedDiscriminants(args: TS.NodeArray<TS.Expression>): void {
     const ts = this.ts;
-    const owner = this.functionStack[this.functionStack.length - 1]?.wrapper.key ?? 'module';
-    const note = (value: TS.Expression): void => {
-      if (this.isDiscriminant(value)) this.forwardedDiscriminants.add(`if:${owner}:${compactText(unwrap(ts, value), this.sourceFile)}`);
-    };
     for (const argument of args) {
       const value = unwrap(ts, argument);
       if (ts.isObjectLiteralExpression(value)) {
-        for (const property of value.properties) if (ts.isPropertyAssignment(property)) note(property.initializer);
-      } else {
-        note(value);
+        for (const property of value.properties) if (ts.isPropertyAssignment(property)) this.noteForwarded(property.initializer);
+      } else if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value) || ts.isIdentifier(value)) {
+        this.noteForwarded(value);
       }
     }
+  }
+
+  private noteForwarded(value: TS.Expression): void {
+    if (!this.isDiscriminant(value)) return;
+    const owner = this.functionStack[this.functionStack.length - 1]?.wrapper.key ?? 'module';
+    this.forwardedDiscriminants.add(`if:${owner}:${compactText(unwrap(this.ts, value), this.sourceFile)}`);
   }
 
   private group(kind: HandlerGroupKind, key: string, at: TS.Node, needsLookup?: string, field?: string): number {
