@@ -57,8 +57,20 @@ function sameGuard(a: Helper, b: Helper): boolean {
   return a.unit.guard === b.unit.guard || corroborated(a, b);
 }
 
+/**
+ * A port: the same shape and name in another file, with most of its literals, calling the same module functions
+ * and reading the same imports.
+ */
 export function isPort(a: Helper, b: Helper): boolean {
-  return a !== b && a.file !== b.file && a.unit.shape === b.unit.shape && corroborated(a, b) && mostLiteralsShared(a, b);
+  return (
+    a !== b &&
+    a.file !== b.file &&
+    a.unit.shape === b.unit.shape &&
+    corroborated(a, b) &&
+    mostLiteralsShared(a, b) &&
+    sameModuleFunctions(a, b) &&
+    portImportsAgree(a, b)
+  );
 }
 
 export function nearMissThreshold(a: Helper, b: Helper, options: DuplicateHelpersOptions): number {
@@ -113,7 +125,7 @@ export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpe
   // indexing its own state table instead of the imported enum).
   for (const bucket of groupBy(helpers, (h) => (h.key.length >= 6 ? `${h.unit.shape}:${h.key}` : undefined))) {
     const anchor = bucket.find((h) => !h.member) ?? bucket[0]!;
-    for (const helper of bucket) if (isPort(anchor, helper) && sameModuleFunctions(anchor, helper) && portImportsAgree(anchor, helper)) links.union(anchor.id, helper.id);
+    for (const helper of bucket) if (isPort(anchor, helper)) links.union(anchor.id, helper.id);
   }
 
   for (const [a, b] of nearMissCandidates(helpers, options)) {

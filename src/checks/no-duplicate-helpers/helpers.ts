@@ -74,10 +74,10 @@ export function corroborated(a: Helper, b: Helper): boolean {
  * `install` vs `uninstall` building 'add'/'install' vs 'remove'/'uninstall' commands do different work.
  */
 export function literalsCompatible(a: Helper, b: Helper): boolean {
-  const count = a.unit.literals.length;
-  const differing = differingLiterals(a, b);
   if (corroborated(a, b)) return mostLiteralsShared(a, b);
+  const count = a.unit.literals.length;
   if (count !== b.unit.literals.length) return false;
+  const differing = differingLiterals(a, b);
   // One statement that differs in a literal is another endpoint or message (`request('POST', url)` vs
   // `request('PUT', url)`): the shared code is what it calls.
   if (a.unit.statements.length <= 1) return differing === 0;
@@ -110,12 +110,11 @@ export function portImportsAgree(a: Helper, b: Helper): boolean {
   const theirs = importsOf(b);
   if (a.file === b.file || mine.length === 0 || theirs.length === 0) return true;
   // Packages by name (React against Solid), the project's own modules by path (an alias and a relative path agree).
-  const fromPackage = (value: string) => value.startsWith(`${IMPORT_VALUE}pkg:`);
-  const myPackages = new Set(mine.filter(fromPackage));
-  const theirPackages = new Set(theirs.filter(fromPackage));
+  const myPackages = new Set(mine.filter(isPackageImport));
+  const theirPackages = new Set(theirs.filter(isPackageImport));
   if (myPackages.size !== theirPackages.size || [...myPackages].some((value) => !theirPackages.has(value))) return false;
-  const myPaths = mine.filter((value) => !fromPackage(value));
-  const theirPaths = theirs.filter((value) => !fromPackage(value));
+  const myPaths = mine.filter((value) => !isPackageImport(value));
+  const theirPaths = theirs.filter((value) => !isPackageImport(value));
   return myPaths.length === theirPaths.length && myPaths.every((value) => theirPaths.some((other) => sameModuleValue(value, other)));
 }
 
@@ -128,12 +127,15 @@ export function sameModuleValue(a: string, b: string): boolean {
   if (a === b) return true;
   if (!a.startsWith(IMPORT_VALUE) || !b.startsWith(IMPORT_VALUE)) return false;
   // A package and a path may be one module (a monorepo's own package, imported from inside by path): unknown, so one.
-  const fromPackage = (value: string) => value.startsWith(`${IMPORT_VALUE}pkg:`);
-  if (fromPackage(a) !== fromPackage(b)) return true;
-  if (fromPackage(a)) return false;
+  if (isPackageImport(a) !== isPackageImport(b)) return true;
+  if (isPackageImport(a)) return false;
   const [aliased, resolved] = a.startsWith(`${IMPORT_VALUE}~`) ? [a, b] : [b, a];
   if (!aliased.startsWith(`${IMPORT_VALUE}~`) || resolved.startsWith(`${IMPORT_VALUE}~`)) return false;
   return resolved.endsWith(`/${aliased.slice(IMPORT_VALUE.length + 1)}`);
+}
+
+function isPackageImport(value: string): boolean {
+  return value.startsWith(`${IMPORT_VALUE}pkg:`);
 }
 
 /** Even under one name, when most of the text differs the text is the work: two SQL queries, two templates. */

@@ -1,7 +1,7 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
 import { byPosition, ONE_PACKAGE, type CanImport } from './canonical.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, STATE_VALUE } from './facts.js';
-import { differingLiterals, displayName, literalsCompatible, portImportsAgree, sameModuleFunctions, sameModuleValue, type Helper } from './helpers.js';
+import { differingLiterals, displayName, literalsCompatible, sameModuleValue, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align } from './similarity.js';
@@ -12,7 +12,7 @@ export type Relation = 'exact' | 'renamed' | 'diverging';
 export function relationTo(canonical: Helper, copy: Helper, options: DuplicateHelpersOptions, helpers: readonly Helper[]): Relation | undefined {
   if (copy.unit.exact === canonical.unit.exact) return 'exact';
   if (copy.unit.renamed === canonical.unit.renamed && literalsCompatible(canonical, copy)) return 'renamed';
-  if (isPort(canonical, copy) && portImportsAgree(canonical, copy) && sameModuleFunctions(canonical, copy)) return 'renamed';
+  if (isPort(canonical, copy)) return 'renamed';
   if (isNearMiss(canonical, copy, options, helpers)) return 'diverging';
   return undefined;
 }
