@@ -128,7 +128,7 @@ function isStaticMarkup(syntax: Syntax, node: TS.Node, depth: number): boolean {
   // (`<TeamProvider teamId={id}><TeamSettings teamId={id} /></TeamProvider>`). Larger static markup (a skeleton, a
   // layout) is a component of its own.
   const isSvg = element.tagName.kind === K.Identifier && (element.tagName as TS.Identifier).text === 'svg';
-  if (depth === 0 && !isSvg && countElements(syntax, value, 0) > MAX_WRAPPER_ELEMENTS) return false;
+  if (depth === 0 && !isSvg && countElements(syntax, value) > MAX_WRAPPER_ELEMENTS) return false;
   const attributesStatic = element.attributes.properties.every((attribute) => {
     if (attribute.kind === K.JsxSpreadAttribute) return isSimple(syntax, (attribute as TS.JsxSpreadAttribute).expression);
     const initializer = (attribute as TS.JsxAttribute).initializer;
@@ -140,12 +140,15 @@ function isStaticMarkup(syntax: Syntax, node: TS.Node, depth: number): boolean {
 
 const MAX_WRAPPER_ELEMENTS = 2;
 
-function countElements(syntax: Syntax, node: TS.Node, depth: number): number {
+/** The JSX elements in a tree, counted up to one more than {@link MAX_WRAPPER_ELEMENTS} (a large tree is not walked). */
+function countElements(syntax: Syntax, root: TS.Node): number {
   const { K } = syntax;
-  if (depth > 40) return Infinity;
-  let count = node.kind === K.JsxElement || node.kind === K.JsxSelfClosingElement ? 1 : 0;
-  if (node.kind === K.JsxElement || node.kind === K.JsxFragment) {
-    for (const child of (node as TS.JsxElement).children) count += countElements(syntax, child, depth + 1);
+  const pending: TS.Node[] = [root];
+  let count = 0;
+  while (pending.length > 0 && count <= MAX_WRAPPER_ELEMENTS) {
+    const node = pending.pop()!;
+    if (node.kind === K.JsxElement || node.kind === K.JsxSelfClosingElement) count++;
+    if (node.kind === K.JsxElement || node.kind === K.JsxFragment) pending.push(...(node as TS.JsxElement).children);
   }
   return count;
 }
