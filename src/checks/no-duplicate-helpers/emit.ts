@@ -250,20 +250,18 @@ export class FileEmitter {
       if (initializer?.kind === K.JsxExpression && (initializer as TS.JsxExpression).expression) this.markCallbackObjects((initializer as TS.JsxExpression).expression!);
     } else if (kind === K.ArrayLiteralExpression) {
       for (const element of (node as TS.ArrayLiteralExpression).elements) if (element.kind === K.ObjectLiteralExpression) this.nestedObjects.add(element);
-    }
-    if (kind === K.ObjectLiteralExpression && !this.callbackMembers.has(node)) {
-      for (const property of (node as TS.ObjectLiteralExpression).properties) {
-        if (property.kind === K.PropertyAssignment && property.initializer.kind === K.ObjectLiteralExpression) this.nestedObjects.add(property.initializer);
-      }
-    }
-    if (
-      kind === K.ObjectLiteralExpression &&
-      (this.callbackMembers.has(node) || this.configFile || ((this.currentUnit >= 0 || this.nestedObjects.has(node)) && this.holdsData(node as TS.ObjectLiteralExpression)))
-    ) {
-      this.callbackMembers.add(node);
-      for (const property of (node as TS.ObjectLiteralExpression).properties) {
-        this.callbackMembers.add(property);
-        if (property.kind === K.PropertyAssignment) this.markCallbackObjects(property.initializer);
+    } else if (kind === K.ObjectLiteralExpression) {
+      const object = node as TS.ObjectLiteralExpression;
+      const configuration =
+        this.callbackMembers.has(node) || this.configFile || ((this.currentUnit >= 0 || this.nestedObjects.has(node)) && this.holdsData(object));
+      if (configuration) this.callbackMembers.add(node);
+      for (const property of object.properties) {
+        if (configuration) {
+          this.callbackMembers.add(property);
+          if (property.kind === K.PropertyAssignment) this.markCallbackObjects(property.initializer);
+        } else if (property.kind === K.PropertyAssignment && property.initializer.kind === K.ObjectLiteralExpression) {
+          this.nestedObjects.add(property.initializer);
+        }
       }
     }
   }
