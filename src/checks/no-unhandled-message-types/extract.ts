@@ -177,7 +177,8 @@ class Extractor {
   private readonly fieldFunctions = new Map<string, string | null>();
   private readonly lookups = new Set<string>();
   private readonly discriminantTypes = new Set<string>();
-  private readonly memberRefs = new Set<string>();
+  /** `Ns.member` references, by namespace: most name a local, and `finish` keeps only the namespaces that may be catalogs. */
+  private readonly memberRefs = new Map<string, Set<string>>();
   private readonly literals = new Set<string>();
   private readonly groupsByKey = new Map<string, number>();
   /** Keys of `if` handler groups (`if:<function>:<discriminant>`) whose discriminant the function also passes on. */
@@ -253,10 +254,10 @@ class Extractor {
       if (id !== undefined) facts.handlerGroups[id]!.generic = true;
     }
     const namespaces = new Set([...importedNames, ...facts.catalogs.map((catalog) => catalog.name)]);
-    facts.memberRefs = [...this.memberRefs].filter((ref) => {
-      const ns = ref.slice(0, ref.indexOf('.'));
-      return namespaces.has(ns) || /^[A-Z]/.test(ns);
-    }).sort();
+    facts.memberRefs = [...this.memberRefs]
+      .filter(([ns]) => namespaces.has(ns) || /^[A-Z]/.test(ns))
+      .flatMap(([ns, members]) => [...members].map((member) => `${ns}.${member}`))
+      .sort();
     facts.lookups = [...this.lookups].sort();
     facts.discriminantTypes = [...this.discriminantTypes].sort();
     facts.literals = [...this.literals].sort();
@@ -462,7 +463,7 @@ class Extractor {
         break;
       case QUALIFIED_NAME: {
         const name = node as TS.QualifiedName;
-        if (ts.isIdentifier(name.left)) this.memberRefs.add(`${name.left.text}.${name.right.text}`);
+        if (ts.isIdentifier(name.left)) this.addMemberRef(name.left.text, name.right.text);
         break;
       }
       case LITERAL:
@@ -673,7 +674,13 @@ class Extractor {
 
   private recordMemberRef(node: TS.PropertyAccessExpression): void {
     const ts = this.ts;
-    if (ts.isIdentifier(node.expression) && ts.isIdentifier(node.name)) this.memberRefs.add(`${node.expression.text}.${node.name.text}`);
+    if (ts.isIdentifier(node.expression) && ts.isIdentifier(node.name)) this.addMemberRef(node.expression.text, node.name.text);
+  }
+
+  private addMemberRef(ns: string, member: string): void {
+    const members = this.memberRefs.get(ns);
+    if (members) members.add(member);
+    else this.memberRefs.set(ns, new Set([member]));
   }
 
   private recordLiteral(node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): void {

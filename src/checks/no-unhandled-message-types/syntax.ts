@@ -4,16 +4,26 @@ import type { ValueRef } from './facts.js';
 
 /** Strips parentheses, type assertions, `!` and `await`: they never change which type a message has. */
 export function unwrap(ts: TypeScriptApi, node: TS.Expression): TS.Expression {
+  const wrappers = wrapperKindsOf(ts);
   let current = node;
-  for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isAwaitExpression(current) || ts.isTypeAssertionExpression(current)) {
-      current = current.expression;
-    } else if (ts.isSatisfiesExpression?.(current)) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
+  while (wrappers[current.kind] === 1) current = (current as TS.ParenthesizedExpression).expression;
+  return current;
+}
+
+// Kind tables per TypeScript namespace (kind numbers differ between versions); the last one used is kept at hand.
+let wrapperKindsTs: TypeScriptApi | undefined;
+let wrapperKinds = new Uint8Array(0);
+
+function wrapperKindsOf(ts: TypeScriptApi): Uint8Array {
+  if (ts === wrapperKindsTs) return wrapperKinds;
+  const K = ts.SyntaxKind;
+  const kinds = [K.ParenthesizedExpression, K.AsExpression, K.NonNullExpression, K.AwaitExpression, K.TypeAssertionExpression, K.SatisfiesExpression].filter(
+    (kind): kind is TS.SyntaxKind => kind !== undefined,
+  );
+  wrapperKinds = new Uint8Array(Math.max(...Object.values(K).filter((value): value is number => typeof value === 'number')) + 1);
+  for (const kind of kinds) wrapperKinds[kind] = 1;
+  wrapperKindsTs = ts;
+  return wrapperKinds;
 }
 
 /** A property name written without computation: `a`, `'a'`, `0`. */
