@@ -4,6 +4,7 @@ import fg from 'fast-glob';
 import type * as TS from 'typescript';
 import { UsageError, type FileDiagnostic } from '../core/errors.js';
 import type { TypeScriptApi } from '../core/location.js';
+import { tsconfigHost } from './config-host.js';
 import { ALWAYS_IGNORED_DIRS, toRelative } from './paths.js';
 
 export interface ParsedTsconfig {
@@ -59,35 +60,36 @@ export function parseTsconfigs(ts: TypeScriptApi, files: string[], cwd: string):
   const parsed = new Map<string, ParsedTsconfig>();
   const diagnostics: FileDiagnostic[] = [];
   const queue = [...files];
+  const host = tsconfigHost(ts);
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     if (parsed.has(file)) continue;
     if (!existsSync(file)) {
       diagnostics.push({ file: toRelative(cwd, file), message: 'referenced project not found; skipped' });
       continue;
     }
-    const config = parseTsconfig(ts, file, cwd, diagnostics);
+    const config = parseTsconfig(ts, host, file, cwd, diagnostics);
     parsed.set(file, config.parsed);
     queue.push(...config.references);
   }
   return { configs: [...parsed.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), diagnostics };
 }
 
-function parseTsconfig(ts: TypeScriptApi, file: string, cwd: string, diagnostics: FileDiagnostic[]): { parsed: ParsedTsconfig; references: string[] } {
+function parseTsconfig(ts: TypeScriptApi, host: TS.ParseConfigHost, file: string, cwd: string, diagnostics: FileDiagnostic[]): { parsed: ParsedTsconfig; references: string[] } {
   const display = toRelative(cwd, file);
-  const read = ts.readConfigFile(file, ts.sys.readFile);
+  const read = ts.readConfigFile(file, host.readFile);
   if (read.error) throw new UsageError(`invalid tsconfig ${display}: ${messageOf(ts, read.error)}`);
-  let content = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
+  let content = ts.parseJsonConfigFileContent(read.config, host, path.dirname(file), undefined, file);
   const unreadable = content.errors.filter((error) => EXTENDS_CODES.has(error.code));
   const inBases = new Set(unreadable.flatMap((error) => (error.file && path.normalize(error.file.fileName) !== path.normalize(file) ? [path.normalize(error.file.fileName)] : [])));
   if (unreadable.length > inBases.size || unreadable.some((error) => !error.file)) {
     const bases = extendsOf(read.config);
     diagnostics.push({ file: display, message: `extends ${bases.join(', ')}, ${unreadableWhy(bases)}; using its own options only` });
     const { extends: _unreadable, ...own } = read.config as Record<string, unknown>;
-    content = ts.parseJsonConfigFileContent(own, ts.sys, path.dirname(file), undefined, file);
+    content = ts.parseJsonConfigFileContent(own, host, path.dirname(file), undefined, file);
   } else {
     // A base's own base is missing: TypeScript keeps everything else of the chain, and so do we.
     for (const base of [...inBases].sort()) {
-      const bases = extendsOf(ts.readConfigFile(base, ts.sys.readFile).config);
+      const bases = extendsOf(ts.readConfigFile(base, host.readFile).config);
       diagnostics.push({ file: display, message: `its base ${toRelative(cwd, base)} extends ${bases.join(', ')}, ${unreadableWhy(bases)}; using the rest of its options` });
     }
   }

@@ -243,6 +243,28 @@ describe('ssot CLI: config', () => {
     expect(parseJsonOutput(run).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['src/report.ts:5 ssot/no-unserializable-log-args']);
   });
 
+  it('reads a base tsconfig from a workspace package that is not installed, where the package manager would link it', () => {
+    const expected = ['apps/web/src/report.ts:5 ssot/no-unserializable-log-args'];
+    const npmWorkspaces = runCli(['.', '--format', 'json', '--no-cache'], { cwd: fixture('tsconfig-extends-workspace') });
+    expect(npmWorkspaces.stderr).toBe('');
+    // The bigint's type comes through the base's `paths` (`@web/*`, in `${configDir}`).
+    expect(parseJsonOutput(npmWorkspaces).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(expected);
+
+    const dir = tempDir();
+    cpSync(fixture('tsconfig-extends-workspace'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "acme", "private": true }');
+    writeFileSync(path.join(dir, 'pnpm-workspace.yaml'), 'packages:\n  - "apps/*"\n  - packages/*\n');
+    const pnpmWorkspace = runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir });
+    expect(pnpmWorkspace.stderr).toBe('');
+    expect(parseJsonOutput(pnpmWorkspace).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(expected);
+
+    // Outside the workspace globs, the package is what it is: not installed.
+    writeFileSync(path.join(dir, 'pnpm-workspace.yaml'), 'packages:\n  - "apps/*"\n');
+    const notListed = runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir });
+    expect(notListed.stderr).toBe('ssot: apps/web/tsconfig.json: extends @acme/tsconfig/base.json, which is not installed; using its own options only\n');
+    expect(parseJsonOutput(notListed).findings).toEqual([]);
+  });
+
   it('takes options alone, keeping each finding its own severity', () => {
     const dir = tempDir();
     cpSync(fixture('two-copies'), dir, { recursive: true });
