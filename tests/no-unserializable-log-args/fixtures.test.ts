@@ -19,6 +19,13 @@ describe('no-unserializable-log-args fixtures', () => {
     ]);
   });
 
+  test("nestjs-pino: PinoLogger and its Logger hand objects to pino as they are", async () => {
+    expect(await findingLines("no-unserializable-log-args/nestjs-pino")).toEqual([
+      "src/users.service.ts:16:27 warning `error` is a catch variable (treated as an Error) under the key `error`: pino serializes Errors only under `err`, so it logs {} in this.logger.error; put it under `err`.",
+      "src/users.service.ts:17:30 warning `error` is a catch variable (treated as an Error) under the key `error`: pino serializes Errors only under `err`, so it logs {} in this.appLogger.error; put it under `err`.",
+    ]);
+  });
+
   test("pino configuration: serializers and errorKey add Error keys; a logMethod hook may reorder arguments", async () => {
     expect(await findingLines("no-unserializable-log-args/pino-config")).toEqual([
       "src/jobs.ts:10:19 warning `error` is a catch variable (treated as an Error) under the key `error`: pino serializes Errors only under `err`, so it logs {} in plain.error; put it under `err`.",

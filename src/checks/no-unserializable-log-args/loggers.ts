@@ -13,6 +13,8 @@ export const LEVEL_METHODS = new Set([
 const PACKAGE_FAMILIES: Record<string, LoggerFamily> = {
   pino: 'pino',
   'pino-http': 'pino',
+  // NestJS's pino module: its PinoLogger and Logger hand objects to pino as they are (Errors under `err` only).
+  'nestjs-pino': 'pino',
   winston: 'winston',
   logform: 'winston',
   'winston-transport': 'winston',
