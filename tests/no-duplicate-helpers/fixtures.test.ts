@@ -97,6 +97,7 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     'bodiless',
     'lookalike-switch-mappers',
     'lookalike-validators',
+    'lookalike-endpoints-and-icons',
     'not-helpers',
     'generated',
     'tests-and-examples',

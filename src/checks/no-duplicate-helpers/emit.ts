@@ -3,7 +3,7 @@ import { hashText } from './hash.js';
 import { importSpecifierOf } from './import-specifiers.js';
 import { nameKey } from './names.js';
 import type { Syntax } from './syntax.js';
-import { MARK_OPTIONAL, Op, TokenBuffer } from './tokens.js';
+import { LITERAL_PATH, MARK_OPTIONAL, Op, TokenBuffer } from './tokens.js';
 import { hasModifier, isTrivialBody, nameText, unwrap, type FunctionLike, type UnitHint } from './units.js';
 
 /** A helper found in the file, with the slice of the token stream that holds its parameters and body. */
@@ -88,6 +88,7 @@ const MAX_DEPTH = 220;
 const LITERAL_STRING = hashText('literal:string') | 0;
 const LITERAL_NUMBER = hashText('literal:number') | 0;
 const LITERAL_REGEX = hashText('literal:regex') | 0;
+const PATH_TEXT = /^(?:\/[A-Za-z_][\w.-]*(?:\/|$)|https?:\/\/\S)/;
 const MARK_ELSE = hashText('mark:else') | 0;
 const MARK_FINALLY = hashText('mark:finally') | 0;
 const MARK_ASYNC = hashText('mark:async') | 0;
@@ -461,7 +462,7 @@ export class FileEmitter {
       case K.TemplateTail: {
         const text = (node as TS.LiteralLikeNode).text;
         const fixed = flags & FIXED_LITERALS || this.namesHelper(text);
-        tokens.push(fixed ? Op.FixedLiteral : Op.Literal, LITERAL_STRING, hashText(text));
+        tokens.push(fixed ? Op.FixedLiteral : Op.Literal, PATH_TEXT.test(text) ? LITERAL_PATH : LITERAL_STRING, hashText(text));
         return;
       }
       case K.NumericLiteral:

@@ -60,7 +60,10 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     } else if (pending.scope) {
       enclosing = pending.scope.declaredNames();
     }
-    const print = fingerprint(emitter.tokens, pending.start, pending.end, pending.nameHash, enclosing, moduleValues);
+    // A call of its own name is recursion only where the name is a binding: `{ addMonths: (d, n) => addMonths(d, n) }`
+    // and a method `foo() { foo() }` call another function of that name.
+    const selfName = pending.hint.member || pending.hint.qualifier !== undefined ? NaN : pending.nameHash;
+    const print = fingerprint(emitter.tokens, pending.start, pending.end, selfName, enclosing, moduleValues);
     if (print.size < options.minTokens || print.captures) {
       keptIndex[index] = parentKept;
       return;
@@ -81,6 +84,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
       weights: print.weights,
     };
     if (pending.hint.qualifier !== undefined) unit.qualifier = pending.hint.qualifier;
+    if (print.paths.length > 0) unit.paths = print.paths;
     if (pending.guard !== undefined) unit.guard = pending.guard;
     if (print.statements.length >= options.minStatements) unit.snippets = snippets(sourceFile.text, print.spans);
     if (print.reads.length > 0) reads.set(unit, print.reads);

@@ -1,5 +1,5 @@
 import { combine, finish, hashText, mix, mixAlt, SEED_1, SEED_2 } from './hash.js';
-import { MARK_OPTIONAL, Op, type TokenBuffer } from './tokens.js';
+import { LITERAL_PATH, MARK_OPTIONAL, Op, type TokenBuffer } from './tokens.js';
 
 /**
  * The fingerprints of one helper, from its slice of the token stream:
@@ -17,6 +17,8 @@ export interface Fingerprint {
   shape: number;
   /** Text hashes of the literals the renamed hash abstracts, in order (at most {@link MAX_LITERALS}). */
   literals: number[];
+  /** Indices in `literals` of the URLs and absolute paths (endpoints). */
+  paths: number[];
   statements: number[];
   weights: number[];
   /** Source span (`pos`, `end`) of each statement, for snippets. */
@@ -68,6 +70,7 @@ export function fingerprint(
   const shapeIndex = new Map<number, number>();
   let e1 = SEED_1, e2 = SEED_2, r1 = SEED_1, r2 = SEED_2, s1 = SEED_2;
   const literals: number[] = [];
+  const paths: number[] = [];
   const statements: number[] = [];
   const weights: number[] = [];
   const spans: number[] = [];
@@ -130,7 +133,10 @@ export function fingerprint(
         if (op === Op.Literal) {
           r1 = mix(mix(r1, TAG_LITERAL), value); r2 = mixAlt(mixAlt(r2, TAG_LITERAL), value);
           s1 = mix(mix(s1, TAG_LITERAL), value);
-          if (literals.length < MAX_LITERALS) literals.push(text >>> 0);
+          if (literals.length < MAX_LITERALS) {
+            if (value === LITERAL_PATH) paths.push(literals.length);
+            literals.push(text >>> 0);
+          }
         } else {
           r1 = mix(mix(r1, value), text); r2 = mixAlt(mixAlt(r2, value), text);
           s1 = mix(mix(s1, value), text);
@@ -163,6 +169,7 @@ export function fingerprint(
     renamed: combine(r1, r2),
     shape: finish(s1),
     literals,
+    paths,
     statements,
     weights,
     spans,

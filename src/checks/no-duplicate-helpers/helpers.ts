@@ -81,6 +81,9 @@ export function literalsCompatible(a: Helper, b: Helper): boolean {
   // One statement that differs in a literal is another endpoint or message (`request('POST', url)` vs
   // `request('PUT', url)`): the shared code is what it calls.
   if (a.unit.statements.length <= 1) return differing === 0;
+  // Under two names, a small function around another URL or path binds another endpoint (an SDK's `deleteFile`
+  // and `deleteFolder`); in a larger one the shared work is worth a parameter.
+  if (differingPath(a, b) && Math.max(a.unit.size, b.unit.size) < ENDPOINT_BINDING_MAX_SIZE) return false;
   return differing <= 1 && differing * 3 <= count;
 }
 
@@ -142,6 +145,14 @@ function isPackageImport(value: string): boolean {
 export function mostLiteralsShared(a: Helper, b: Helper): boolean {
   const differing = differingLiterals(a, b);
   return differing <= 1 || differing * 2 <= Math.max(a.unit.literals.length, b.unit.literals.length);
+}
+
+/** Tokens: SDK commands measured 19-51 (directus), shared request code with another path 68-71 (actual, documenso). */
+const ENDPOINT_BINDING_MAX_SIZE = 60;
+
+function differingPath(a: Helper, b: Helper): boolean {
+  const theirs = new Set(b.unit.paths);
+  return (a.unit.paths ?? []).some((index) => theirs.has(index) && a.unit.literals[index] !== b.unit.literals[index]);
 }
 
 /** How many of the abstracted literals (strings, numbers) differ between two copies, position by position. */

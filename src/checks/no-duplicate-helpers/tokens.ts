@@ -8,6 +8,8 @@ import { hashText } from './hash.js';
  */
 /** The mark of `?.`: part of what code does, not of its shape (`url?.endsWith` is `url.endsWith` where `url` may be missing). */
 export const MARK_OPTIONAL = hashText('mark:optional-chain') | 0;
+/** Kind of a literal that is a URL or an absolute path (`/files/${key}`, `https://api.example.com`): an endpoint. */
+export const LITERAL_PATH = hashText('literal:path') | 0;
 
 /** Token operations (plain constants rather than an enum: they are read in the hottest loops). */
 export const Op = {

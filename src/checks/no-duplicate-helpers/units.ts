@@ -133,9 +133,20 @@ function isStaticMarkup(syntax: Syntax, node: TS.Node, depth: number): boolean {
     if (attribute.kind === K.JsxSpreadAttribute) return isSimple(syntax, (attribute as TS.JsxSpreadAttribute).expression);
     const initializer = (attribute as TS.JsxAttribute).initializer;
     if (!initializer || initializer.kind === K.StringLiteral) return true;
-    return initializer.kind === K.JsxExpression && (!(initializer as TS.JsxExpression).expression || isSimple(syntax, (initializer as TS.JsxExpression).expression!));
+    return initializer.kind === K.JsxExpression && (!(initializer as TS.JsxExpression).expression || isStaticAttributeValue(syntax, (initializer as TS.JsxExpression).expression!));
   });
   return attributesStatic && (value.kind !== K.JsxElement || (value as TS.JsxElement).children.every((child) => isStaticChild(syntax, child, depth)));
+}
+
+/** A simple value, or a style object of them: `style={{ color: 'inherit', ...props.style }}`. */
+function isStaticAttributeValue(syntax: Syntax, expression: TS.Expression): boolean {
+  const { K } = syntax;
+  const value = unwrap(syntax, expression);
+  if (value.kind !== K.ObjectLiteralExpression) return isSimple(syntax, value);
+  return (value as TS.ObjectLiteralExpression).properties.every((property) => {
+    if (property.kind === K.PropertyAssignment) return isSimple(syntax, (property as TS.PropertyAssignment).initializer);
+    return property.kind === K.SpreadAssignment && isSimple(syntax, (property as TS.SpreadAssignment).expression);
+  });
 }
 
 const MAX_WRAPPER_ELEMENTS = 2;
