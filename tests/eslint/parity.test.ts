@@ -5,6 +5,14 @@ import { cliRows, eslintFor, eslintRows, fixtureProjects, repoRoot } from './sup
 
 beforeEach(() => resetSessions());
 
+/**
+ * Deliberate difference: in ESLint, tsconfig files are read by typescript-eslint's project service, which finds a
+ * workspace package's base config where the package manager links it, that is once installed (as it is wherever
+ * ESLint and this plugin are). The CLI also reads it from a fresh clone; in ESLint this fixture's finding needs
+ * the base's `paths`, which the uninstalled base does not give.
+ */
+const UNINSTALLED_WORKSPACE_BASE = 'fixtures/cli/tsconfig-extends-workspace';
+
 describe('ESLint reports exactly what the CLI reports', () => {
   for (const project of fixtureProjects()) {
     const name = path.relative(repoRoot, project);
@@ -25,7 +33,7 @@ describe('ESLint reports exactly what the CLI reports', () => {
         return;
       }
       const actual = eslintRows(project, await eslintFor(project).lintFiles(['.']));
-      expect(actual).toEqual(expected);
+      expect(actual).toEqual(name === UNINSTALLED_WORKSPACE_BASE ? [] : expected);
     });
   }
 
