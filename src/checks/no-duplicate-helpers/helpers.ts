@@ -151,8 +151,7 @@ export function mostLiteralsShared(a: Helper, b: Helper): boolean {
 const ENDPOINT_BINDING_MAX_SIZE = 60;
 
 function differingPath(a: Helper, b: Helper): boolean {
-  const theirs = new Set(b.unit.paths);
-  return (a.unit.paths ?? []).some((index) => theirs.has(index) && a.unit.literals[index] !== b.unit.literals[index]);
+  return (a.unit.paths ?? []).some((index) => b.unit.paths?.includes(index) && a.unit.literals[index] !== b.unit.literals[index]);
 }
 
 /** How many of the abstracted literals (strings, numbers) differ between two copies, position by position. */
