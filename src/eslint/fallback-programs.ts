@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type * as TS from 'typescript';
 import type { TypeScriptApi } from '../core/location.js';
 import { groupByCompilerOptions } from '../project/program.js';
@@ -18,6 +19,7 @@ export class FallbackPrograms {
   private programs: ServingProgram[] = [];
   private roots = new Set<string>();
   private tsconfigs: ParsedTsconfig[] | undefined;
+  private readonly lacksOptions = new WeakMap<TS.Program, boolean>();
   private readonly libraryFiles = new Map<string, TS.SourceFile | undefined>();
   private readonly ownFiles = new Map<string, { hash: string; sourceFile: TS.SourceFile }>();
 
@@ -44,6 +46,21 @@ export class FallbackPrograms {
       return { program, ts: this.ts };
     });
     return this.programs;
+  }
+
+  /**
+   * Whether `program` (typescript-eslint's) was built without options its tsconfig takes from a workspace
+   * package that is not installed: its types would not be the CLI's, so the files are served from these programs.
+   */
+  lacksWorkspaceOptions(program: TS.Program): boolean {
+    let lacks = this.lacksOptions.get(program);
+    if (lacks === undefined) {
+      const configFile = program.getCompilerOptions().configFilePath;
+      const tsconfig = typeof configFile === 'string' ? this.loadTsconfigs().find(({ file }) => file === path.normalize(configFile)) : undefined;
+      lacks = tsconfig?.readsUninstalledWorkspace === true;
+      this.lacksOptions.set(program, lacks);
+    }
+    return lacks;
   }
 
   private loadTsconfigs(): ParsedTsconfig[] {

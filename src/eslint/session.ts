@@ -298,10 +298,13 @@ function syncSyntactic(project: Project, states: CheckState[], current: FileEntr
 /**
  * Typed facts: the linted file's from `parserServices.program` (its buffer, the user's TypeScript); other
  * files' from the same Program when it holds them, else from Programs built like the CLI's (per tsconfig).
- * Without any Program for a text (an unsaved buffer of a file no tsconfig covers), the check runs untyped.
+ * A `parserServices.program` without the options of an uninstalled workspace base (which the project service
+ * cannot read, and which typescript-eslint's single-run mode refuses) is not used: in an editor and in CI alike,
+ * the files are served by the CLI's Programs. Without any Program for a text (an unsaved buffer of a file no
+ * tsconfig covers), the check runs untyped.
  */
 function syncTyped(project: Project, state: CheckState, current: FileEntry, request: LintRequest): void {
-  const program = request.program;
+  const program = request.program && !project.fallback.lacksWorkspaceOptions(request.program) ? request.program : undefined;
   const programTs = program ? tsOfProgram(program, current, request.cwd) : undefined;
   const prepared = program && programTs ? preparedFor(project, state, current, program, programTs, request.cwd) : undefined;
   const uncovered = state.stale().filter(

@@ -12,9 +12,16 @@ const NODE_MODULES_FOLDER = /^(.*)\/node_modules(?:\/(@[^/]+))?\/?$/;
  * (a monorepo's fresh clone) is found where its package manager would link it: `"extends": "@acme/tsconfig/base.json"`
  * reads `packages/tsconfig/base.json`. An installed package is always read from node_modules.
  */
-export function tsconfigHost(ts: TypeScriptApi): TS.ParseConfigHost & Pick<TS.ModuleResolutionHost, 'directoryExists' | 'realpath'> {
+export type TsconfigHost = TS.ParseConfigHost &
+  Pick<TS.ModuleResolutionHost, 'directoryExists' | 'realpath'> & {
+    /** How many files were read from a workspace folder in place of node_modules so far. */
+    readonly workspaceReads: number;
+  };
+
+export function tsconfigHost(ts: TypeScriptApi): TsconfigHost {
   const { sys } = ts;
   const workspaces = new WorkspacePackages();
+  let workspaceReads = 0;
   const located = (file: string): string => {
     const match = IN_NODE_MODULES.exec(file.replace(/\\/g, '/'));
     if (!match) return file;
@@ -22,6 +29,11 @@ export function tsconfigHost(ts: TypeScriptApi): TS.ParseConfigHost & Pick<TS.Mo
     const linked = workspaces.of(folder).get(name);
     if (linked === undefined || sys.fileExists(file) || sys.directoryExists(file)) return file;
     return linked + rest;
+  };
+  const read = (file: string): string | undefined => {
+    const at = located(file);
+    if (at !== file) workspaceReads++;
+    return sys.readFile(at);
   };
   const holdsWorkspacePackages = (folder: string): boolean => {
     const match = NODE_MODULES_FOLDER.exec(folder.replace(/\\/g, '/'));
@@ -31,10 +43,13 @@ export function tsconfigHost(ts: TypeScriptApi): TS.ParseConfigHost & Pick<TS.Mo
     return false;
   };
   return {
+    get workspaceReads() {
+      return workspaceReads;
+    },
     useCaseSensitiveFileNames: sys.useCaseSensitiveFileNames,
     readDirectory: (...args) => sys.readDirectory(...args),
     fileExists: (file) => sys.fileExists(located(file)),
-    readFile: (file) => sys.readFile(located(file)),
+    readFile: read,
     directoryExists: (folder) => sys.directoryExists(located(folder)) || holdsWorkspacePackages(folder),
     // The workspace folder is the file's real path, as the package manager's link would resolve to.
     realpath: (file) => {

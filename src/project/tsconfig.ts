@@ -4,13 +4,15 @@ import fg from 'fast-glob';
 import type * as TS from 'typescript';
 import { UsageError, type FileDiagnostic } from '../core/errors.js';
 import type { TypeScriptApi } from '../core/location.js';
-import { tsconfigHost } from './config-host.js';
+import { tsconfigHost, type TsconfigHost } from './config-host.js';
 import { ALWAYS_IGNORED_DIRS, toRelative } from './paths.js';
 
 export interface ParsedTsconfig {
   file: string;
   options: TS.CompilerOptions;
   fileNames: Set<string>;
+  /** Some of its options come from a workspace package's base that is not installed (read where it would be linked). */
+  readsUninstalledWorkspace: boolean;
 }
 
 /** Diagnostics of an unreadable `extends`; others (no inputs, deprecations) are not ours to judge. */
@@ -74,8 +76,9 @@ export function parseTsconfigs(ts: TypeScriptApi, files: string[], cwd: string):
   return { configs: [...parsed.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), diagnostics };
 }
 
-function parseTsconfig(ts: TypeScriptApi, host: TS.ParseConfigHost, file: string, cwd: string, diagnostics: FileDiagnostic[]): { parsed: ParsedTsconfig; references: string[] } {
+function parseTsconfig(ts: TypeScriptApi, host: TsconfigHost, file: string, cwd: string, diagnostics: FileDiagnostic[]): { parsed: ParsedTsconfig; references: string[] } {
   const display = toRelative(cwd, file);
+  const workspaceReadsBefore = host.workspaceReads;
   const read = ts.readConfigFile(file, host.readFile);
   if (read.error) throw new UsageError(`invalid tsconfig ${display}: ${messageOf(ts, read.error)}`);
   let content = ts.parseJsonConfigFileContent(read.config, host, path.dirname(file), undefined, file);
@@ -94,7 +97,12 @@ function parseTsconfig(ts: TypeScriptApi, host: TS.ParseConfigHost, file: string
     }
   }
   return {
-    parsed: { file, options: content.options, fileNames: new Set(content.fileNames.map((name) => path.normalize(name))) },
+    parsed: {
+      file,
+      options: content.options,
+      fileNames: new Set(content.fileNames.map((name) => path.normalize(name))),
+      readsUninstalledWorkspace: host.workspaceReads > workspaceReadsBefore,
+    },
     references: (content.projectReferences ?? []).map((reference) => {
       const target = path.normalize(reference.path);
       return target.endsWith('.json') ? target : path.join(target, 'tsconfig.json');
