@@ -232,6 +232,9 @@ describe('what counts as a test, example or migration file', () => {
     'src/wait.spec.ts',
     'packages/integration-tests/src/api/roles.ts',
     'packages/schemas/alterations/1.13.0-1703229996-daily-token-usage.ts',
+    'packages/schemas/alterations/next-1785393731-add-oidc-model-instances-account-id-partial-index.ts',
+    'api/src/test-utils/knex.ts',
+    'src/test-helpers/render.tsx',
     'src/database/migrations/mysql/1716300000000-AddTypeToChatFlow.ts',
     'packages/core/src/test-utils.ts',
     'packages/cli/src/testHelpers.tsx',
@@ -247,7 +250,11 @@ describe('what counts as a test, example or migration file', () => {
     expect(isTestFile(file)).toBe(true);
   });
 
-  it.each(['src/utils/testing-library-free.ts', 'src/contest/score.ts', 'src/attest.ts', 'src/alteration.ts', 'src/setup.ts', 'apps/remix/app/components/general/template/table.tsx', 'src/templates/email.ts'])('%s is not', (file) => {
+  it.each([
+    'src/utils/testing-library-free.ts',
+    'src/contest/score.ts', 'src/attest.ts', 'src/alteration.ts', 'src/setup.ts', 'apps/remix/app/components/general/template/table.tsx', 'src/templates/email.ts',
+    'app/src/modules/settings/routes/data-model/field-detail/store/alterations/m2m.ts',
+  ])('%s is not', (file) => {
     expect(isTestFile(file)).toBe(false);
   });
 });

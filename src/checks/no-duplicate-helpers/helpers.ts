@@ -20,11 +20,13 @@ export interface Helper {
 /**
  * Tests and their set-up, utilities and fixtures, benchmarks, examples and playgrounds (Storybook stories too), project templates that a
  * generator copies out (`templates/` only at the top of the repository or of a package: deeper, it is usually a
- * feature of the app), and database migrations (`alterations/` too): self-contained by design (a migration is a
- * frozen snapshot per dialect that must never import a shared helper), so their copies are boilerplate, not drift.
+ * feature of the app), and database migrations (in `alterations/`, the files named by a version or timestamp, as
+ * logto's `1.0.0-1677208902-….ts`: directus keeps its data-model editor's code in another `alterations/`): self-contained
+ * by design (a migration is a frozen snapshot per dialect that must never import a shared helper), so their copies
+ * are boilerplate, not drift.
  */
 const TEST_FILE =
-  /(?:^|\/)(?:__tests__|__mocks__|__testfixtures__|__fixtures__|tests?|testing|spec|e2e|(?:integration|e2e)-tests?|bench|benchmarks?|examples?|samples?|playgrounds?|scaffolds?|boilerplates?|migrations?|alterations)\/|^(?:packages\/[^/]+\/)?templates\/|\.(?:test|spec|e2e|bench|stories|story)\.[cm]?[jt]sx?$/;
+  /(?:^|\/)(?:__tests__|__mocks__|__testfixtures__|__fixtures__|tests?|testing|spec|e2e|(?:integration|e2e)-tests?|bench|benchmarks?|examples?|samples?|playgrounds?|scaffolds?|boilerplates?|migrations?|test-?utils?|test-?helpers?)\/|(?:^|\/)alterations\/(?:[^/]+\/)*(?:\d|[^/]*\d{8})[^/]*$|^(?:packages\/[^/]+\/)?templates\/|\.(?:test|spec|e2e|bench|stories|story)\.[cm]?[jt]sx?$/;
 const TEST_SUPPORT_FILE = /(?:^|\/)(?:test-?utils?|test-?helpers?|(?:jest|vitest)\.setup|setup-?tests)\.[cm]?[jt]sx?$/i;
 
 export function isTestFile(file: string): boolean {
