@@ -264,8 +264,11 @@ function classifyType(walk: Walk, type: TS.Type, at: At, explicit: boolean): voi
     const parts = (type as TS.UnionType).types;
     const numericEnum = parts.find((part) => isNumericEnum(walk.env, part));
     if (numericEnum) classifyNumericEnum(walk, numericEnum, at, explicit);
+    // `string | symbol` (a `keyof T`, a PropertyKey) is a key, nearly always a string: only a symbol alone is one.
+    const keyLike = parts.some((part) => part.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike));
     for (const part of parts) {
-      if (!isNumericEnum(walk.env, part)) classifyType(walk, part, at, explicit);
+      if (isNumericEnum(walk.env, part) || (keyLike && part.flags & ts.TypeFlags.ESSymbolLike)) continue;
+      classifyType(walk, part, at, explicit);
     }
     return;
   }
