@@ -19,15 +19,17 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('module-state: copies reading their own module-level values or relative imports are told to take them as parameters, those keeping module-level state to move it with one copy (an empty cache of another type is the same value, a stylesheet is no difference); copies calling their own, different, module function, and ports reading other relative imports, are not copies; the same local function is no difference', async () => {
+  it('module-state: copies reading their own module-level values or relative imports are told to take them as parameters, those keeping module-level state to move it with one copy (an empty cache of another type is the same value, a stylesheet is no difference); copies calling their own, different, module function, ports reading other relative imports, and small functions of two names around their own folder (a relative `import.meta.glob`) are not copies; `import.meta.env` is no difference, nor is the same local function', async () => {
     expect(await findingLines(fixture('module-state'))).toEqual([
       'src/cache/labels.ts:3:10 error remember duplicates memoized (src/cache/widths.ts:3); import it instead',
       'src/cli/print-routes.js:7:10 error loadModules duplicates loadModules (src/cli/print-plugins.js:7) except for the module-level state each keeps (`Fastify`): move one copy and that state to one module',
       'src/components/console/Skeleton.tsx:3:17 error Skeleton duplicates Skeleton (src/components/account/Skeleton.tsx:3); import it instead',
       'src/connectors/line/index.ts:4:14 error getAccessToken duplicates getAccessToken (src/connectors/amazon/index.ts:4) except for the module-level `accessTokenEndpoint` each reads: share one copy that takes it as a parameter',
       "src/decorators/skip-changeset.ts:4:17 error SkipChangeset duplicates Public (src/decorators/public.ts:4) except for the module-level `key` each reads: share one copy that takes it as a parameter",
+      'src/env/web/api-url.ts:2:17 error apiUrl duplicates apiUrl (src/env/admin/api-url.ts:2); import it instead',
       'src/format/b.ts:1:10 error pad duplicates pad (src/format/a.ts:2); export it and import it instead',
       'src/format/b.ts:6:17 error clockTime duplicates clockTime (src/format/a.ts:6); import it instead',
+      'src/mail/welcome/template.ts:4:17 error loadTemplate duplicates loadTemplate (src/mail/reset/template.ts:4) except for where each module is (`import.meta`): share one copy that takes it as a parameter',
     ]);
   });
 

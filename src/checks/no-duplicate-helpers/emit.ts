@@ -85,6 +85,9 @@ export interface EmittedFile {
 /** Deeper than this, a function's tokens are cut (a marker stands for the rest): no stack overflow. */
 const MAX_DEPTH = 220;
 
+/** The name `import.meta` is read under (not an identifier: no binding can have it). */
+export const IMPORT_META_NAME = 'import.meta';
+const IMPORT_META = hashText(IMPORT_META_NAME) | 0;
 const LITERAL_STRING = hashText('literal:string') | 0;
 const LITERAL_NUMBER = hashText('literal:number') | 0;
 const LITERAL_REGEX = hashText('literal:regex') | 0;
@@ -444,6 +447,16 @@ export class FileEmitter {
     this.inner(node, depth, flags);
   }
 
+  /** `import.meta` reads where the module is (its url, dirname, a relative glob), as `__dirname` does; `new.target` does not. */
+  private metaProperty(meta: TS.MetaProperty, location: boolean): void {
+    const { syntax, tokens } = this;
+    tokens.push(Op.Kind, syntax.code[meta.kind]!);
+    tokens.push(Op.Mark, syntax.code[meta.keywordToken]!);
+    tokens.push(Op.Prop, hashText(meta.name.text));
+    if (location && meta.keywordToken === syntax.ts.SyntaxKind.ImportKeyword) tokens.push(Op.Ref, IMPORT_META);
+    tokens.push(Op.Close, 0);
+  }
+
   private inner(node: TS.Node, depth: number, flags: number): void {
     const { K, syntax, tokens } = this;
     const kind = node.kind;
@@ -496,7 +509,9 @@ export class FileEmitter {
       case K.PropertyAccessExpression: {
         const access = node as TS.PropertyAccessExpression;
         tokens.push(Op.Kind, code);
-        this.node(access.expression, node, depth + 1, flags);
+        // `import.meta.env` is the build's, the same in every module.
+        if (access.expression.kind === K.MetaProperty && access.name.text === 'env') this.metaProperty(access.expression as TS.MetaProperty, false);
+        else this.node(access.expression, node, depth + 1, flags);
         if (access.questionDotToken) tokens.push(Op.Mark, MARK_OPTIONAL);
         tokens.push(Op.Prop, hashText(access.name.text));
         tokens.push(Op.Close, 0);
@@ -587,14 +602,9 @@ export class FileEmitter {
       case K.ContinueStatement:
         tokens.push(Op.Kind, code);
         return;
-      case K.MetaProperty: {
-        const meta = node as TS.MetaProperty;
-        tokens.push(Op.Kind, code);
-        tokens.push(Op.Mark, syntax.code[meta.keywordToken]!);
-        tokens.push(Op.Prop, hashText(meta.name.text));
-        tokens.push(Op.Close, 0);
+      case K.MetaProperty:
+        this.metaProperty(node as TS.MetaProperty, true);
         return;
-      }
       case K.PrefixUnaryExpression:
       case K.PostfixUnaryExpression: {
         const unary = node as TS.PrefixUnaryExpression;

@@ -33,6 +33,8 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
 export const FUNCTION_VALUE = 'fn#';
 /** Prefix of a module-level `let` or `var`'s value in {@link HelperUnit.moduleValues}: its file and name. */
 export const STATE_VALUE = 'state#';
+/** Prefix of the value of `__dirname`, `__filename` and `import.meta` in {@link HelperUnit.moduleValues}: where the module is. */
+export const LOCATION_VALUE = 'path:';
 /** Prefix of a relative import's value in {@link HelperUnit.moduleValues}: the module (from the project root) and the export. */
 export const IMPORT_VALUE = 'import#';
 

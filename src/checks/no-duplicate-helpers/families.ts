@@ -1,5 +1,5 @@
 import { FUNCTION_VALUE } from './facts.js';
-import { corroborated, isNestedIn, literalsCompatible, mostLiteralsShared, portImportsAgree, sameModuleFunctions, type Helper } from './helpers.js';
+import { bindsAnotherTarget, corroborated, isNestedIn, literalsCompatible, mostLiteralsShared, portImportsAgree, sameModuleFunctions, type Helper } from './helpers.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align, MAX_ALIGNED_STATEMENTS, similarityBound } from './similarity.js';
 
@@ -130,7 +130,7 @@ export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpe
 
   for (const [a, b] of nearMissCandidates(helpers, options)) {
     if (links.find(a.id) === links.find(b.id)) continue;
-    if (isNearMiss(a, b, options, helpers) && sameModuleFunctions(a, b)) links.union(a.id, b.id);
+    if (isNearMiss(a, b, options, helpers) && sameModuleFunctions(a, b) && !bindsAnotherTarget(a, b)) links.union(a.id, b.id);
   }
 
   const byRoot = new Map<number, Helper[]>();

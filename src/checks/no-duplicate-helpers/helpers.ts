@@ -1,5 +1,5 @@
 import type { CheckIndex } from '../types.js';
-import { FUNCTION_VALUE, IMPORT_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
+import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { nameKey, namesCorroborate, wordCount } from './names.js';
 import type { DuplicateHelpersOptions } from './options.js';
 
@@ -83,10 +83,18 @@ export function literalsCompatible(a: Helper, b: Helper): boolean {
   // One statement that differs in a literal is another endpoint or message (`request('POST', url)` vs
   // `request('PUT', url)`): the shared code is what it calls.
   if (a.unit.statements.length <= 1) return differing === 0;
-  // Under two names, a small function around another URL or path binds another endpoint (an SDK's `deleteFile`
-  // and `deleteFolder`); in a larger one the shared work is worth a parameter.
-  if (differingPath(a, b) && Math.max(a.unit.size, b.unit.size) < ENDPOINT_BINDING_MAX_SIZE) return false;
+  if (bindsAnotherTarget(a, b)) return false;
   return differing <= 1 && differing * 3 <= count;
+}
+
+/**
+ * Under two names, a small function around another URL or path binds another endpoint (an SDK's `deleteFile` and
+ * `deleteFolder`), and one around its own module's location another folder (a relative `import.meta.glob`
+ * in displays/ and in layouts/); in a larger one the shared work is worth a parameter.
+ */
+export function bindsAnotherTarget(a: Helper, b: Helper): boolean {
+  if (corroborated(a, b) || Math.max(a.unit.size, b.unit.size) >= ENDPOINT_BINDING_MAX_SIZE) return false;
+  return differingPath(a, b) || differingLocation(a, b);
 }
 
 /**
@@ -154,6 +162,12 @@ const ENDPOINT_BINDING_MAX_SIZE = 60;
 
 function differingPath(a: Helper, b: Helper): boolean {
   return (a.unit.paths ?? []).some((index) => b.unit.paths?.includes(index) && a.unit.literals[index] !== b.unit.literals[index]);
+}
+
+/** Whether both read where their module is (`__dirname`, `import.meta`), and the two are in different folders. */
+function differingLocation(a: Helper, b: Helper): boolean {
+  const theirs = new Map(b.unit.moduleValues ?? []);
+  return (a.unit.moduleValues ?? []).some(([name, value]) => value.startsWith(LOCATION_VALUE) && theirs.has(name) && theirs.get(name) !== value);
 }
 
 /** How many of the abstracted literals (strings, numbers) differ between two copies, position by position. */

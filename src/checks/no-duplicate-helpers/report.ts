@@ -1,6 +1,6 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
 import { byPosition, ONE_PACKAGE, type CanImport } from './canonical.js';
-import { FUNCTION_VALUE, IMPORT_VALUE, STATE_VALUE } from './facts.js';
+import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE } from './facts.js';
 import { differingLiterals, displayName, literalsCompatible, sameModuleValue, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
 import type { DuplicateHelpersOptions } from './options.js';
@@ -87,7 +87,8 @@ function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, rela
   }
   if (values.length > 0) {
     const names = values.map((name) => `\`${name}\``).join(', ');
-    const what = `the module-level ${names} each reads${literals ? ` and ${literals}` : ''}`;
+    const location = values.every((name) => copy.unit.moduleValues!.some(([own, value]) => own === name && value.startsWith(LOCATION_VALUE)));
+    const what = `${location ? `where each module is (${names})` : `the module-level ${names} each reads`}${literals ? ` and ${literals}` : ''}`;
     const taking = values.length === 1 && !literals ? 'it as a parameter' : 'them as parameters';
     return `${head} except for ${what}: share one copy that takes ${taking}`;
   }
