@@ -61,6 +61,7 @@ export interface ParsedTsconfigs {
 export function parseTsconfigs(ts: TypeScriptApi, files: string[], cwd: string): ParsedTsconfigs {
   const parsed = new Map<string, ParsedTsconfig>();
   const diagnostics: FileDiagnostic[] = [];
+  const uninstalled: UninstalledBase[] = [];
   const queue = [...files];
   const host = tsconfigHost(ts);
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
@@ -69,14 +70,52 @@ export function parseTsconfigs(ts: TypeScriptApi, files: string[], cwd: string):
       diagnostics.push({ file: toRelative(cwd, file), message: 'referenced project not found; skipped' });
       continue;
     }
-    const config = parseTsconfig(ts, host, file, cwd, diagnostics);
+    const config = parseTsconfig(ts, host, file, cwd, diagnostics, uninstalled);
     parsed.set(file, config.parsed);
     queue.push(...config.references);
   }
+  diagnostics.push(...uninstalledDiagnostics(uninstalled));
   return { configs: [...parsed.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), diagnostics };
 }
 
-function parseTsconfig(ts: TypeScriptApi, host: TsconfigHost, file: string, cwd: string, diagnostics: FileDiagnostic[]): { parsed: ParsedTsconfig; references: string[] } {
+/** A tsconfig whose own base is a package that is not installed. */
+interface UninstalledBase {
+  display: string;
+  bases: string[];
+}
+
+/**
+ * One line per missing package rather than per tsconfig: a monorepo's forty packages extending its shared config
+ * before install say one thing forty times.
+ */
+function uninstalledDiagnostics(uninstalled: UninstalledBase[]): FileDiagnostic[] {
+  const byPackages = new Map<string, UninstalledBase[]>();
+  for (const entry of uninstalled) {
+    const key = [...new Set(entry.bases.map(packageOf))].sort().join(', ');
+    byPackages.set(key, [...(byPackages.get(key) ?? []), entry]);
+  }
+  return [...byPackages].map(([packages, entries]) => {
+    const [first, ...others] = entries.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)) as [UninstalledBase, ...UninstalledBase[]];
+    const message = `extends ${first.bases.join(', ')}, which is not installed; using its own options only`;
+    const more = others.length === 1 ? '1 more tsconfig file' : `${others.length} more tsconfig files`;
+    return { file: first.display, message: others.length === 0 ? message : `${message}, as do ${more} extending ${packages}` };
+  });
+}
+
+/** The package a bare specifier names: `@scope/name/base.json` -> `@scope/name`. */
+function packageOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return parts[0]!.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+function parseTsconfig(
+  ts: TypeScriptApi,
+  host: TsconfigHost,
+  file: string,
+  cwd: string,
+  diagnostics: FileDiagnostic[],
+  uninstalled: UninstalledBase[],
+): { parsed: ParsedTsconfig; references: string[] } {
   const display = toRelative(cwd, file);
   const workspaceReadsBefore = host.workspaceReads;
   const read = ts.readConfigFile(file, host.readFile);
@@ -86,7 +125,8 @@ function parseTsconfig(ts: TypeScriptApi, host: TsconfigHost, file: string, cwd:
   const inBases = new Set(unreadable.flatMap((error) => (error.file && path.normalize(error.file.fileName) !== path.normalize(file) ? [path.normalize(error.file.fileName)] : [])));
   if (unreadable.length > inBases.size || unreadable.some((error) => !error.file)) {
     const bases = extendsOf(read.config);
-    diagnostics.push({ file: display, message: `extends ${bases.join(', ')}, ${unreadableWhy(bases)}; using its own options only` });
+    if (isPackage(bases)) uninstalled.push({ display, bases });
+    else diagnostics.push({ file: display, message: `extends ${bases.join(', ')}, which cannot be read; using its own options only` });
     const { extends: _unreadable, ...own } = read.config as Record<string, unknown>;
     content = ts.parseJsonConfigFileContent(own, host, path.dirname(file), undefined, file);
   } else {
@@ -114,8 +154,13 @@ function extendsOf(config: unknown): string[] {
   return [(config as { extends?: string | string[] } | undefined)?.extends ?? []].flat();
 }
 
+/** Bases named by package, not by path: unreadable because not installed. */
+function isPackage(bases: string[]): boolean {
+  return !bases.some((base) => base.startsWith('.') || path.isAbsolute(base));
+}
+
 function unreadableWhy(bases: string[]): string {
-  return bases.some((base) => base.startsWith('.') || path.isAbsolute(base)) ? 'which cannot be read' : 'which is not installed';
+  return isPackage(bases) ? 'which is not installed' : 'which cannot be read';
 }
 
 function messageOf(ts: TypeScriptApi, diagnostic: TS.Diagnostic): string {

@@ -235,6 +235,25 @@ describe('ssot CLI: config', () => {
     expect(parseJsonOutput(run).findings.map((f) => f.file)).toContain('src/b.ts');
   });
 
+  it('says once that a package many tsconfig files extend is not installed (a monorepo before install)', () => {
+    const dir = tempDir();
+    cpSync(fixture('tsconfig-extends-uninstalled'), dir, { recursive: true });
+    for (const name of ['api', 'app', 'sdk']) {
+      mkdirSync(path.join(dir, 'packages', name, 'src'), { recursive: true });
+      writeFileSync(path.join(dir, 'packages', name, 'tsconfig.json'), `{ "extends": "@acme/tsconfig/${name === 'app' ? 'web' : 'node'}.json", "include": ["src"] }`);
+      writeFileSync(path.join(dir, 'packages', name, 'src/index.ts'), 'export const answer = 42;\n');
+    }
+    const run = runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir });
+    expect(run.stderr).toBe(
+      [
+        'ssot: packages/api/tsconfig.json: extends @acme/tsconfig/node.json, which is not installed; using its own options only, as do 2 more tsconfig files extending @acme/tsconfig',
+        'ssot: tsconfig.json: extends @tsconfig/not-installed-here/tsconfig.json, which is not installed; using its own options only',
+        '',
+      ].join('\n'),
+    );
+    expect(parseJsonOutput(run).findings.map((f) => f.file)).toContain('src/b.ts');
+  });
+
   it("keeps a base tsconfig's own options (paths) when the package the base extends is not installed, naming the base", () => {
     const run = runCli(['.', '--format', 'json', '--no-cache'], { cwd: fixture('tsconfig-base-extends-uninstalled') });
     expect(run.status).toBe(1);
