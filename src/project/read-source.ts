@@ -25,7 +25,7 @@ export function readSource(file: string, maxFileSize: number): SourceRead {
   if (bytes.length > maxFileSize) {
     return { kind: 'skipped', reason: `${formatSize(bytes.length)} is over maxFileSize (${formatSize(maxFileSize)})` };
   }
-  if (bytes.includes(0)) return { kind: 'skipped', reason: 'binary content (NUL bytes)' };
+  if (isBinary(bytes)) return { kind: 'skipped', reason: 'binary content (NUL bytes)' };
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -35,6 +35,15 @@ export function readSource(file: string, maxFileSize: number): SourceRead {
   if (isGeneratedText(text, file)) return { kind: 'generated' };
   if (bracketDepth(text) > MAX_NESTING_DEPTH) return { kind: 'skipped', reason: `too deeply nested to analyze (depth over ${MAX_NESTING_DEPTH})` };
   return { kind: 'ok', text, hash: hashOfBytes(bytes) };
+}
+
+/** Over one NUL byte in a thousand: a stray one in a string literal (trigger.dev has one) leaves a file text. */
+const MAX_NUL_PER_MILLE = 1;
+
+function isBinary(bytes: Buffer): boolean {
+  let nuls = 0;
+  for (let at = bytes.indexOf(0); at >= 0; at = bytes.indexOf(0, at + 1)) nuls++;
+  return nuls * 1000 > bytes.length * MAX_NUL_PER_MILLE;
 }
 
 function formatSize(bytes: number): string {

@@ -54,6 +54,12 @@ describe('readSource', () => {
     expect(readSource(path.join(dir, 'missing.ts'), 1024)).toEqual({ kind: 'skipped', reason: 'cannot read (ENOENT)' });
   });
 
+  it('reads a text file with a stray NUL character in a string literal (one in a thousand bytes at most)', () => {
+    const text = `export const separator = \`a\0b\`;\n${'export const filler = 1;\n'.repeat(60)}`;
+    expect(readSource(fileWith('nul-in-string.ts', text), 100_000).kind).toBe('ok');
+    expect(readSource(fileWith('utf16.ts', Buffer.from('export const a = 1;\n', 'utf16le')), 1024)).toEqual({ kind: 'skipped', reason: 'binary content (NUL bytes)' });
+  });
+
   it('hashes content, not names', () => {
     const a = readSource(fileWith('a.ts', 'const same = 1;\n'), 1000);
     const b = readSource(fileWith('b.ts', 'const same = 1;\n'), 1000);

@@ -86,6 +86,10 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     expect(await findingLines('no-unhandled-message-types/silent-generic-types')).toEqual([]);
   });
 
+  it("silent-typed-ipc: a typed IPC channel's own `ipc.send('EXECUTE_TASK_RUN', payload)` sends its first argument: the other side's handler is not dead", async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-typed-ipc')).toEqual([]);
+  });
+
   it('silent-targeted-send: `ctx.send(peer, { type })` sends its second argument, also through a receiver named like an HTTP context', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-targeted-send')).toEqual([]);
   });

@@ -889,7 +889,10 @@ class Extractor {
           const targeted = this.carriedByPayload(argument);
           if (targeted && 'value' in targeted) return this.recordSend(targeted, 'send', argument);
         }
-        return isResponse ? undefined : this.recordSend(first, 'send', args[0]);
+        if (!isResponse) this.recordSend(first, 'send', args[0]);
+        // No message object: perhaps the project's own `send(type, payload)` (a typed IPC channel), a wrapper.
+        if (!(first && 'value' in first)) this.recordCall(call, name, method);
+        return;
       }
       if (name === 'emit' || name === 'emitWithAck') {
         // `emit` on anything but a socket is an in-process EventEmitter: never a message channel.
