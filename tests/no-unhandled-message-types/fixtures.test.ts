@@ -90,6 +90,10 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     expect(await findingLines('no-unhandled-message-types/silent-typed-ipc')).toEqual([]);
   });
 
+  it("silent-symmetric-peer: tabs that send and handle 'session' themselves prove no other receiver (a routing target's `type` checks stay silent); span attributes keyed by a const object's members are data, not handlers", async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-symmetric-peer')).toEqual([]);
+  });
+
   it('silent-targeted-send: `ctx.send(peer, { type })` sends its second argument, also through a receiver named like an HTTP context', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-targeted-send')).toEqual([]);
   });

@@ -30,7 +30,7 @@ import {
   SOCKET_NARROWING_PROPERTIES,
   isSocketName,
 } from './patterns.js';
-import { compactText, hasExportModifier, isFunctionLike, isHandlerValue, lastName, sameValueRef, staticPropertyName, unwrap, valueRefOf } from './syntax.js';
+import { compactText, hasExportModifier, isFunctionLike, isHandlerValue, isPlainData, lastName, sameValueRef, staticPropertyName, unwrap, valueRefOf } from './syntax.js';
 
 /** Deeper nesting than this is generated code; we stop descending instead of overflowing the stack. */
 const MAX_DEPTH = 500;
@@ -1215,6 +1215,8 @@ class Extractor {
     }
     const anyComputed = keyed.some((entry) => entry.computed && valueRefOf(ts, entry.keyNode)?.kind !== 'literal');
     if (keyed.length === 0) return;
+    // A value that is a string or number makes it data (span attributes keyed by a const object), not a handler table.
+    if (node.properties.some((property) => ts.isPropertyAssignment(property) && isPlainData(ts, property.initializer))) return;
     if (container !== undefined && BUILDER_CONTAINER.test(container)) return;
     if (anyComputed) {
       for (const entry of keyed) this.recordObjectKey(entry.keyNode, entry.computed, node, undefined);

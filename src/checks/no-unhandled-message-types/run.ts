@@ -54,6 +54,8 @@ interface Scope {
   handlers: Handler[];
   sentKeys: Set<string>;
   handledKeys: Set<string>;
+  /** Files that handle every type they send: peers of one symmetric protocol (tabs over a BroadcastChannel). */
+  symmetricFiles: Set<string>;
 }
 
 const MAX_LISTED = 3;
@@ -385,7 +387,10 @@ function buildScope(sends: Send[], handlers: Handler[], aliasByFrom: ReadonlyMap
     if (alias) sentKeys.add(alias.to.key);
   }
   const handledKeys = new Set(handlers.map((handler) => handler.type.key));
-  return { sends, handlers, sentKeys, handledKeys };
+  const handledInFile = new Set(handlers.map((handler) => `${handler.file}\0${handler.type.key}`));
+  const asymmetricFiles = new Set(sends.filter((send) => !handledInFile.has(`${send.file}\0${send.type.key}`)).map((send) => send.file));
+  const symmetricFiles = new Set(sends.filter((send) => !asymmetricFiles.has(send.file)).map((send) => send.file));
+  return { sends, handlers, sentKeys, handledKeys, symmetricFiles };
 }
 
 function isHandled(key: string, scope: Scope, aliasByFrom: ReadonlyMap<string, Alias>): boolean {
@@ -429,6 +434,8 @@ function senderEvidence(handler: Handler, groupKeys: ReadonlySet<string>, scope:
       !send.test &&
       !send.weak &&
       send.file !== handler.file &&
+      // A peer that handles all it sends itself proves no other receiver; a server relaying a client's type does.
+      !scope.symmetricFiles.has(send.file) &&
       send.type.key !== handler.type.key &&
       groupKeys.has(send.type.key) &&
       (inChannel || !isGenericTypeKey(send.type.key)) &&

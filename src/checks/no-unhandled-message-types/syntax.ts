@@ -92,6 +92,19 @@ export function isHandlerValue(ts: TypeScriptApi, expression: TS.Expression): bo
   return false;
 }
 
+/** A string, number or boolean written out: data, never a handler. */
+export function isPlainData(ts: TypeScriptApi, expression: TS.Expression): boolean {
+  const node = unwrap(ts, expression);
+  const kind = node.kind;
+  return (
+    ts.isStringLiteralLike(node) ||
+    ts.isTemplateExpression(node) ||
+    kind === ts.SyntaxKind.NumericLiteral ||
+    kind === ts.SyntaxKind.TrueKeyword ||
+    kind === ts.SyntaxKind.FalseKeyword
+  );
+}
+
 export function hasExportModifier(ts: TypeScriptApi, node: TS.Node): boolean {
   const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
   return modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
