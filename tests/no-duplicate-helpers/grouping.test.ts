@@ -42,6 +42,16 @@ describe('grouping and canonical choice', () => {
     ]);
   });
 
+  it('application code is not told to import from a one-off script or seeder, even one higher in the tree', () => {
+    expect(lines({ 'apps/web/seed-metrics.mts': HELPER('summarize'), 'apps/web/app/a.ts': HELPER('summarize'), 'apps/web/app/b.ts': HELPER('summarize') })).toEqual([
+      'apps/web/app/b.ts:1 error summarize duplicates summarize (apps/web/app/a.ts:1); import it instead',
+      'apps/web/seed-metrics.mts:1 error summarize duplicates summarize (apps/web/app/a.ts:1); import it instead',
+    ]);
+    expect(lines({ 'scripts/report.ts': HELPER('summarize'), 'src/deep/a.ts': HELPER('summarize') })).toEqual([
+      'scripts/report.ts:1 error summarize duplicates summarize (src/deep/a.ts:1); import it instead',
+    ]);
+  });
+
   it('the most imported file wins among exported copies nobody in the family imports', () => {
     expect(
       lines({

@@ -5,6 +5,8 @@ import type { ImportGraph } from './imports.js';
 import { nameKey } from './names.js';
 
 const SCRIPT_JS = /\.[cm]?jsx?$/;
+/** One-off scripts: `scripts/`, seeders (`seed-queue-metrics.mts`). Application code should not import from them. */
+const ONE_OFF_SCRIPT = /(?:^|\/)(?:scripts?|seeds?|seeders?)\/|(?:^|\/)seed[^/]*$/;
 
 /** `canonical` option: normalized helper name -> project-relative file of the copy to keep. */
 export function canonicalOverrides(option: Record<string, string>): Map<string, string> {
@@ -21,7 +23,7 @@ export const ONE_PACKAGE: CanImport = () => true;
 /**
  * The copy the others should use. In order: the configured override; the copy the most other copies can
  * import (in a monorepo: the one in the package the others depend on); an exported copy in a module the
- * other copies' files already import; any exported copy; a copy whose file the other copies import; the
+ * other copies' files already import; a copy outside one-off scripts and seeders; any exported copy; a copy whose file the other copies import; the
  * file most imported in the project; the copy highest in the folder tree the copies share; then source
  * over tests, TypeScript over JavaScript, functions over members, and path and line for determinism.
  */
@@ -49,6 +51,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
       reachableBy,
       exportedAndImported: helper.unit.exported ? importedBy : 0,
       exported: helper.unit.exported ? 1 : 0,
+      script: ONE_OFF_SCRIPT.test(helper.file) ? 1 : 0,
       importedBy,
       fanIn: graph.fanIn(helper.fileIndex),
       depth: folderDepth(helper.file, ancestor),
@@ -61,6 +64,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
     (a, b) =>
       b.reachableBy - a.reachableBy ||
       b.exportedAndImported - a.exportedAndImported ||
+      a.script - b.script ||
       b.exported - a.exported ||
       b.importedBy - a.importedBy ||
       b.fanIn - a.fanIn ||
