@@ -48,10 +48,11 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('divergent: a copy missing a guard and a copy with an extra line are warnings that name the difference', async () => {
+  it('divergent: a copy missing a guard, a copy with an extra line and a switch that gained cases are warnings that name the difference', async () => {
     expect(await findingLines(fixture('divergent'))).toEqual([
       "src/admin/server.ts:2:10 warning parsePort is a diverging copy of parsePort (src/util/parse-port.ts:1): it has 'console.info(`admin port ${port}`);' that the canonical copy lacks",
       "src/jobs/worker.ts:4:10 warning parse_port is a diverging copy of parsePort (src/util/parse-port.ts:1): it lacks 'if (value === undefined || value.trim() === '')' (+1 more statement) that the canonical copy has",
+      "src/reports/totals.ts:1:10 warning aggregateValues is a diverging copy of aggregateValues (src/charts/aggregation.ts:1): its 'switch (aggregation)' differs from the canonical copy's; it has 'case 'min': return Math.min(...values);' (+3 more statements) that the canonical copy lacks",
     ]);
   });
 

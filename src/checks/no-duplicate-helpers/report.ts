@@ -135,6 +135,25 @@ function firstDifference(a: string, b: string): number {
   return i;
 }
 
+/** The statements, among those only in one copy, whose shown first line is the same in both copies. */
+function changedStatements(canonical: Helper, copy: Helper, missing: number[], extra: number[]): { missing: number[]; extra: number[] } {
+  const canonicalLines = new Map<string, number>();
+  for (const index of missing) {
+    const line = canonical.unit.snippets?.[index];
+    if (line !== undefined && !canonicalLines.has(line)) canonicalLines.set(line, index);
+  }
+  const changed = { missing: [] as number[], extra: [] as number[] };
+  for (const index of extra) {
+    const line = copy.unit.snippets?.[index];
+    const match = line === undefined ? undefined : canonicalLines.get(line);
+    if (match === undefined) continue;
+    canonicalLines.delete(line!);
+    changed.missing.push(match);
+    changed.extra.push(index);
+  }
+  return changed;
+}
+
 function divergingMessage(canonical: Helper, copy: Helper): string {
   const { onlyInA: missing, onlyInB: extra } = align(canonical.unit, copy.unit);
   const quote = (helper: Helper, indices: number[], from?: number): string => {
@@ -150,6 +169,15 @@ function divergingMessage(canonical: Helper, copy: Helper): string {
     // Two versions of one statement: show both from just before they part.
     const from = firstDifference(copy.unit.snippets?.[extra[0]!] ?? '', canonical.unit.snippets?.[missing[0]!] ?? '');
     difference = `it has ${quote(copy, extra, from)} where the canonical copy has ${quote(canonical, missing, from)}`;
+  } else if (changedStatements(canonical, copy, missing, extra).extra.length > 0) {
+    // A statement that starts alike in both but differs inside (a switch that gained cases): changed, not lacked and had.
+    const changed = changedStatements(canonical, copy, missing, extra);
+    const parts = [`its ${quote(copy, changed.extra)} differs from the canonical copy's`];
+    const lacked = missing.filter((index) => !changed.missing.includes(index));
+    const added = extra.filter((index) => !changed.extra.includes(index));
+    if (lacked.length > 0) parts.push(`it lacks ${quote(canonical, lacked)} that the canonical copy has`);
+    if (added.length > 0) parts.push(`it has ${quote(copy, added)} that the canonical copy lacks`);
+    difference = parts.join('; ');
   } else if (extra.length === 0) {
     difference = `it lacks ${quote(canonical, missing)} that the canonical copy has`;
   } else if (missing.length === 0) {
