@@ -52,6 +52,19 @@ describe('grouping and canonical choice', () => {
     ]);
   });
 
+  it('browser code is not told to import from a .server module, which only server and route modules can import', () => {
+    expect(lines({ 'app/a/prices.server.ts': HELPER('summarize'), 'app/components/z/b.tsx': HELPER('summarize') })).toEqual([
+      'app/a/prices.server.ts:1 error summarize duplicates summarize (app/components/z/b.tsx:1); import it instead',
+    ]);
+    expect(lines({ 'app/models/prices.server.ts': HELPER('summarize'), 'app/components/b.tsx': HELPER('summarize'), 'app/components/c.tsx': HELPER('summarize') }, { canonical: { summarize: 'app/models/prices.server.ts' } })).toEqual([
+      'app/components/b.tsx:1 error summarize duplicates summarize (app/models/prices.server.ts:1); move it to a module both can import (not a .server module)',
+      'app/components/c.tsx:1 error summarize duplicates summarize (app/models/prices.server.ts:1); move it to a module both can import (not a .server module)',
+    ]);
+    expect(lines({ 'app/a/prices.server.ts': HELPER('summarize'), 'app/routes/z/pricing.tsx': HELPER('summarize') })).toEqual([
+      'app/routes/z/pricing.tsx:1 error summarize duplicates summarize (app/a/prices.server.ts:1); import it instead',
+    ]);
+  });
+
   it('the most imported file wins among exported copies nobody in the family imports', () => {
     expect(
       lines({

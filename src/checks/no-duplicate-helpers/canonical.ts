@@ -20,6 +20,20 @@ export type CanImport = (fromFile: string, toFile: string) => boolean;
 
 export const ONE_PACKAGE: CanImport = () => true;
 
+/** A server-only module by name (Remix, React Router, SvelteKit): `prices.server.ts`. */
+const SERVER_ONLY = /\.server\.[cm]?[jt]sx?$/;
+/** Route modules, whose loaders and actions may import server-only modules (the bundler strips them). */
+const ROUTE_MODULE = /(?:^|\/)routes\//;
+
+export function isServerOnly(file: string): boolean {
+  return SERVER_ONLY.test(file);
+}
+
+/** Browser code cannot import a `.server` module: only other server modules and route modules can. */
+export function withServerBoundary(canImport: CanImport): CanImport {
+  return (fromFile, toFile) => (!isServerOnly(toFile) || isServerOnly(fromFile) || ROUTE_MODULE.test(fromFile)) && canImport(fromFile, toFile);
+}
+
 /**
  * The copy the others should use. In order: the configured override; the copy the most other copies can
  * import (in a monorepo: the one in the package the others depend on); an exported copy in a module the

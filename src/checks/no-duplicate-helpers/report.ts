@@ -1,5 +1,5 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
-import { byPosition, ONE_PACKAGE, type CanImport } from './canonical.js';
+import { byPosition, isServerOnly, ONE_PACKAGE, type CanImport } from './canonical.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE } from './facts.js';
 import { differingLiterals, displayName, literalsCompatible, sameModuleValue, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
@@ -65,8 +65,10 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   // Methods of two classes of one file cannot call each other either.
   const otherClass = canonical.member && copy.member && canonical.unit.qualifier !== copy.unit.qualifier;
   if (canonical.file === copy.file && !otherClass) return 'call it instead';
-  // Two packages of a monorepo, neither depending on the other.
-  if (!canImport(copy.file, canonical.file)) return 'move it to a package both depend on';
+  // Two packages of a monorepo, neither depending on the other; or browser code and a server-only module.
+  if (!canImport(copy.file, canonical.file)) {
+    return isServerOnly(canonical.file) && !isServerOnly(copy.file) ? 'move it to a module both can import (not a .server module)' : 'move it to a package both depend on';
+  }
   // A method of one class cannot call another class's method: share the code instead.
   if (canonical.member) return copy.member ? 'move it to a function or base class both use' : 'reuse it instead';
   return canonical.unit.exported ? 'import it instead' : 'export it and import it instead';
