@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { analyze } from './analyzer.js';
 import { UsageError } from './core/errors.js';
 import { newFindings, readBaseline } from './report/baseline.js';
+import { diagnosticLines } from './report/diagnostics.js';
 import { reporters } from './report/index.js';
 import { packageJson } from './version.js';
 
@@ -77,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     bar?.stop();
   }
-  for (const diagnostic of result.diagnostics) process.stderr.write(`ssot: ${diagnostic.file}: ${diagnostic.message}\n`);
+  for (const line of diagnosticLines(result.diagnostics)) process.stderr.write(`${line}\n`);
   const findings = baseline ? newFindings(result.findings, baseline) : result.findings;
   await print(reporter(findings));
   return findings.length > 0 ? 1 : 0;

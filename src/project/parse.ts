@@ -66,11 +66,22 @@ function languageVersionFor(ts: TypeScriptApi, needs: ParseNeeds): TS.ScriptTarg
   return { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: modes.ParseNone };
 }
 
+/** Why a Flow-typed file that does not parse is skipped: the same words for every such file, said once for all. */
+export const FLOW_FILE = 'Flow type annotations (@flow) are not JavaScript or TypeScript; not analyzed';
+const JAVASCRIPT_FILE = /\.[cm]?jsx?$/;
+/** The comments that open a file, where Flow's `@flow` pragma goes. */
+const LEADING_COMMENTS = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*/;
+
+function isFlowFile(sourceFile: TS.SourceFile): boolean {
+  return JAVASCRIPT_FILE.test(sourceFile.fileName) && /@flow\b/.test(LEADING_COMMENTS.exec(sourceFile.text.slice(0, 4000))![0]);
+}
+
 /** `parseDiagnostics` is internal to TypeScript but present in every version we support. */
 export function firstSyntaxError(sourceFile: TS.SourceFile): string | undefined {
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics;
   const first = diagnostics?.[0];
   if (!first) return undefined;
+  if (isFlowFile(sourceFile)) return FLOW_FILE;
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(first.start);
   const text = typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText;
   return `syntax error at ${line + 1}:${character + 1}: ${text}`;

@@ -2,8 +2,8 @@ import path from 'node:path';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
 
-/** Folders that never hold the project's own source. */
-export const ALWAYS_IGNORED_DIRS = ['node_modules', 'dist', 'build', 'coverage', '.git'] as const;
+/** Folders that never hold the project's own source (`flow-typed/`: Flow's library definitions). */
+export const ALWAYS_IGNORED_DIRS = ['node_modules', 'dist', 'build', 'coverage', '.git', 'flow-typed'] as const;
 
 const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/;

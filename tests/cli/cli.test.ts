@@ -304,6 +304,27 @@ describe('ssot CLI: config', () => {
     expect(parseJsonOutput(run).findings.map((f) => f.file)).toEqual(['src/b.ts']);
   });
 
+  it('says once that Flow-typed files are not analyzed, skips flow-typed/ library definitions, and keeps the findings of the other files', () => {
+    const dir = tempDir();
+    cpSync(fixture('two-copies'), dir, { recursive: true });
+    mkdirSync(path.join(dir, 'app'));
+    mkdirSync(path.join(dir, 'flow-typed'));
+    // An exact object type is Flow's own syntax; most other annotations parse as TypeScript's and are analyzed.
+    for (const name of ['a', 'b', 'c']) writeFileSync(path.join(dir, `app/${name}.js`), `/**\n * @flow strict-local\n */\nexport type Props = {| name: string |};\nexport const ${name} = (props: Props): number => props.name.length;\n`);
+    writeFileSync(path.join(dir, 'app/plain.js'), '// @flow\nexport const plain = 1;\n');
+    writeFileSync(path.join(dir, 'app/syntax.js'), 'export const broken = ;\n');
+    writeFileSync(path.join(dir, 'flow-typed/lodash_v4.x.x.js'), "declare module 'lodash' {\n  declare module.exports: any;\n}\n");
+    const run = runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir });
+    expect(run.stderr).toBe(
+      [
+        'ssot: app/a.js and 2 more files: Flow type annotations (@flow) are not JavaScript or TypeScript; not analyzed',
+        "ssot: app/syntax.js: syntax error at 1:23: Expression expected.",
+        '',
+      ].join('\n'),
+    );
+    expect(parseJsonOutput(run).findings.map((f) => f.file)).toEqual(['src/b.ts']);
+  });
+
   it('exits 2 naming a broken tsconfig.json', () => {
     const run = runCli(['.'], { cwd: fixture('tsconfig-broken') });
     expect(run.status).toBe(2);
