@@ -231,6 +231,7 @@ describe('what counts as a test, example or migration file', () => {
     'src/__tests__/a.test.ts',
     'src/wait.spec.ts',
     'apps/webapp/test/engine/triggerTask.test.helpers.ts',
+    'apps/webapp/evals/dashboard-agent.eval.ts',
     'packages/integration-tests/src/api/roles.ts',
     'packages/schemas/alterations/1.13.0-1703229996-daily-token-usage.ts',
     'packages/schemas/alterations/next-1785393731-add-oidc-model-instances-account-id-partial-index.ts',

@@ -58,7 +58,7 @@ export const optionsSchema: OptionsSchema = {
     includeTestsAndExamples: {
       type: 'boolean',
       description:
-        'Also analyze tests, benchmarks, examples and migrations (*.test.*, *.spec.*, *.stories.*, __tests__/, test/, tests/, bench/, examples/, playground/, templates/, migrations/, versioned alterations/*, __testfixtures__/, test-utils/, test-utils.*...). Default false.',
+        'Also analyze tests, benchmarks, examples and migrations (*.test.*, *.spec.*, *.eval.*, *.stories.*, __tests__/, test/, tests/, bench/, examples/, playground/, templates/, migrations/, versioned alterations/*, __testfixtures__/, test-utils/, test-utils.*...). Default false.',
     },
   },
 };
