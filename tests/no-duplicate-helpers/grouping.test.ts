@@ -52,6 +52,16 @@ describe('grouping and canonical choice', () => {
     ]);
   });
 
+  it('no copy is told to import from an entry point, which would run it: another copy is canonical, or the code moves', () => {
+    const worker = (name: string) => `${HELPER('summarize').replace('export ', '')}\nprocess.on('SIGTERM', () => process.exit(0));\n${name}().catch(() => process.exit(1));\nasync function ${name}() {}\n`;
+    expect(lines({ 'src/a.ts': worker('main'), 'src/b.ts': worker('bootstrap') })).toEqual([
+      'src/b.ts:1 error summarize duplicates summarize (src/a.ts:1); move it to a module both can import (its file is an entry point that runs when imported)',
+    ]);
+    expect(lines({ 'src/a.ts': worker('main'), 'src/lib/z/b.ts': HELPER('summarize') })).toEqual([
+      'src/a.ts:1 error summarize duplicates summarize (src/lib/z/b.ts:1); import it instead',
+    ]);
+  });
+
   it('browser code is not told to import from a .server module, which only server and route modules can import', () => {
     expect(lines({ 'app/a/prices.server.ts': HELPER('summarize'), 'app/components/z/b.tsx': HELPER('summarize') })).toEqual([
       'app/a/prices.server.ts:1 error summarize duplicates summarize (app/components/z/b.tsx:1); import it instead',

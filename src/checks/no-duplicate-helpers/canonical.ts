@@ -37,7 +37,7 @@ export function withServerBoundary(canImport: CanImport): CanImport {
 /**
  * The copy the others should use. In order: the configured override; the copy the most other copies can
  * import (in a monorepo: the one in the package the others depend on); an exported copy in a module the
- * other copies' files already import; a copy outside one-off scripts and seeders; any exported copy; a copy whose file the other copies import; the
+ * other copies' files already import; a copy outside one-off scripts, seeders and entry points; any exported copy; a copy whose file the other copies import; the
  * file most imported in the project; the copy highest in the folder tree the copies share; then source
  * over tests, TypeScript over JavaScript, functions over members, and path and line for determinism.
  */
@@ -65,7 +65,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
       reachableBy,
       exportedAndImported: helper.unit.exported ? importedBy : 0,
       exported: helper.unit.exported ? 1 : 0,
-      script: ONE_OFF_SCRIPT.test(helper.file) ? 1 : 0,
+      script: ONE_OFF_SCRIPT.test(helper.file) || helper.entryPoint ? 1 : 0,
       importedBy,
       fanIn: graph.fanIn(helper.fileIndex),
       depth: folderDepth(helper.file, ancestor),

@@ -100,7 +100,33 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
   for (const [unit, names] of reads) {
     unit.moduleValues = names.map((name): [string, string] => [moduleValues.get(name)![0], valueOf(moduleValues.get(name)!)]).sort((x, y) => (x[0] < y[0] ? -1 : 1));
   }
-  return { imports: emitted.imports, units: kept };
+  const facts: HelperFacts = { imports: emitted.imports, units: kept };
+  if (kept.length > 0 && isEntryPoint(syntax, sourceFile)) facts.entryPoint = true;
+  return facts;
+}
+
+/** Top-level calls that start a program: `main()`, `process.on('uncaughtException', ...)`, `app.listen(3000)`. */
+const STARTS_PROGRAM = /^(?:process\.\w+|[\w$.]+\.listen|main|run|start|bootstrap|init)$/;
+
+/** Whether importing the module would run it: a top-level `await`, or a call that starts a program. */
+function isEntryPoint(syntax: Syntax, sourceFile: TS.SourceFile): boolean {
+  const { K, ts } = syntax;
+  for (const statement of sourceFile.statements) {
+    if (statement.kind !== K.ExpressionStatement) continue;
+    let expression = unwrap(syntax, (statement as TS.ExpressionStatement).expression);
+    if (expression.kind === K.AwaitExpression) return true;
+    if (expression.kind === K.VoidExpression) expression = unwrap(syntax, (expression as TS.VoidExpression).expression);
+    while (expression.kind === K.CallExpression && ts.isPropertyAccessExpression((expression as TS.CallExpression).expression)) {
+      // `main().catch(...)`, `bootstrap().then(...)`: what is called first.
+      const inner = ((expression as TS.CallExpression).expression as TS.PropertyAccessExpression).expression;
+      if (inner.kind !== K.CallExpression) break;
+      expression = inner;
+    }
+    if (expression.kind !== K.CallExpression) continue;
+    const callee = (expression as TS.CallExpression).expression;
+    if (STARTS_PROGRAM.test(sourceFile.text.slice(callee.getStart(sourceFile), callee.end))) return true;
+  }
+  return false;
 }
 
 const INITIALIZER_LENGTH = 120;

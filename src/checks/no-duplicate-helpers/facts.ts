@@ -44,4 +44,6 @@ export interface HelperFacts {
   units: HelperUnit[];
   /** Set for generated files, which are never analyzed. */
   generated?: true;
+  /** Set for an entry point: importing it runs it (`process.on(...)`, `main()` at the top level). */
+  entryPoint?: true;
 }

@@ -15,6 +15,8 @@ export interface Helper {
   key: string;
   words: number;
   member: boolean;
+  /** Its file is an entry point (see `HelperFacts.entryPoint`): no copy should import from it. */
+  entryPoint: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export function collectHelpers(index: CheckIndex<HelperFacts | null | undefined>
         key: nameKey(unit.name),
         words: wordCount(unit.name),
         member: unit.kind === 'method' || unit.kind === 'field' || unit.kind === 'object-method',
+        entryPoint: facts.entryPoint === true,
       });
     });
   });

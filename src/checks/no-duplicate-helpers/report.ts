@@ -69,6 +69,8 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   if (!canImport(copy.file, canonical.file)) {
     return isServerOnly(canonical.file) && !isServerOnly(copy.file) ? 'move it to a module both can import (not a .server module)' : 'move it to a package both depend on';
   }
+  // Importing from an entry point would run it (a worker's bootstrap).
+  if (canonical.entryPoint) return 'move it to a module both can import (its file is an entry point that runs when imported)';
   // A method of one class cannot call another class's method: share the code instead.
   if (canonical.member) return copy.member ? 'move it to a function or base class both use' : 'reuse it instead';
   return canonical.unit.exported ? 'import it instead' : 'export it and import it instead';
