@@ -94,6 +94,12 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     expect(await findingLines('no-unhandled-message-types/silent-symmetric-peer')).toEqual([]);
   });
 
+  it("bus-topics: a message published to a named topic is checked against its topic's traffic: 'pause' on 'flows' has no handler; 'clear' on a single-type topic whose subscriber does not switch on `type` is not flagged by another topic's handlers", async () => {
+    expect(await findingLines('no-unhandled-message-types/bus-topics')).toEqual([
+      "src/reload-flows.ts:9:32 error 'pause' is sent here but no handler maps it. Handlers: src/flows.ts:7.",
+    ]);
+  });
+
   it('silent-targeted-send: `ctx.send(peer, { type })` sends its second argument, also through a receiver named like an HTTP context', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-targeted-send')).toEqual([]);
   });

@@ -967,6 +967,8 @@ class Extractor {
         : { callee, method, sendish, argIndex, shape, range: RANGE_UNSET, context, value };
       if (field !== undefined) call.field = field;
       if (fieldFunction !== undefined) call.fieldFunction = fieldFunction;
+      const topic = shape === 'object' && argIndex > 0 && sendish ? valueRefOf(ts, unwrap(ts, args[0]!)) : undefined;
+      if (topic && !(topic.kind === 'literal' && typeof topic.value === 'number')) call.topic = topic;
       this.pushCall(call, at);
     }
   }

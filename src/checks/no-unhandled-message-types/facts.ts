@@ -85,6 +85,8 @@ export interface CallFact {
   field?: string;
   /** For `this.x(...)`: the function field `x` was given (`this.x = options.x ?? postToHost`). */
   fieldFunction?: string;
+  /** For a message object after a first argument naming where it goes: `bus.publish('multi-cache', { type })`. */
+  topic?: ValueRef;
 }
 
 /** A function or method whose parameter reaches a send in its own body. */

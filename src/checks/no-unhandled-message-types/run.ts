@@ -1,6 +1,6 @@
 import { compareStrings, type FindingDraft, type Range, type RelatedLocation } from '../../core/finding.js';
 import type { CheckIndex } from '../types.js';
-import type { CatalogFact, HandlerGroupFact, MessageFacts, SendVia } from './facts.js';
+import type { CatalogFact, HandlerGroupFact, MessageFacts, SendVia, ValueRef } from './facts.js';
 import { globMatcher } from './glob.js';
 import type { MessageTypesOptions } from './options.js';
 import { RESERVED_EVENTS, isCatalogName, isGenericTypeKey, isSentinelMember } from './patterns.js';
@@ -23,6 +23,8 @@ interface Send {
   test: boolean;
   /** See `SendFact.field`. */
   field: string | undefined;
+  /** Where a published message goes (`bus.publish('flows', { type })`), resolved; undefined when not named. */
+  topic?: string;
 }
 
 interface Group {
@@ -321,16 +323,20 @@ function sendsOf(file: string, facts: MessageFacts, resolver: Resolver, wrappers
     weak: boolean,
     channel = `file:${file}`,
     field: string | undefined = undefined,
+    topicRef: ValueRef | undefined = undefined,
   ): void => {
     const type = resolver.resolveValue(file, ref);
     if (!type) return;
     if (via === 'emit' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) return;
-    sends.push({ file, type, weak, channel, range, context, test: isTest(file), field });
+    const send: Send = { file, type, weak, channel, range, context, test: isTest(file), field };
+    const topic = topicRef && resolver.resolveValue(file, topicRef);
+    if (topic) send.topic = topic.key;
+    sends.push(send);
   };
   for (const send of facts.sends) add(send.via, send.value, send.range, send.context, false, undefined, send.field);
   for (const call of facts.calls) {
     if (!call.value) continue;
-    if (wrappers.howReached(file, call)) add('call', call.value, call.range, call.context, false, `via:${call.callee}`, call.field);
+    if (wrappers.howReached(file, call)) add('call', call.value, call.range, call.context, false, `via:${call.callee}`, call.field, call.topic);
     else if (call.sendish && call.shape === 'value' && call.argIndex === 0 && !wrappers.isKnown(file, call)) add('call', call.value, call.range, call.context, true);
   }
   return sends;
@@ -410,7 +416,9 @@ function handlerEvidence(send: Send, sends: Send[], scope: Scope, inChannel: boo
   const siblingKeys = new Set<string>();
   for (const other of sends) {
     if (other.test || other.weak || other.type.key === send.type.key || (!inChannel && isGenericTypeKey(other.type.key))) continue;
-    if (other.file === send.file || other.channel === send.channel) siblingKeys.add(other.type.key);
+    // Published to a named topic, a message's siblings are those of its topic (a bus carries many protocols).
+    const sameChannel = send.topic !== undefined ? other.topic === send.topic : other.file === send.file || other.channel === send.channel;
+    if (sameChannel) siblingKeys.add(other.type.key);
   }
   const groups = new Map<Group, true>();
   for (const handler of scope.handlers) {
