@@ -890,8 +890,10 @@ class Extractor {
           if (targeted && 'value' in targeted) return this.recordSend(targeted, 'send', argument);
         }
         if (!isResponse) this.recordSend(first, 'send', args[0]);
-        // No message object: perhaps the project's own `send(type, payload)` (a typed IPC channel), a wrapper.
-        if (!(first && 'value' in first)) this.recordCall(call, name, method);
+        // `ipc.send('EXECUTE_TASK_RUN', payload)`: a typed IPC channel's own `send(type, payload)`, a wrapper. Not
+        // `res.send('Not Found')` (one argument) nor `sse.send({ event: 'time' })` (no type first).
+        const typeFirst = args.length >= 2 && valueRefOf(ts, unwrap(ts, args[0]))?.kind === 'literal';
+        if (typeFirst && !(first && 'value' in first)) this.recordCall(call, name, method);
         return;
       }
       if (name === 'emit' || name === 'emitWithAck') {

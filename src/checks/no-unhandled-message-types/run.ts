@@ -336,7 +336,7 @@ function sendsOf(file: string, facts: MessageFacts, resolver: Resolver, wrappers
   for (const send of facts.sends) add(send.via, send.value, send.range, send.context, false, undefined, send.field);
   for (const call of facts.calls) {
     if (!call.value) continue;
-    if (wrappers.howReached(file, call)) add('call', call.value, call.range, call.context, false, `via:${call.callee}`, call.field, call.topic);
+    if (wrappers.howReached(file, call)) add('call', call.value, call.range, call.context, false, `via:${call.method ? '.' : ''}${call.callee}`, call.field, call.topic);
     else if (call.sendish && call.shape === 'value' && call.argIndex === 0 && !wrappers.isKnown(file, call)) add('call', call.value, call.range, call.context, true);
   }
   return sends;
