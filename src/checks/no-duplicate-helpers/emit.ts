@@ -127,6 +127,8 @@ export class FileEmitter {
   private currentNameKey = '';
   /** Members of object literals passed to calls (`defineConfig({ onSuccess() {} })`): callbacks, not helpers. */
   private readonly callbackMembers = new Set<TS.Node>();
+  /** The methods a class declares itself, by each of its methods. */
+  private readonly ownMethodsOf = new Map<TS.Node, ReadonlySet<string>>();
   /** Object literals inside an array or another object: `steps: [{ title, prepare() {} }]`. */
   private readonly nestedObjects = new Set<TS.Node>();
   // State of the recursion, saved and restored around each child list (avoids a closure per node).
@@ -192,6 +194,7 @@ export class FileEmitter {
       let childContainer: string | undefined;
       if (kind === K.ClassDeclaration || kind === K.ClassExpression) {
         childContainer = nameText(syntax, this.sourceFile, (node as TS.ClassLikeDeclaration).name);
+        this.noteOwnMethods(node as TS.ClassLikeDeclaration);
       } else if (kind === K.ObjectLiteralExpression) {
         childContainer = container;
       } else if (kind === K.VariableDeclaration) {
@@ -205,6 +208,16 @@ export class FileEmitter {
         [containers[i], containers[j]] = [containers[j], containers[i]];
       }
     }
+  }
+
+  private noteOwnMethods(node: TS.ClassLikeDeclaration): void {
+    const methods = node.members.filter((member) => member.kind === this.K.MethodDeclaration);
+    const names = new Set<string>();
+    for (const method of methods) {
+      const name = nameText(this.syntax, this.sourceFile, method.name);
+      if (name !== undefined) names.add(name);
+    }
+    for (const method of methods) this.ownMethodsOf.set(method, names);
   }
 
   /** Imports, re-exports and export lists, seen at module level. */
@@ -407,7 +420,7 @@ export class FileEmitter {
       }
       this.hints.set(fn, hint);
     }
-    return isTrivialBody(syntax, fn) ? undefined : hint;
+    return isTrivialBody(syntax, fn, this.ownMethodsOf.get(fn)) ? undefined : hint;
   }
 
   // ---- tokens of function bodies (depth-guarded recursion) ------------------------------------------

@@ -65,7 +65,7 @@ export function hasModifier(node: TS.Node, kind: number): boolean {
  * followed by `return this` (fluent registration), or that returns an object of the instance's own fields
  * (`toJSON() { return { id: this.id } }`).
  */
-export function isTrivialBody(syntax: Syntax, fn: FunctionLike): boolean {
+export function isTrivialBody(syntax: Syntax, fn: FunctionLike, ownMethods?: ReadonlySet<string>): boolean {
   const { K } = syntax;
   const body = fn.body;
   if (!body) return true;
@@ -77,6 +77,9 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike): boolean {
   if (working.length === 0 || (working.length === 1 && isTrivialStatement(syntax, working[0]!))) return true;
   if (statements.length === 2 && returnsThis(syntax, statements[1]!)) return isTrivialStatement(syntax, statements[0]!);
   if (statements.length === 2 && isThisDestructuring(syntax, statements[0]!) && returnsShorthandObject(syntax, statements[1]!)) return true;
+  // `this.#transport().close(); this.reset();`: plumbing over methods each class declares itself. (Inherited ones,
+  // `this.setDocuments(this.documents); this.spotlight.register(this)`, make a copy the base class could hold.)
+  if (ownMethods && statements.length === 2 && statements.every((statement) => callsOwnMethod(syntax, statement, ownMethods))) return true;
   // `const req = context.getRequest(); return req.user;`: one forward and a property chain, split over a const.
   if (statements.length === 2 && isSimpleConst(syntax, statements[0]!) && returnsSimple(syntax, statements[1]!)) return true;
   return statements.length === 1 && isTrivialStatement(syntax, statements[0]!);
@@ -344,6 +347,30 @@ function isForward(syntax: Syntax, node: TS.Node, depth = 0): boolean {
   if (!isSimple(syntax, call.expression) && !(depth < 2 && isForward(syntax, call.expression, depth + 1))) return false;
   for (const argument of call.arguments ?? []) if (!isPassedValue(syntax, argument, depth)) return false;
   return true;
+}
+
+/** `this.reset();`, `await this.#manager().flush(id);`: calls over passed values, from a call of a method the class declares. */
+function callsOwnMethod(syntax: Syntax, statement: TS.Statement, ownMethods: ReadonlySet<string>): boolean {
+  const { K } = syntax;
+  if (statement.kind !== K.ExpressionStatement) return false;
+  let current = unwrap(syntax, (statement as TS.ExpressionStatement).expression);
+  if (current.kind === K.AwaitExpression) current = unwrap(syntax, (current as TS.AwaitExpression).expression);
+  let called = false;
+  for (;;) {
+    if (current.kind === K.CallExpression) {
+      const call = current as TS.CallExpression;
+      if (!call.arguments.every((argument) => isPassedValue(syntax, argument, 0))) return false;
+      current = unwrap(syntax, call.expression);
+      called = true;
+    } else if (current.kind === K.PropertyAccessExpression) {
+      const access = current as TS.PropertyAccessExpression;
+      if (unwrap(syntax, access.expression).kind === K.ThisKeyword) return called && ownMethods.has(access.name.text);
+      current = unwrap(syntax, access.expression);
+      called = false;
+    } else {
+      return false;
+    }
+  }
 }
 
 function isPassedValue(syntax: Syntax, node: TS.Node, depth: number): boolean {
