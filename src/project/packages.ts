@@ -34,8 +34,9 @@ export class PackageLayoutReader {
         const packageOf = packages();
         const from = packageOf.get(fromFile);
         const to = packageOf.get(toFile);
-        // Outside any package, or within one: a relative import.
-        if (!from || !to || from === to) return true;
+        // Outside any package, or within one (also across its own sub-folder manifests, `lib/cjs/package.json` and
+        // `lib/esm/package.json` of a dual build repeat its name): a relative import.
+        if (!from || !to || from.name === to.name) return true;
         return from.dependsOn.has(to.name);
       },
     };

@@ -17,8 +17,8 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^./]+\.ts$/;
 const VENDORED = /(?:^|\/)(?:vendor|third[-_]party)\//;
 /** What a code generator writes into a folder of its own: ts-proto's `src/generated/`, Relay's `__generated__/`. */
 const GENERATED_FOLDER = /(?:^|\/)(?:generated|__generated__)\//;
-/** A first comment saying where the file was copied from: `// from: https://github.com/TehShrike/deepmerge`. */
-const VENDORED_FROM = /^[\s/*]*(?:copied |taken |vendored |forked )?from:?\s+https?:\/\//im;
+/** A comment saying where the file was copied from: `// from: https://github.com/TehShrike/deepmerge`, `// imported from https://…`. */
+const VENDORED_FROM = /^[\s/*]*(?:copied |taken |vendored |forked |imported |adapted |ported |borrowed )?from:?\s+https?:\/\//im;
 /** Markers that code generators put in a file's first comment. */
 const GENERATED_MARKER = /@generated\b|\bauto-?generated\b|\bdo not (?:edit|modify)\b|\bgenerated (?:by|from)\b/i;
 /** Kept long enough that a message can show where two lines differ; shown shorter (see `report.ts`). */
