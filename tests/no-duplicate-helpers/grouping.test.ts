@@ -103,6 +103,29 @@ describe('grouping and canonical choice', () => {
     expect(lines({ 'src/a.ts': HELPER('summarize'), 'src/b.ts': changed })).toEqual([]);
   });
 
+  it('variables wired differently: a diverging copy under one name, different work under two', () => {
+    const lookup = (name: string, compared: string, returned: string) => `export function ${name}(map: Record<string, string>, value: string): string {
+  const lower = value.toLowerCase();
+  for (const [internal, friendly] of Object.entries(map)) {
+    if (${compared}.toLowerCase() === lower) {
+      return ${returned};
+    }
+  }
+  return value;
+}
+`;
+    expect(lines({ 'src/a.ts': lookup('toFriendly', 'internal', 'friendly'), 'src/b.ts': lookup('to_friendly', 'friendly', 'internal') })).toEqual([
+      'src/b.ts:1 warning to_friendly is a diverging copy of toFriendly (src/a.ts:1): its statements match but it passes its parameters and variables differently',
+    ]);
+    // A lookup and its inverse, silent. With its variables renamed too, a rewiring cannot be told from a renaming
+    // that shadows differently: still reported.
+    expect(lines({ 'src/a.ts': lookup('toFriendly', 'internal', 'friendly') + lookup('toInternal', 'friendly', 'internal') })).toEqual([]);
+    const renamedToo = lookup('toLabel', 'friendly', 'internal').replaceAll('internal', 'key').replaceAll('friendly', 'label');
+    expect(lines({ 'src/a.ts': lookup('toFriendly', 'internal', 'friendly'), 'src/b.ts': renamedToo })).toEqual([
+      'src/b.ts:1 warning toLabel is a diverging copy of toFriendly (src/a.ts:1): its statements match but it passes its parameters and variables differently',
+    ]);
+  });
+
   it('different names with one changed literal are copies; with two, different work', () => {
     const oneChanged = HELPER('describeList').replace("' and more'", "' and others'");
     expect(lines({ 'src/a.ts': HELPER('summarize'), 'src/b.ts': oneChanged })).toEqual([

@@ -88,7 +88,10 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     if (pending.hint.qualifier !== undefined) unit.qualifier = pending.hint.qualifier;
     if (print.paths.length > 0) unit.paths = print.paths;
     if (pending.guard !== undefined) unit.guard = pending.guard;
-    if (print.statements.length >= options.minStatements) unit.snippets = snippets(sourceFile.text, print.spans);
+    if (print.statements.length >= options.minStatements) {
+      unit.snippets = snippets(sourceFile.text, print.spans);
+      unit.wiringFree = print.wiringFree;
+    }
     if (print.reads.length > 0) reads.set(unit, print.reads);
     // A module-level function that is a helper is compared by its fingerprint: comments and layout do not count.
     if (pending.parent < 0 && !pending.hint.member) {

@@ -21,6 +21,8 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
   paths?: number[];
   /** First line of each statement, shortened; only for helpers long enough for near-miss matching. */
   snippets?: string[];
+  /** See {@link Fingerprint.wiringFree}; only for helpers long enough for near-miss matching. */
+  wiringFree?: number;
   /**
    * Module-level variables, functions and relative imports of its own file it reads (`const key = Symbol('env:public')`), each as
    * `[name, value]`: an initializer with its whitespace collapsed, {@link FUNCTION_VALUE} and a hash of the

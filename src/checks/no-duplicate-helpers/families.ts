@@ -84,8 +84,8 @@ export function nearMissEligible(helper: Helper, options: DuplicateHelpersOption
 
 /**
  * Whether `b` is a near-miss copy of `a`: similar enough, and, unless the names match, one is the other
- * with statements added: a changed statement between differently named functions is usually different
- * work (`Promise.race` vs `Promise.any`), not drift.
+ * with statements added: a changed statement or rewired variables between differently named functions are
+ * usually different work (`Promise.race` vs `Promise.any`, a lookup and its inverse), not drift.
  */
 export function isNearMiss(a: Helper, b: Helper, options: DuplicateHelpersOptions, helpers: readonly Helper[]): boolean {
   if (!nearMissEligible(a, options) || !nearMissEligible(b, options) || !sameGuard(a, b)) return false;
@@ -96,7 +96,10 @@ export function isNearMiss(a: Helper, b: Helper, options: DuplicateHelpersOption
   if (similarityBound(a.unit.size, b.unit.size) < threshold) return false;
   const alignment = align(a.unit, b.unit);
   if (alignment.similarity < threshold) return false;
-  return sameName || alignment.onlyInA.length === 0 || alignment.onlyInB.length === 0;
+  if (sameName) return true;
+  // The same steps over the same variables, wired differently: a lookup and its inverse, not a copy.
+  if (a.unit.wiringFree !== undefined && a.unit.wiringFree === b.unit.wiringFree && a.unit.exact !== b.unit.exact) return false;
+  return alignment.onlyInA.length === 0 || alignment.onlyInB.length === 0;
 }
 
 /**

@@ -9,12 +9,16 @@ import { LITERAL_PATH, MARK_OPTIONAL, Op, type TokenBuffer } from './tokens.js';
  *   code does);
  * - `shape`: like `renamed` with every identifier numbered; used only when the names also match;
  * - one hash per statement (its own tokens, nested statements as a marker), locals as one placeholder and
- *   literals kept, for near-miss matching; each with its size in tokens.
+ *   literals kept, for near-miss matching; each with its size in tokens;
+ * - `wiringFree`: like `renamed` with every local as one placeholder and literals kept, and the locals' names: two helpers with
+ *   one `wiringFree` and two `renamed` do the same steps with the same variables, wired differently (a lookup
+ *   and its inverse).
  */
 export interface Fingerprint {
   exact: number;
   renamed: number;
   shape: number;
+  wiringFree: number;
   /** Text hashes of the literals the renamed hash abstracts, in order (at most {@link MAX_LITERALS}). */
   literals: number[];
   /** Indices in `literals` of the URLs and absolute paths (endpoints). */
@@ -68,7 +72,7 @@ export function fingerprint(
   const parameterIndex = new Map<number, number>();
   let inParameters = true;
   const shapeIndex = new Map<number, number>();
-  let e1 = SEED_1, e2 = SEED_2, r1 = SEED_1, r2 = SEED_2, s1 = SEED_2;
+  let e1 = SEED_1, e2 = SEED_2, r1 = SEED_1, r2 = SEED_2, s1 = SEED_2, w1 = SEED_1;
   const literals: number[] = [];
   const paths: number[] = [];
   const statements: number[] = [];
@@ -87,13 +91,13 @@ export function fingerprint(
       case Op.Kind:
       case Op.Mark:
         e1 = mix(e1, value); e2 = mixAlt(e2, value);
-        r1 = mix(r1, value); r2 = mixAlt(r2, value);
+        r1 = mix(r1, value); r2 = mixAlt(r2, value); w1 = mix(w1, value);
         if (value !== MARK_OPTIONAL) s1 = mix(s1, value);
         if (top >= 0) openHash[top] = mix(openHash[top]!, value);
         break;
       case Op.Close:
         e1 = mix(e1, TAG_CLOSE); e2 = mixAlt(e2, TAG_CLOSE);
-        r1 = mix(r1, TAG_CLOSE); r2 = mixAlt(r2, TAG_CLOSE);
+        r1 = mix(r1, TAG_CLOSE); r2 = mixAlt(r2, TAG_CLOSE); w1 = mix(w1, TAG_CLOSE);
         s1 = mix(s1, TAG_CLOSE);
         if (top >= 0) openHash[top] = mix(openHash[top]!, TAG_CLOSE);
         continue;
@@ -106,23 +110,23 @@ export function fingerprint(
         if (locals.has(value)) {
           let slot = localIndex.get(value);
           if (slot === undefined) localIndex.set(value, (slot = localIndex.size));
-          r1 = mix(mix(r1, TAG_LOCAL), slot); r2 = mixAlt(mixAlt(r2, TAG_LOCAL), slot);
+          r1 = mix(mix(r1, TAG_LOCAL), slot); r2 = mixAlt(mixAlt(r2, TAG_LOCAL), slot); w1 = mix(w1, TAG_LOCAL);
           if (inParameters && op === Op.Bind && !parameterIndex.has(value)) parameterIndex.set(value, parameterIndex.size);
           if (top >= 0) openHash[top] = mix(mix(openHash[top]!, TAG_LOCAL), parameterIndex.get(value) ?? -1);
         } else if (value === selfName) {
-          r1 = mix(r1, TAG_SELF); r2 = mixAlt(r2, TAG_SELF);
+          r1 = mix(r1, TAG_SELF); r2 = mixAlt(r2, TAG_SELF); w1 = mix(w1, TAG_SELF);
           if (top >= 0) openHash[top] = mix(openHash[top]!, TAG_SELF);
         } else {
           if (enclosing?.has(value)) captures = true;
           if (watched?.has(value) && !reads.includes(value)) reads.push(value);
-          r1 = mix(mix(r1, TAG_NAME), value); r2 = mixAlt(mixAlt(r2, TAG_NAME), value);
+          r1 = mix(mix(r1, TAG_NAME), value); r2 = mixAlt(mixAlt(r2, TAG_NAME), value); w1 = mix(mix(w1, TAG_NAME), value);
           if (top >= 0) openHash[top] = mix(mix(openHash[top]!, TAG_NAME), value);
         }
         break;
       }
       case Op.Prop:
         e1 = mix(mix(e1, TAG_PROP), value); e2 = mixAlt(mixAlt(e2, TAG_PROP), value);
-        r1 = mix(mix(r1, TAG_PROP), value); r2 = mixAlt(mixAlt(r2, TAG_PROP), value);
+        r1 = mix(mix(r1, TAG_PROP), value); r2 = mixAlt(mixAlt(r2, TAG_PROP), value); w1 = mix(mix(w1, TAG_PROP), value);
         s1 = mix(mix(s1, TAG_PROP), value);
         if (top >= 0) openHash[top] = mix(mix(openHash[top]!, TAG_PROP), value);
         break;
@@ -131,14 +135,14 @@ export function fingerprint(
         const text = b[i]!;
         e1 = mix(mix(e1, value), text); e2 = mixAlt(mixAlt(e2, value), text);
         if (op === Op.Literal) {
-          r1 = mix(mix(r1, TAG_LITERAL), value); r2 = mixAlt(mixAlt(r2, TAG_LITERAL), value);
+          r1 = mix(mix(r1, TAG_LITERAL), value); r2 = mixAlt(mixAlt(r2, TAG_LITERAL), value); w1 = mix(mix(w1, value), text);
           s1 = mix(mix(s1, TAG_LITERAL), value);
           if (literals.length < MAX_LITERALS) {
             if (value === LITERAL_PATH) paths.push(literals.length);
             literals.push(text >>> 0);
           }
         } else {
-          r1 = mix(mix(r1, value), text); r2 = mixAlt(mixAlt(r2, value), text);
+          r1 = mix(mix(r1, value), text); r2 = mixAlt(mixAlt(r2, value), text); w1 = mix(mix(w1, value), text);
           s1 = mix(mix(s1, value), text);
         }
         if (top >= 0) openHash[top] = mix(mix(openHash[top]!, value), text);
@@ -164,10 +168,12 @@ export function fingerprint(
       size++;
     }
   }
+  for (const name of [...locals].sort((x, y) => x - y)) w1 = mix(w1, name);
   return {
     exact: combine(e1, e2),
     renamed: combine(r1, r2),
     shape: finish(s1),
+    wiringFree: finish(w1),
     literals,
     paths,
     statements,
