@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findingLines } from './support.js';
+import { findingLines, findings } from './support.js';
 
 // One fixture project per sink or value family; every finding is listed exactly (file:line:column severity message).
 describe('no-unserializable-log-args fixtures', () => {
@@ -86,6 +86,18 @@ describe('no-unserializable-log-args fixtures', () => {
       "src/billing.ts:8:61 warning `holds` is a Set: JSON.stringify writes it as {} in AuditLog.record (src/logging/event_log.ts:13); convert it first (Object.fromEntries(map) or [...set]), or use the project's safeValueForLogging (src/logging/event_log.ts:28).",
       "src/billing.ts:13:35 warning `error` is a catch variable (treated as an Error) under the key `error`: pino serializes Errors only under `err`, so it logs {} in logFailure (src/logging/event_log.ts:23); put it under `err`, or use the project's safeValueForLogging (src/logging/event_log.ts:28).",
       "src/logging/event_log.ts:34:43 warning `error` is an Error: JSON.stringify writes it as {} (message and stack are not enumerable); log its message and stack explicitly, or use the project's safeValueForLogging (src/logging/event_log.ts:28).",
+      'src/socket/errors.ts:17:43 warning 3 calls pass an Error to handleSocketError (src/socket/errors.ts:12), and JSON.stringify writes it as {} here (message and stack are not enumerable): log the Error\'s message and stack in handleSocketError, once for every caller.',
+      "src/socket/once.ts:12:27 warning `error` is a catch variable (treated as an Error): JSON.stringify writes it as {} (message and stack are not enumerable) in reportFailure (src/socket/once.ts:4); log its message and stack explicitly, or use the project's safeValueForLogging (src/logging/event_log.ts:28).",
+    ]);
+  });
+
+  test('Errors that three or more calls pass to one wrapper are reported once, where it serializes them, with every call related', async () => {
+    const [finding] = (await findings('no-unserializable-log-args/wrappers')).filter((f) => f.file === 'src/socket/errors.ts');
+    expect(finding!.related).toEqual([
+      { file: 'src/socket/errors.ts', line: 12, column: 1, message: 'handleSocketError takes the Error here' },
+      { file: 'src/socket/handlers.ts', line: 10, column: 31, message: 'passes `error` (a catch variable)' },
+      { file: 'src/socket/handlers.ts', line: 18, column: 31, message: 'passes `err` (a catch variable)' },
+      { file: 'src/socket/handlers.ts', line: 23, column: 70, message: 'passes `reason` (a rejection reason)' },
     ]);
   });
 

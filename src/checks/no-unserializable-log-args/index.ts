@@ -5,6 +5,7 @@ import { extractLogArgFacts } from './extract.js';
 import { prepareForwards } from './forwards.js';
 import type { LogArgFacts, SafeHelper } from './facts.js';
 import { HELPABLE, pickHelper, toDraft } from './messages.js';
+import { errorsByWrapper } from './wrapper-errors.js';
 import { defaultOptions, optionsSchema, type Options } from './options.js';
 
 export type { LogArgFacts } from './facts.js';
@@ -23,13 +24,13 @@ export const noUnserializableLogArgs: Check<LogArgFacts, Options> = {
   prepare: (ts, sourceFile) => prepareForwards(ts, sourceFile),
   run(index) {
     const helpers: SafeHelper[] = index.files.flatMap((file) => file.facts?.helpers ?? []);
-    const drafts: FindingDraft[] = [];
-    for (const { file, facts } of index.files) {
-      for (const problem of facts?.problems ?? []) {
-        const helper =
-          problem.kind === 'numeric-enum' ? pickHelper(helpers, problem.detail) : HELPABLE.has(problem.kind) ? pickHelper(helpers, undefined) : undefined;
-        drafts.push({ ...toDraft(problem, helper), file });
-      }
+    const problems = index.files.flatMap(({ file, facts }) => (facts?.problems ?? []).map((problem) => ({ file, problem })));
+    const { drafts, grouped } = errorsByWrapper(problems, new Set(index.files.map(({ file }) => file)));
+    for (const { file, problem } of problems) {
+      if (grouped.has(problem)) continue;
+      const helper =
+        problem.kind === 'numeric-enum' ? pickHelper(helpers, problem.detail) : HELPABLE.has(problem.kind) ? pickHelper(helpers, undefined) : undefined;
+      drafts.push({ ...toDraft(problem, helper), file });
     }
     return drafts.sort(
       (a, b) =>
