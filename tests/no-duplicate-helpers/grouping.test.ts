@@ -126,6 +126,20 @@ describe('grouping and canonical choice', () => {
     ]);
   });
 
+  it("a callback's parameter that shadows a variable is a variable of its own: a copy that renamed the outer one is a renamed copy", () => {
+    const filter = (name: string, outer: string) => `export function ${name}(items: Array<{ tags: string[] }>, wanted: string): boolean {
+  const ${outer} = items.find((tag) => tag.tags.includes(wanted));
+  if (!${outer}) {
+    return false;
+  }
+  return ${outer}.tags.length > 1;
+}
+`;
+    expect(lines({ 'src/a.ts': filter('hasTag', 'tag'), 'src/b.ts': filter('hasLabel', 'found') })).toEqual([
+      'src/b.ts:1 error hasLabel duplicates hasTag (src/a.ts:1); import it instead',
+    ]);
+  });
+
   it('different names with one changed literal are copies; with two, different work', () => {
     const oneChanged = HELPER('describeList').replace("' and more'", "' and others'");
     expect(lines({ 'src/a.ts': HELPER('summarize'), 'src/b.ts': oneChanged })).toEqual([

@@ -121,6 +121,16 @@ export class FileEmitter {
   private readonly imports = new Set<string>();
   private readonly exportedNames = new Set<string>();
   private currentUnit = -1;
+  /**
+   * Names bound so far in the enclosing functions (name hash -> count), and the fresh identity of a parameter
+   * that shadows one of them: `const attribute = list.find((attribute) => ...)` binds two variables, as
+   * `const found = list.find((attribute) => ...)` does, so that a copy that renamed one is still a renamed copy.
+   */
+  private readonly boundAbove = new Map<number, number>();
+  private readonly shadowing = new Map<number, number>();
+  private bindingParameters = false;
+  private functionDepth = 0;
+  private frameBinds: number[] = [];
   /** The non-helper function around the module-level helper being emitted. */
   private currentScope: AnonymousScope | undefined;
   /** Normalized name of the innermost helper: literals spelling it out are its identity, not data. */
@@ -476,7 +486,7 @@ export class FileEmitter {
     const code = syntax.code[kind]!;
     switch (kind) {
       case K.Identifier:
-        tokens.push(Op.Ref, hashText((node as TS.Identifier).text));
+        tokens.push(Op.Ref, this.refId((node as TS.Identifier).text));
         return;
       case K.PrivateIdentifier:
         tokens.push(Op.Prop, hashText((node as TS.PrivateIdentifier).text));
@@ -563,7 +573,7 @@ export class FileEmitter {
         const property = node as TS.ShorthandPropertyAssignment;
         tokens.push(Op.Kind, code);
         tokens.push(Op.Prop, hashText(property.name.text));
-        tokens.push(Op.Ref, hashText(property.name.text));
+        tokens.push(Op.Ref, this.refId(property.name.text));
         if (property.objectAssignmentInitializer) this.node(property.objectAssignmentInitializer, node, depth + 1, flags);
         tokens.push(Op.Close, 0);
         return;
@@ -583,7 +593,9 @@ export class FileEmitter {
         const parameter = node as TS.ParameterDeclaration;
         tokens.push(Op.Kind, code);
         if (parameter.dotDotDotToken) tokens.push(Op.Mark, MARK_REST);
+        this.bindingParameters = true;
         this.bindingName(parameter.name, node, depth, flags);
+        this.bindingParameters = false;
         if (parameter.initializer) this.node(parameter.initializer, node, depth + 1, flags);
         tokens.push(Op.Close, 0);
         return;
@@ -739,8 +751,29 @@ export class FileEmitter {
   }
 
   private bindingName(name: TS.Node, parent: TS.Node, depth: number, flags: number): void {
-    if (name.kind === this.K.Identifier) this.tokens.push(Op.Bind, hashText((name as TS.Identifier).text));
+    if (name.kind === this.K.Identifier) this.tokens.push(Op.Bind, this.bindId((name as TS.Identifier).text));
     else this.node(name, parent, depth + 1, flags);
+  }
+
+  private refId(text: string): number {
+    const id = hashText(text);
+    return this.shadowing.get(id) ?? id;
+  }
+
+  /** The identity a binding gets: its name, or for a parameter shadowing a name bound above, a fresh one. */
+  private bindId(text: string): number {
+    const id = hashText(text);
+    if (this.bindingParameters && (this.boundAbove.get(id) ?? 0) > 0) {
+      const fresh = hashText(`${text}\0shadowing`);
+      this.shadowing.set(id, fresh);
+      return fresh;
+    }
+    // Module-level names are not counted: a helper's parameter named like one is not renamed by it.
+    if (this.functionDepth > 0) {
+      this.boundAbove.set(id, (this.boundAbove.get(id) ?? 0) + 1);
+      this.frameBinds.push(id);
+    }
+    return id;
   }
 
   /**
@@ -765,6 +798,10 @@ export class FileEmitter {
     }
     if (hasModifier(fn, K.AsyncKeyword)) tokens.push(Op.Mark, MARK_ASYNC);
     if (fn.asteriskToken) tokens.push(Op.Mark, MARK_GENERATOR);
+    const outerBinds = this.frameBinds;
+    const outerShadowing = new Map(this.shadowing);
+    this.frameBinds = [];
+    this.functionDepth++;
     for (const parameter of fn.parameters) {
       if (parameter.name.kind === K.Identifier && (parameter.name as TS.Identifier).text === 'this') continue;
       this.node(parameter, fn, depth + 1, flags);
@@ -788,6 +825,11 @@ export class FileEmitter {
       this.currentUnit = enclosing;
       this.currentNameKey = enclosingNameKey;
     }
+    this.functionDepth--;
+    for (const id of this.frameBinds) this.boundAbove.set(id, this.boundAbove.get(id)! - 1);
+    this.frameBinds = outerBinds;
+    this.shadowing.clear();
+    for (const [id, fresh] of outerShadowing) this.shadowing.set(id, fresh);
     tokens.push(Op.Close, 0);
   }
 }
