@@ -82,6 +82,7 @@ const BIND_ASSIGNMENT = 2;
 const BIND_PROPERTY = 3;
 const BIND_FUNCTION = 4;
 const BIND_CALL = 5;
+const BIND_SKIP = 6;
 
 interface KindTables {
   visit: Uint8Array;
@@ -138,6 +139,11 @@ function kindTablesOf(ts: TypeScriptApi): KindTables {
   bind[K.PropertyDeclaration] = BIND_PROPERTY;
   bind[K.FunctionDeclaration] = BIND_FUNCTION;
   bind[K.CallExpression] = BIND_CALL;
+  // Types and imports bind no values: their subtrees are not walked for bindings.
+  for (let kind = K.FirstTypeNode; kind <= K.LastTypeNode; kind++) bind[kind] = BIND_SKIP;
+  bind[K.InterfaceDeclaration] = BIND_SKIP;
+  bind[K.TypeAliasDeclaration] = BIND_SKIP;
+  bind[K.ImportDeclaration] = BIND_SKIP;
   tables = { visit, bind, lastToken: K.LastToken };
   kindTables.set(ts, tables);
   return tables;
@@ -312,6 +318,8 @@ class Extractor {
       case BIND_CALL:
         this.collectConnectionSocket(node as TS.CallExpression);
         break;
+      case BIND_SKIP:
+        return;
     }
     if (kind <= this.kinds.lastToken) return;
     this.depth++;
