@@ -36,6 +36,16 @@ describe('grouping and canonical choice', () => {
     ]);
   });
 
+  it('a copy in a backup file (http_bkp.ts, utils.old.ts) is never canonical, and its finding says deleting the backup may be the fix', () => {
+    expect(lines({ 'src/core/http_bkp.ts': HELPER('summarize'), 'src/http.ts': HELPER('summarize').replace('export ', '') })).toEqual([
+      'src/core/http_bkp.ts:1 error summarize duplicates summarize (src/http.ts:1); its file looks like a backup: delete it if nothing uses it, or export it and import it instead',
+    ]);
+    // `deep-copy.ts` is no backup.
+    expect(lines({ 'src/deep-copy.ts': HELPER('summarize'), 'src/z/b.ts': HELPER('summarize') })).toEqual([
+      'src/z/b.ts:1 error summarize duplicates summarize (src/deep-copy.ts:1); import it instead',
+    ]);
+  });
+
   it('the copy in the most shared folder wins when nothing else decides', () => {
     expect(lines({ 'src/deep/er/a.ts': HELPER('summarize'), 'src/b.ts': HELPER('summarize') })).toEqual([
       'src/deep/er/a.ts:1 error summarize duplicates summarize (src/b.ts:1); import it instead',

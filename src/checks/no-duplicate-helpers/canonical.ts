@@ -20,6 +20,13 @@ export type CanImport = (fromFile: string, toFile: string) => boolean;
 
 export const ONE_PACKAGE: CanImport = () => true;
 
+/** A backup of a module kept beside it: `http_bkp.ts`, `utils.old.ts`, `index.orig.js`, `api copy.ts`. */
+const BACKUP_FILE = /(?:[._-](?:bkp|bak|backup|orig|old)| copy(?: \d+)?)\.[cm]?[jt]sx?$/i;
+
+export function isBackupFile(file: string): boolean {
+  return BACKUP_FILE.test(file);
+}
+
 /** A server-only module by name (Remix, React Router, SvelteKit): `prices.server.ts`. */
 const SERVER_ONLY = /\.server\.[cm]?[jt]sx?$/;
 /** Route modules, whose loaders and actions may import server-only modules (the bundler strips them). */
@@ -35,7 +42,7 @@ export function withServerBoundary(canImport: CanImport): CanImport {
 }
 
 /**
- * The copy the others should use. In order: the configured override; the copy the most other copies can
+ * The copy the others should use. In order: the configured override; a copy outside backup files; the copy the most other copies can
  * import (in a monorepo: the one in the package the others depend on); an exported copy in a module the
  * other copies' files already import; a copy outside one-off scripts, seeders and entry points; any exported copy; a copy whose file the other copies import; the
  * file most imported in the project; the copy highest in the folder tree the copies share; then source
@@ -62,6 +69,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
     }
     return {
       helper,
+      backup: isBackupFile(helper.file) ? 1 : 0,
       reachableBy,
       exportedAndImported: helper.unit.exported ? importedBy : 0,
       exported: helper.unit.exported ? 1 : 0,
@@ -76,6 +84,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
   });
   scored.sort(
     (a, b) =>
+      a.backup - b.backup ||
       b.reachableBy - a.reachableBy ||
       b.exportedAndImported - a.exportedAndImported ||
       a.script - b.script ||

@@ -1,5 +1,5 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
-import { byPosition, isServerOnly, ONE_PACKAGE, type CanImport } from './canonical.js';
+import { byPosition, isBackupFile, isServerOnly, ONE_PACKAGE, type CanImport } from './canonical.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE } from './facts.js';
 import { differingLiterals, displayName, literalsCompatible, sameModuleValue, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
@@ -96,7 +96,9 @@ function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, rela
     const taking = values.length === 1 && !literals ? 'it as a parameter' : 'them as parameters';
     return `${head} except for ${what}: share one copy that takes ${taking}`;
   }
-  return `${head}; ${advice(canonical, copy, canImport)}${literals ? `, with ${literals} as ${differing === 1 ? 'a parameter' : 'parameters'}` : ''}`;
+  // A stale backup beside the module (`http_bkp.ts`): deleting it is the likelier fix.
+  const backup = isBackupFile(copy.file) && !isBackupFile(canonical.file) ? 'its file looks like a backup: delete it if nothing uses it, or ' : '';
+  return `${head}; ${backup}${advice(canonical, copy, canImport)}${literals ? `, with ${literals} as ${differing === 1 ? 'a parameter' : 'parameters'}` : ''}`;
 }
 
 /**
