@@ -129,8 +129,8 @@ export class FileEmitter {
   private readonly boundAbove = new Map<number, number>();
   private readonly shadowing = new Map<number, number>();
   private bindingParameters = false;
-  private functionDepth = 0;
-  private frameBinds: number[] = [];
+  /** What the function being emitted bound and shadowed, undone when it ends; undefined at module level. */
+  private frame: { binds: number[]; shadowed: Array<[number, number | undefined]> } | undefined;
   /** The non-helper function around the module-level helper being emitted. */
   private currentScope: AnonymousScope | undefined;
   /** Normalized name of the innermost helper: literals spelling it out are its identity, not data. */
@@ -763,17 +763,30 @@ export class FileEmitter {
   /** The identity a binding gets: its name, or for a parameter shadowing a name bound above, a fresh one. */
   private bindId(text: string): number {
     const id = hashText(text);
+    const frame = this.frame;
+    // Module-level names are not counted: a helper's parameter named like one is not renamed by it.
+    if (!frame) return id;
     if (this.bindingParameters && (this.boundAbove.get(id) ?? 0) > 0) {
       const fresh = hashText(`${text}\0shadowing`);
+      frame.shadowed.push([id, this.shadowing.get(id)]);
       this.shadowing.set(id, fresh);
       return fresh;
     }
-    // Module-level names are not counted: a helper's parameter named like one is not renamed by it.
-    if (this.functionDepth > 0) {
-      this.boundAbove.set(id, (this.boundAbove.get(id) ?? 0) + 1);
-      this.frameBinds.push(id);
-    }
+    this.boundAbove.set(id, (this.boundAbove.get(id) ?? 0) + 1);
+    frame.binds.push(id);
     return id;
+  }
+
+  /** Undoes what the function's frame bound and shadowed. */
+  private leaveFrame(outer: FileEmitter['frame']): void {
+    const { binds, shadowed } = this.frame!;
+    for (const id of binds) this.boundAbove.set(id, this.boundAbove.get(id)! - 1);
+    for (let i = shadowed.length - 1; i >= 0; i--) {
+      const [id, previous] = shadowed[i]!;
+      if (previous === undefined) this.shadowing.delete(id);
+      else this.shadowing.set(id, previous);
+    }
+    this.frame = outer;
   }
 
   /**
@@ -798,10 +811,8 @@ export class FileEmitter {
     }
     if (hasModifier(fn, K.AsyncKeyword)) tokens.push(Op.Mark, MARK_ASYNC);
     if (fn.asteriskToken) tokens.push(Op.Mark, MARK_GENERATOR);
-    const outerBinds = this.frameBinds;
-    const outerShadowing = new Map(this.shadowing);
-    this.frameBinds = [];
-    this.functionDepth++;
+    const outerFrame = this.frame;
+    this.frame = { binds: [], shadowed: [] };
     for (const parameter of fn.parameters) {
       if (parameter.name.kind === K.Identifier && (parameter.name as TS.Identifier).text === 'this') continue;
       this.node(parameter, fn, depth + 1, flags);
@@ -825,11 +836,7 @@ export class FileEmitter {
       this.currentUnit = enclosing;
       this.currentNameKey = enclosingNameKey;
     }
-    this.functionDepth--;
-    for (const id of this.frameBinds) this.boundAbove.set(id, this.boundAbove.get(id)! - 1);
-    this.frameBinds = outerBinds;
-    this.shadowing.clear();
-    for (const [id, fresh] of outerShadowing) this.shadowing.set(id, fresh);
+    this.leaveFrame(outerFrame);
     tokens.push(Op.Close, 0);
   }
 }

@@ -1,4 +1,4 @@
-import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
+import { compareStrings, type FindingDraft, type RelatedLocation } from '../../core/finding.js';
 import type { Problem } from './facts.js';
 import { serializers } from './serializers.js';
 
@@ -46,7 +46,7 @@ function wrapperDraft(group: FileProblem[]): FindingDraft {
   const { sink } = group[0]!.problem;
   const declaredAt = sink.declaredAt!;
   const serializedAt = sink.serializedAt!;
-  const callers = [...group].sort((a, b) => a.file.localeCompare(b.file) || a.problem.range.line - b.problem.range.line || a.problem.range.column - b.problem.range.column);
+  const callers = [...group].sort((a, b) => compareStrings(a.file, b.file) || a.problem.range.line - b.problem.range.line || a.problem.range.column - b.problem.range.column);
   const related: RelatedLocation[] = [
     { ...declaredAt, message: `${sink.label} takes the Error here` },
     ...callers.map(({ file, problem }) => ({
