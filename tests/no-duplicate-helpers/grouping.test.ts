@@ -72,6 +72,15 @@ describe('grouping and canonical choice', () => {
     ]);
   });
 
+  it("platform variants: native code is not told to import the web variant's copy, nor shared code a platform's", () => {
+    expect(lines({ 'src/storage/storage.web.ts': HELPER('summarize'), 'src/storage/storage.native.ts': HELPER('summarize') })).toEqual([
+      'src/storage/storage.web.ts:1 error summarize duplicates summarize (src/storage/storage.native.ts:1); move it to a module both can import (not a .native module)',
+    ]);
+    expect(lines({ 'src/storage/storage.web.ts': HELPER('summarize'), 'src/storage/z/index.ts': HELPER('summarize') })).toEqual([
+      'src/storage/storage.web.ts:1 error summarize duplicates summarize (src/storage/z/index.ts:1); import it instead',
+    ]);
+  });
+
   it('browser code is not told to import from a .server module, which only server and route modules can import', () => {
     expect(lines({ 'app/a/prices.server.ts': HELPER('summarize'), 'app/components/z/b.tsx': HELPER('summarize') })).toEqual([
       'app/a/prices.server.ts:1 error summarize duplicates summarize (app/components/z/b.tsx:1); import it instead',

@@ -27,19 +27,35 @@ export function isBackupFile(file: string): boolean {
   return BACKUP_FILE.test(file);
 }
 
-/** A server-only module by name (Remix, React Router, SvelteKit): `prices.server.ts`. */
-const SERVER_ONLY = /\.server\.[cm]?[jt]sx?$/;
+/**
+ * A module for one platform by name: server-only (`prices.server.ts`: Remix, React Router, SvelteKit), or one of
+ * React Native's, Electron's or a package's platform variants (`storage.web.ts`, `storage.native.ts`,
+ * `index.electron.ts`, `hash.browser.ts`). Not `.client` or `.node`, which also name classes (`api.client.ts`).
+ */
+const PLATFORM_FILE = /\.(server|web|native|ios|android|electron|desktop|browser)\.[cm]?[jt]sx?$/;
 /** Route modules, whose loaders and actions may import server-only modules (the bundler strips them). */
 const ROUTE_MODULE = /(?:^|\/)routes\//;
 
-export function isServerOnly(file: string): boolean {
-  return SERVER_ONLY.test(file);
+/** The platform a module is for (`server`, `web`...), or undefined for a module every platform can import. */
+export function platformOf(file: string): string | undefined {
+  return PLATFORM_FILE.exec(file)?.[1];
 }
 
-/** Browser code cannot import a `.server` module: only other server modules and route modules can. */
-export function withServerBoundary(canImport: CanImport): CanImport {
-  return (fromFile, toFile) => (!isServerOnly(toFile) || isServerOnly(fromFile) || ROUTE_MODULE.test(fromFile)) && canImport(fromFile, toFile);
+/**
+ * A platform's module can be imported only by modules of that platform: browser code cannot import a `.server`
+ * module (route modules can), and the web build cannot import `.native` code.
+ */
+export function withPlatformBoundary(canImport: CanImport): PlatformBounded {
+  const bounded: CanImport = (fromFile, toFile) => {
+    const platform = platformOf(toFile);
+    const reachable = platform === undefined || platformOf(fromFile) === platform || (platform === 'server' && ROUTE_MODULE.test(fromFile));
+    return reachable && canImport(fromFile, toFile);
+  };
+  return Object.assign(bounded, { acrossPackages: canImport });
 }
+
+/** A {@link CanImport} with platform boundaries, and the package boundaries alone (to say which one stands between two files). */
+export type PlatformBounded = CanImport & { acrossPackages: CanImport };
 
 /**
  * The copy the others should use. In order: the configured override; a copy outside backup files; the copy the most other copies can

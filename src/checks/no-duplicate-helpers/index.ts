@@ -1,7 +1,7 @@
 import type { FindingDraft } from '../../core/finding.js';
 import { samePlainData } from '../../core/plain-data.js';
 import type { Check, CheckIndex, FileFacts } from '../types.js';
-import { byPosition, canonicalOverrides, chooseCanonical, ONE_PACKAGE, withServerBoundary, type CanImport } from './canonical.js';
+import { byPosition, canonicalOverrides, chooseCanonical, ONE_PACKAGE, withPlatformBoundary, type CanImport } from './canonical.js';
 import { extractHelpers } from './extract.js';
 import type { HelperFacts } from './facts.js';
 import { findFamilies } from './families.js';
@@ -82,7 +82,7 @@ export function linkDuplicateHelpers(index: CheckIndex<HelperFacts>, given: Part
     outcomes: [],
     graph: new ImportGraph(index.files),
     overrides: canonicalOverrides(options.canonical),
-    canImport: withServerBoundary(index.packages ? (from, to) => index.packages!.canImport(from, to) : ONE_PACKAGE),
+    canImport: withPlatformBoundary(index.packages ? (from, to) => index.packages!.canImport(from, to) : ONE_PACKAGE),
     occurrence: occurrenceIndex(helpers),
     findings: [],
   };

@@ -1,5 +1,5 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
-import { byPosition, isBackupFile, isServerOnly, ONE_PACKAGE, type CanImport } from './canonical.js';
+import { byPosition, isBackupFile, ONE_PACKAGE, platformOf, type CanImport, type PlatformBounded } from './canonical.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE } from './facts.js';
 import { differingLiterals, displayName, literalsCompatible, sameModuleValue, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
@@ -65,9 +65,11 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   // Methods of two classes of one file cannot call each other either.
   const otherClass = canonical.member && copy.member && canonical.unit.qualifier !== copy.unit.qualifier;
   if (canonical.file === copy.file && !otherClass) return 'call it instead';
-  // Two packages of a monorepo, neither depending on the other; or browser code and a server-only module.
+  // Two packages of a monorepo, neither depending on the other; or a module of another platform (`.server`, `.web`).
   if (!canImport(copy.file, canonical.file)) {
-    return isServerOnly(canonical.file) && !isServerOnly(copy.file) ? 'move it to a module both can import (not a .server module)' : 'move it to a package both depend on';
+    const acrossPackages = (canImport as Partial<PlatformBounded>).acrossPackages ?? canImport;
+    const platform = platformOf(canonical.file);
+    return platform !== undefined && acrossPackages(copy.file, canonical.file) ? `move it to a module both can import (not a .${platform} module)` : 'move it to a package both depend on';
   }
   // Importing from an entry point would run it (a worker's bootstrap).
   if (canonical.entryPoint) return 'move it to a module both can import (its file is an entry point that runs when imported)';
