@@ -70,7 +70,7 @@ describe('no-unserializable-log-args fixtures', () => {
     expect(await findingLines("no-unserializable-log-args/format-strings")).toEqual([
       "src/format.ts:11:29 error `offset` is a bigint: util.format's %j throws 'Do not know how to serialize a BigInt' in console.log; convert it with String() first.",
       "src/format.ts:12:42 warning `error` is an Error: util.format's %j writes it as {} (message and stack are not enumerable) in console.error; log its message and stack explicitly.",
-      "src/format.ts:13:26 error `offset` is a bigint: util.format's %j throws 'Do not know how to serialize a BigInt' in trace; convert it with String() first.",
+      "src/format.ts:13:26 error `offset` is a bigint: debug's %j throws 'Do not know how to serialize a BigInt' in trace; convert it with String() first.",
       "src/format.ts:15:26 error `offset` is a bigint: util.format's %j throws 'Do not know how to serialize a BigInt' in log4.info; convert it with String() first.",
       "src/format.ts:16:34 warning `seen` is a Set: util.format's %j writes it as {} in util.format; convert it first (Object.fromEntries(map) or [...set]).",
       "src/format.ts:17:38 error `offset` is a bigint: util.format's %j throws 'Do not know how to serialize a BigInt' in format; convert it with String() first.",

@@ -59,6 +59,7 @@ export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFact
 function problemsAtCall(env: Env, file: string, call: TS.CallExpression, sink: Sink): Problem[] {
   const { ts, sourceFile } = env;
   const ref: SinkRef = { label: sink.label, serializer: sink.slots[0]?.serializer ?? (sink.family === 'pino' ? 'pino' : 'json') };
+  if (sink.family === 'debug') ref.formatter = 'debug';
   if (sink.declaredAt) ref.declaredAt = sink.declaredAt;
   if (sink.serializedAt) ref.serializedAt = sink.serializedAt;
   const container = enclosingFunctionName(ts, call);

@@ -25,6 +25,8 @@ export interface SinkRef {
   /** `JSON.stringify`, `logger.info`, `jsonLogger.error`... */
   label: string;
   serializer: SerializerName;
+  /** Set when a logger formats `%j` itself (debug). */
+  formatter?: 'debug';
   /** The wrapper's declaration, when the sink is a custom wrapper. */
   declaredAt?: Place;
   /** Where the value is finally serialized (the JSON.stringify inside a wrapper). */

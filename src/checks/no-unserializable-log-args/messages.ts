@@ -1,7 +1,7 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
 import { compareStrings } from '../../core/finding.js';
 import type { Problem, SafeHelper } from './facts.js';
-import { serializers } from './serializers.js';
+import { serializers, serializerTitle } from './serializers.js';
 
 const CRASHES = new Set(['bigint', 'cycle']);
 /** Kinds a generic safe-serialization helper can fix (the value itself is the problem, not the call shape). */
@@ -43,7 +43,7 @@ function where(problem: Problem): string {
 
 function messageOf(problem: Problem, helper: SafeHelper | undefined): string {
   const value = `\`${problem.path || problem.expression}\``;
-  const serializer = serializers[problem.sink.serializer].title;
+  const serializer = serializerTitle(problem.sink);
   const at = where(problem);
   switch (problem.kind) {
     case 'bigint':

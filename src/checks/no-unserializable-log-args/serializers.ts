@@ -1,3 +1,4 @@
+import type { SinkRef } from './facts.js';
 import type { SerializerName } from './options.js';
 
 /** What one serializer does with each problematic kind of value (the measured table in DESIGN.md). */
@@ -19,3 +20,11 @@ export const serializers: Record<SerializerName, SerializerBehavior> = {
   bunyan: { title: 'bunyan', bigintThrows: true, cyclesThrow: false, errorKeys: ['err'] },
   'util-format': { title: "util.format's %j", bigintThrows: true, cyclesThrow: false, errorKeys: [] },
 };
+
+/**
+ * The serializer as a message names it. debug formats `%j` itself in browsers (JSON.stringify) and through
+ * util.format in Node: "debug's %j" is right in both.
+ */
+export function serializerTitle(sink: Pick<SinkRef, 'serializer' | 'formatter'>): string {
+  return sink.serializer === 'util-format' && sink.formatter === 'debug' ? "debug's %j" : serializers[sink.serializer].title;
+}

@@ -1,6 +1,6 @@
 import { compareStrings, type FindingDraft, type RelatedLocation } from '../../core/finding.js';
 import type { Problem } from './facts.js';
-import { serializers } from './serializers.js';
+import { serializerTitle } from './serializers.js';
 
 /** From this many call sites on, Errors that one wrapper writes as {} are the wrapper's to fix, said once there. */
 export const WRAPPER_ERROR_CALLERS = 3;
@@ -56,7 +56,7 @@ function wrapperDraft(group: FileProblem[]): FindingDraft {
       message: `passes \`${problem.path || problem.expression}\`${problem.catchVariable ? ` (${problem.detail})` : ''}`,
     })),
   ];
-  const serializer = serializers[sink.serializer].title;
+  const serializer = serializerTitle(sink);
   return {
     severity: 'warning',
     message: `${group.length} calls pass an Error to ${sink.label} (${declaredAt.file}:${declaredAt.line}), and ${serializer} writes it as {} here (message and stack are not enumerable): log the Error's message and stack in ${sink.label}, once for every caller.`,
