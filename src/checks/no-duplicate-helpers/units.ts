@@ -73,7 +73,8 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike, ownMethods?: Rea
   const statements = (body as TS.Block).statements;
   if (statements.length === 0) return true;
   // A log line says what happens; it does no work of its own: `log.info('adding'); await this.space.add(id);`.
-  const working = statements.filter((statement) => !isLogStatement(syntax, statement));
+  // Nor does a directive: `'worklet'; return { height: 0 };` (Reanimated), `'use server'`.
+  const working = statements.filter((statement) => !isLogStatement(syntax, statement) && !isDirective(syntax, statement));
   if (working.length === 0 || (working.length === 1 && isTrivialStatement(syntax, working[0]!))) return true;
   if (statements.length === 2 && returnsThis(syntax, statements[1]!)) return isTrivialStatement(syntax, statements[0]!);
   if (statements.length === 2 && isThisDestructuring(syntax, statements[0]!) && returnsShorthandObject(syntax, statements[1]!)) return true;
@@ -211,6 +212,12 @@ function isLogStatement(syntax: Syntax, statement: TS.Statement): boolean {
   const name =
     receiver.kind === K.Identifier ? (receiver as TS.Identifier).text : receiver.kind === K.PropertyAccessExpression ? (receiver as TS.PropertyAccessExpression).name.text : undefined;
   return name !== undefined && LOGGER_NAME.test(name);
+}
+
+/** `'worklet';`, `'use strict';`: a string literal alone as a statement. */
+function isDirective(syntax: Syntax, statement: TS.Statement): boolean {
+  const { K } = syntax;
+  return statement.kind === K.ExpressionStatement && (statement as TS.ExpressionStatement).expression.kind === K.StringLiteral;
 }
 
 /** `return req.user;`, `return <Settings id={id} />;` */
