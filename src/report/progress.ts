@@ -16,7 +16,7 @@ export interface ProgressBar {
 
 /**
  * A progress bar on `stream` (stderr), cleared when the analysis ends. On a terminal it redraws in place at most
- * 10 times a second; elsewhere (`--progress` in CI logs) it prints one line per stage and a line at the end.
+ * 10 times a second; elsewhere (`--progress` in CI logs) it prints a line when each stage starts and when it ends.
  */
 export function progressBar(stream: NodeJS.WriteStream): ProgressBar {
   const bar = new cliProgress.SingleBar(
@@ -33,12 +33,18 @@ export function progressBar(stream: NodeJS.WriteStream): ProgressBar {
     cliProgress.Presets.shades_classic,
   );
   let stage: AnalysisProgress['stage'] | undefined;
+  let stageTotal = 0;
   return {
     update(progress) {
       const payload = { stage: STAGE_LABELS[progress.stage], unit: UNITS[progress.stage] };
       if (stage === undefined) {
         bar.start(progress.total, progress.done, payload);
       } else if (stage !== progress.stage) {
+        // Off a terminal, each stage's line is followed by its finished line: `types [...] 0/276`, then `276/276`.
+        if (!stream.isTTY) {
+          bar.update(stageTotal);
+          bar.render();
+        }
         bar.setTotal(progress.total);
         bar.update(progress.done, payload);
         if (!stream.isTTY) bar.render();
@@ -46,6 +52,7 @@ export function progressBar(stream: NodeJS.WriteStream): ProgressBar {
         bar.update(progress.done, payload);
       }
       stage = progress.stage;
+      stageTotal = progress.total;
     },
     stop() {
       if (stage !== undefined) bar.stop();
