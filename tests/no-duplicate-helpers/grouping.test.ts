@@ -243,3 +243,47 @@ describe('copies under one name whose text is the work', () => {
     expect(lines({ 'src/a.ts': a, 'src/c.ts': c })).toEqual(['src/c.ts:1 error relationalQuery duplicates relationalQuery (src/a.ts:1); import it instead, with the literal that differs as a parameter']);
   });
 });
+
+describe('one-statement helpers', () => {
+  const flatten = (name: string, type: string) =>
+    `export type ${type} = { pages: { data: string[] }[] };\nexport function ${name}(data?: ${type}): string[] {\n  return data?.pages.flatMap((page) => page.data) ?? [];\n}\n`;
+
+  it('over other parameter types are to be made generic: importing one as it is would not type-check', () => {
+    expect(lines({ 'src/surveys.ts': flatten('flattenSurveyPages', 'SurveyPages'), 'src/workflows.ts': flatten('flattenWorkflowPages', 'WorkflowPages') })).toEqual([
+      'src/workflows.ts:2 error flattenWorkflowPages duplicates flattenSurveyPages (src/surveys.ts:2); make it generic and import it instead',
+    ]);
+    expect(lines({ 'src/surveys.ts': flatten('flattenSurveyPages', 'Pages'), 'src/workflows.ts': flatten('flattenWorkflowPages', 'Pages') })).toEqual([
+      'src/workflows.ts:2 error flattenWorkflowPages duplicates flattenSurveyPages (src/surveys.ts:2); import it instead',
+    ]);
+  });
+
+  it('projecting one field of each element are trivial', () => {
+    const projection = (name: string, row: string) => `export function ${name}(rows: { id: string; name: string }[]) {\n  return rows.map((${row}) => ${row}.name);\n}\n`;
+    expect(lines({ 'src/emoji.ts': projection('mapCustomEmojiNames', 'c'), 'src/saved.ts': projection('getPostIDs', 'preference') })).toEqual([]);
+  });
+});
+
+describe('advice for copies no name reaches', () => {
+  const BODY = `(snapshot: { h: number }, event: { height?: number; raw?: number }) => {
+      if (event.height !== undefined && event.raw !== undefined && event.height > 0) {
+        return { h: event.height + snapshot.h + event.raw };
+      }
+      return undefined;
+    }`;
+
+  it('a function in a row of a table is to be extracted, since neither copy can call the other', () => {
+    const table = `export const transitions = [\n  { from: State.IDLE, to: State.OPEN, action: ${BODY} },\n  { from: State.IDLE, to: State.MOVING, action: ${BODY} },\n];\n`;
+    expect(lines({ 'src/idle.ts': table })).toEqual([
+      'src/idle.ts:8 error action duplicates action (src/idle.ts:2); extract one named function and use it in both places',
+    ]);
+  });
+
+  it('a member of a mixin class is to be shared by a function or base class, not moved to module level', () => {
+    const mixin = (name: string, own: string) =>
+      `export const ${name} = (superclass: new () => { fetchJson(url: string): Promise<unknown> }) => class extends superclass {\n  load = async (id: string) => {\n    const url = \`/api/items/\${id}\`;\n    const body = await this.fetchJson(url);\n    return { id, body };\n  };\n  ${own}\n};\n`;
+    const own = (path: string) => `list = async () => (await this.fetchJson('${path}')) as unknown[];`;
+    expect(lines({ 'src/a.ts': mixin('WithItems', own('/api/items')), 'src/b.ts': mixin('WithThings', own('/api/things').replace('list', 'all')) })).toEqual([
+      'src/b.ts:2 error load duplicates load (src/a.ts:2); move it to a function or base class both use',
+    ]);
+  });
+});

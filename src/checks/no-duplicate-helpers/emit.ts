@@ -19,6 +19,8 @@ export interface PendingUnit {
   scope?: AnonymousScope;
   /** Hash of the type a type guard claims (`value is object`). */
   guard?: number;
+  /** Hash of each parameter's type annotation (0: none, `any` or `unknown`), when one has one. */
+  parameterTypes?: number[];
 }
 
 /**
@@ -790,6 +792,21 @@ export class FileEmitter {
   }
 
   /**
+   * The data a one-statement helper takes, as its parameters' annotations say (`data?: InfiniteData<Survey>`): one
+   * hash per parameter, 0 where any value goes (no annotation, `any`, `unknown`). Not for generic functions.
+   */
+  private noteParameterTypes(fn: FunctionLike, unit: PendingUnit): void {
+    const body = fn.body!;
+    if (body.kind === this.K.Block && (body as TS.Block).statements.length !== 1) return;
+    if (fn.typeParameters?.length) return;
+    const types = fn.parameters.map((parameter) => {
+      const text = parameter.type ? this.sourceFile.text.slice(parameter.type.getStart(this.sourceFile), parameter.type.end).replace(/\s+/g, '') : '';
+      return text === '' || text === 'any' || text === 'unknown' ? 0 : hashText(text) | 0;
+    });
+    if (types.some((type) => type !== 0)) unit.parameterTypes = types;
+  }
+
+  /**
    * A function: parameters and body, with a helper's slice recorded when it is one. The slice excludes
    * the function's own name and kind, so a declaration, an arrow and a method with one body are equal.
    */
@@ -811,6 +828,7 @@ export class FileEmitter {
     }
     if (hasModifier(fn, K.AsyncKeyword)) tokens.push(Op.Mark, MARK_ASYNC);
     if (fn.asteriskToken) tokens.push(Op.Mark, MARK_GENERATOR);
+    if (hint) this.noteParameterTypes(fn, this.units[unitIndex]!);
     const outerFrame = this.frame;
     this.frame = { binds: [], shadowed: [] };
     for (const parameter of fn.parameters) {

@@ -88,6 +88,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     if (pending.hint.qualifier !== undefined) unit.qualifier = pending.hint.qualifier;
     if (print.paths.length > 0) unit.paths = print.paths;
     if (pending.guard !== undefined) unit.guard = pending.guard;
+    if (pending.parameterTypes !== undefined) unit.parameterTypes = pending.parameterTypes;
     if (print.statements.length >= options.minStatements) {
       unit.snippets = snippets(sourceFile.text, print.spans);
       unit.wiringFree = print.wiringFree;

@@ -17,6 +17,8 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
   size: number;
   /** For a type guard, a hash of the type it claims: guards of two types are never copies. */
   guard?: number;
+  /** Hash of each parameter's type annotation, 0 where any value goes; only for non-generic helpers of one statement with one. */
+  parameterTypes?: number[];
   /** Indices in `literals` of the URLs and absolute paths it uses (endpoints); absent when none. */
   paths?: number[];
   /** First line of each statement, shortened; only for helpers long enough for near-miss matching. */

@@ -19,7 +19,7 @@ export const noDuplicateHelpers: Check<HelperFacts, DuplicateHelpersOptions> = {
     'Copies of the same helper function across the project (exact, renamed, or diverging): keep one and import it.',
   usesTypes: false,
   parseNeeds: { parents: false, jsDoc: false },
-  factsVersion: 31,
+  factsVersion: 32,
   optionsSchema,
   defaultOptions,
   extract: extractHelpers,

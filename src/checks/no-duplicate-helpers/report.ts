@@ -61,10 +61,13 @@ function where(helper: Helper): string {
 }
 
 function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
-  if (canonical.parent >= 0) return 'move it to module level and reuse it';
+  // A member of a class built in a function (a mixin) uses `this`: module level is no home for it.
+  if (canonical.parent >= 0) return canonical.member ? 'move it to a function or base class both use' : 'move it to module level and reuse it';
+  // A function in an object no name reaches (a row of a transition table) cannot be called from the other.
+  if (canonical.member && canonical.unit.qualifier === undefined) return 'extract one named function and use it in both places';
   // Methods of two classes of one file cannot call each other either.
   const otherClass = canonical.member && copy.member && canonical.unit.qualifier !== copy.unit.qualifier;
-  if (canonical.file === copy.file && !otherClass) return 'call it instead';
+  if (canonical.file === copy.file && !otherClass) return generic(canonical, copy) ? 'make it generic and call it instead' : 'call it instead';
   // Two packages of a monorepo, neither depending on the other; or a module of another platform (`.server`, `.web`).
   if (!canImport(copy.file, canonical.file)) {
     const acrossPackages = (canImport as Partial<PlatformBounded>).acrossPackages ?? canImport;
@@ -75,7 +78,18 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   if (canonical.entryPoint) return 'move it to a module both can import (its file is an entry point that runs when imported)';
   // A method of one class cannot call another class's method: share the code instead.
   if (canonical.member) return copy.member ? 'move it to a function or base class both use' : 'reuse it instead';
-  return canonical.unit.exported ? 'import it instead' : 'export it and import it instead';
+  const steps = [...(canonical.unit.exported ? [] : ['export it']), ...(generic(canonical, copy) ? ['make it generic'] : []), 'import it instead'];
+  return steps.length === 3 ? `${steps[0]}, ${steps[1]} and ${steps[2]}` : steps.join(' and ');
+}
+
+/**
+ * `flattenPages(data?: InfiniteData<Survey>)` and `(data?: InfiniteData<Workflow>)`: one copy would not type-check for
+ * the other's callers. Not for components (`AppendNoteAction` and `PrependNoteAction` take their own props).
+ */
+function generic(canonical: Helper, copy: Helper): boolean {
+  const [a, b] = [canonical.unit.parameterTypes, copy.unit.parameterTypes];
+  if (!a || !b || a.length !== b.length || /^[A-Z]/.test(canonical.unit.name)) return false;
+  return a.some((type, i) => type !== 0 && b[i] !== 0 && type !== b[i]);
 }
 
 function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, relation: Relation): string {

@@ -380,12 +380,25 @@ function callsOwnMethod(syntax: Syntax, statement: TS.Statement, ownMethods: Rea
   }
 }
 
+/** `(row) => row.name`, `(page) => page.data.items`: a field of its one parameter. */
+function isFieldProjection(syntax: Syntax, arrow: TS.ArrowFunction): boolean {
+  const { K } = syntax;
+  const parameter = arrow.parameters.length === 1 ? arrow.parameters[0]!.name : undefined;
+  if (!parameter || parameter.kind !== K.Identifier) return false;
+  let current = unwrap(syntax, arrow.body);
+  if (current.kind !== K.PropertyAccessExpression) return false;
+  while (current.kind === K.PropertyAccessExpression) current = unwrap(syntax, (current as TS.PropertyAccessExpression).expression);
+  return current.kind === K.Identifier && (current as TS.Identifier).text === (parameter as TS.Identifier).text;
+}
+
 function isPassedValue(syntax: Syntax, node: TS.Node, depth: number): boolean {
   const { K } = syntax;
   const value = unwrap(syntax, node);
   if (isSimple(syntax, value)) return true;
   if (depth >= 3) return false;
   switch (value.kind) {
+    case K.ArrowFunction:
+      return isFieldProjection(syntax, value as TS.ArrowFunction);
     case K.TemplateExpression:
       // `${BASE_PATH}/${id}`: a URL put together from values.
       return (value as TS.TemplateExpression).templateSpans.every((span) => isSimple(syntax, span.expression));
