@@ -52,9 +52,9 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
-  it('message-builders: sending what a builder returns (`send(encode(hubStatePayload(ctx)))`) sends its type; `send(encode(msg))` still forwards `msg`', async () => {
+  it('message-builders: sending what a builder returns (`send(encode(hubStatePayload(ctx)))`) sends its type; `send(encode(msg))` still forwards `msg`; a variable assigned objects of one type sends it, of two types neither', async () => {
     expect(await findingLines('no-unhandled-message-types/message-builders')).toEqual([
-      `src/client/client.ts:15:10 warning 'hub_shutdown' is handled here but nothing in the project sends it. The other types handled here are sent from src/server/hub.ts:13, src/server/hub.ts:14, src/server/hub.ts:15.`,
+      `src/client/client.ts:18:10 warning 'hub_shutdown' is handled here but nothing in the project sends it. The other types handled here are sent from src/server/hub.ts:13, src/server/hub.ts:14, src/server/hub.ts:15 and 1 more.`,
     ]);
     expect(await relatedLines('no-unhandled-message-types/message-builders')).toEqual([
       [

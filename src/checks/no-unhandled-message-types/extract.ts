@@ -272,6 +272,14 @@ class Extractor {
 
   // ---- pass 1: names whose meaning is needed before their use site is reached ----
 
+  /** A name bound to a message object: kept while every object bound to it carries the same type. */
+  private noteMessageObject(name: string, object: TS.ObjectLiteralExpression): void {
+    const carried = this.discriminantOf(object)?.value;
+    if (!carried) return;
+    const known = this.messageObjects.get(name);
+    this.messageObjects.set(name, known === undefined ? carried : known && sameValueRef(known, carried) ? known : null);
+  }
+
   private collectBindings(node: TS.Node): void {
     if (this.depth > MAX_DEPTH) return;
     const ts = this.ts;
@@ -287,8 +295,7 @@ class Extractor {
           if (this.readsDiscriminant(init, 0)) this.derivedDiscriminants.add(name);
           if (isFunctionLike(ts, init)) this.localFunctions.add(name);
           if (ts.isObjectLiteralExpression(init)) {
-            const carried = this.discriminantOf(init)?.value;
-            if (carried) this.messageObjects.set(name, this.messageObjects.has(name) ? null : carried);
+            this.noteMessageObject(name, init);
           }
         }
         break;
@@ -300,6 +307,9 @@ class Extractor {
         if (name && this.createsSocket(unwrap(ts, binary.right))) this.socketVariables.add(name);
         const left = unwrap(ts, binary.left);
         if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) this.noteFieldFunction(left.name.text, binary.right);
+        const right = unwrap(ts, binary.right);
+        // `let result; if (ok) result = { type: 'push_result', ... } else result = { ... }; send(result)`
+        if (ts.isIdentifier(left) && ts.isObjectLiteralExpression(right)) this.noteMessageObject(left.text, right);
         break;
       }
       case BIND_PROPERTY: {
