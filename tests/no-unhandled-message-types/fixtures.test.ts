@@ -74,6 +74,14 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
+  it("colyseus: room.send / this.broadcast / client.send name the type first, onMessage handles it, onMessage('*') handles the rest; res.send stays a body", async () => {
+    expect(await findingLines('no-unhandled-message-types/colyseus')).toEqual([
+      `client/chat.ts:10:18 warning 'room_closed' is handled here but nothing in the project sends it. The other types handled here are sent from server/rooms/ChatRoom.ts:6, server/rooms/ChatRoom.ts:9, server/rooms/ChatRoom.ts:17.`,
+      `client/chat.ts:23:13 error 'leave_room' is sent here but no handler maps it. Handlers: server/rooms/ChatRoom.ts:5.`,
+      `server/rooms/ChatRoom.ts:11:20 warning 'kick' is handled here but nothing in the project sends it. The other types handled here are sent from client/chat.ts:15, client/chat.ts:19.`,
+    ]);
+  });
+
   it('silent-emitters: EventEmitter subclasses, process.on, DOM listeners, http servers, Redux reducers, AST visitors, error codes', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-emitters')).toEqual([]);
   });

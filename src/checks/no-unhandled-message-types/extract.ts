@@ -19,6 +19,7 @@ import type { MessageTypesOptions } from './options.js';
 import {
   ALIAS_CONTAINER,
   BUILDER_CONTAINER,
+  COLYSEUS_IMPORT,
   DISCRIMINANT_SUFFIX,
   ERROR_NAMES,
   HANDLER_CONTAINER,
@@ -89,6 +90,9 @@ interface KindTables {
   bind: Uint8Array;
   lastToken: number;
 }
+
+/** Names of variables holding a message's type: `type`, `messageType`, `eventName`, `kind`, `op`. */
+const TYPE_VARIABLE = /(?:^|[a-z_])(?:type|kind|event|eventName|op|opcode|action|command)$/i;
 
 /** Per TypeScript namespace: SyntaxKind numbers differ between versions. */
 const kindTables = new WeakMap<TypeScriptApi, KindTables>();
@@ -209,6 +213,8 @@ class Extractor {
     this.collectBindings(child);
   };
   private topLevelExported = false;
+  /** The file imports Colyseus: `send`, `broadcast` and `onMessage` take the type first (see `visitRoomCall`). */
+  private readonly colyseus: boolean;
   private catalogDepth = 0;
   private wrapperCount = 0;
 
@@ -220,6 +226,8 @@ class Extractor {
     this.discriminants = new Set(options.discriminants);
     this.handlerDiscriminants = new Set([...options.discriminants, ...options.codeDiscriminants]);
     this.kinds = kindTablesOf(ts);
+    const text = sourceFile.text;
+    this.colyseus = text.includes('colyseus') && COLYSEUS_IMPORT.test(text);
   }
 
   run(): MessageFacts {
@@ -859,7 +867,7 @@ class Extractor {
       return;
     }
     const send: SendFact = { value: carried.value, range: this.range(carried.at ?? at), via, context: this.context() };
-    const field = via === 'emit' ? EVENT_FIELD : carried.field;
+    const field = via === 'emit' || via === 'typeArgument' ? EVENT_FIELD : carried.field;
     if (field !== undefined) send.field = field;
     this.facts.sends.push(send);
   }
@@ -897,6 +905,7 @@ class Extractor {
       name = callee.name.text;
       method = true;
       const receiver = callee.expression;
+      if (this.colyseus && (name === 'send' || name === 'broadcast' || name === 'onMessage') && this.visitRoomCall(name, receiver, args)) return;
       if (name === 'send' && args[0]) {
         const receiverName = lastName(ts, receiver);
         const first = this.carriedByPayload(args[0]);
@@ -951,6 +960,35 @@ class Extractor {
     }
     const fieldFunction = method && ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? this.fieldFunctions.get(name) : undefined;
     this.recordCall(call, name, method, fieldFunction ?? undefined);
+  }
+
+  /**
+   * Colyseus: `room.send('move', data)`, `client.send(Msg.Welcome)`, `this.broadcast('chat', msg)` send the type
+   * their first argument names; `this.onMessage('move', fn)` handles it, and `onMessage('*', fn)` handles every
+   * type the room has no handler of its own for. False when the call is not of that shape.
+   */
+  private visitRoomCall(name: string, receiver: TS.Expression, args: TS.NodeArray<TS.Expression>): boolean {
+    const ts = this.ts;
+    const first = args[0] && unwrap(ts, args[0]);
+    const value = first && valueRefOf(ts, first);
+    if (!first || !value) return false;
+    if (name === 'onMessage') {
+      if (args.length < 2 || !isHandlerValue(ts, args[1]!)) return false;
+      const key = `onMessage:${compactText(receiver, this.sourceFile)}`;
+      if (value.kind === 'literal' && value.value === '*') {
+        this.facts.handlerGroups[this.group('on', key, receiver, undefined, EVENT_FIELD)]!.generic = true;
+      } else {
+        this.recordHandler(first, 'on', key, receiver, 'key', undefined, EVENT_FIELD);
+      }
+      return true;
+    }
+    const receiverName = lastName(ts, receiver);
+    if (receiverName !== undefined && HTTP_RESPONSE_NAMES.has(receiverName)) return false;
+    // A variable counts when its name says it holds a type (`room.send(type, data)`): `this.ref.send(data, opts)`
+    // in the same file is a raw socket's.
+    if (value.kind === 'const' && !TYPE_VARIABLE.test(value.name)) return false;
+    this.recordSend(this.carriedValue(value, 'type'), 'typeArgument', first);
+    return true;
   }
 
   /** A call to a function we cannot see yet: a send if it resolves to a wrapper (or is named like a sender). */

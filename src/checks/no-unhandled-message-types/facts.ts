@@ -51,7 +51,8 @@ export interface ExportFact {
 }
 
 /** How a message type travels at a send: the shape decides which reserved names are ignored. */
-export type SendVia = 'send' | 'emit' | 'postMessage' | 'call' | 'writer';
+/** `typeArgument`: the type is the call's first argument, as in Colyseus's `room.send('move', data)`. */
+export type SendVia = 'send' | 'emit' | 'typeArgument' | 'postMessage' | 'call' | 'writer';
 
 export interface SendFact {
   value: ValueRef;

@@ -25,6 +25,13 @@ export const RESERVED_EVENTS = new Set([
   'initial_headers', 'packet', 'packetCreate', 'flush', 'drain', 'heartbeat', 'upgradeError', 'online', 'offline',
 ]);
 
+/**
+ * Colyseus (server `colyseus`, `@colyseus/*`; client `colyseus.js`): a room's messages name their type in the
+ * first argument, `room.send('move', data)`, `this.broadcast('chat', msg)`, `this.onMessage('move', fn)`. A file
+ * importing it speaks that protocol; elsewhere `ws.send('ping')` sends raw text, not a type.
+ */
+export const COLYSEUS_IMPORT = /(?:\bfrom|\bimport|\brequire\s*\()\s*['"](?:colyseus(?:\.js)?|@colyseus\/[\w.-]+)['"]/;
+
 /** Receivers of `.send` that answer an HTTP request: `res.send({ type: 'error' })` is not a socket message. */
 export const HTTP_RESPONSE_NAMES = new Set(['res', 'response', 'resp', 'reply', 'ctx', 'context', 'h']);
 
