@@ -8,6 +8,7 @@ import type { FileDiagnostic } from './core/errors.js';
 import { compareFindings, compareStrings, toFinding, type Finding } from './core/finding.js';
 import type { TypeScriptApi } from './core/location.js';
 import { defaultCacheLocation, FactsCache } from './project/cache.js';
+import { isComponentFile } from './project/components.js';
 import { discoverFiles } from './project/discover.js';
 import { PackageLayoutReader } from './project/packages.js';
 import { ExtractPool, workersFor } from './project/extract-pool.js';
@@ -105,7 +106,9 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
     diagnostics.push(...tsconfigDiagnostics);
     phase('tsconfig');
     // Typed extraction runs in this thread while the workers extract the syntactic facts.
-    const typedRun = typed.length ? await extractTyped(await loadTs(), files, typed, tsconfigs, cwd, syntactic.length > 0, report) : undefined;
+    // Components' scripts are not TypeScript's to type: they stay out of the Programs.
+    const typedFiles = files.filter((file) => !isComponentFile(file.absolute));
+    const typedRun = typed.length ? await extractTyped(await loadTs(), typedFiles, typed, tsconfigs, cwd, syntactic.length > 0, report) : undefined;
     phase('typed');
     if (syntacticRun) await finishSyntactic(syntacticRun, syntactic, useCache, diagnostics, typedRun?.parses, report);
     phase('syntactic');

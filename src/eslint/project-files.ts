@@ -1,6 +1,7 @@
 import { stat, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
+import { componentScriptText, isComponentFile } from '../project/components.js';
 import { discoverFiles } from '../project/discover.js';
 import { bracketDepth, MAX_NESTING_DEPTH } from '../project/parse.js';
 import { PackageLayoutReader } from '../project/packages.js';
@@ -153,9 +154,11 @@ export class ProjectFiles {
   setBuffer(absolute: string, text: string, hasBOM: boolean): FileEntry | undefined {
     // Every rule of a lint passes the same buffer: once it is in, the others find it as it is.
     const existing = this.entries.get(absolute);
-    if (existing?.bufferBOM === hasBOM && existing.text === text) return existing;
+    // As the CLI reads files: of a component, its scripts (the bytes hashed are the file's all the same).
+    const analyzed = isComponentFile(absolute) ? componentScriptText(text) : text;
+    if (existing?.bufferBOM === hasBOM && existing.text === analyzed) return existing;
     // As the CLI reads files: generated and too deeply nested ones are not analyzed.
-    if (!this.includes(absolute) || isGeneratedText(text, absolute) || bracketDepth(text) > MAX_NESTING_DEPTH) {
+    if (!this.includes(absolute) || isGeneratedText(text, absolute) || bracketDepth(analyzed) > MAX_NESTING_DEPTH) {
       this.remove(absolute);
       return undefined;
     }
@@ -178,7 +181,7 @@ export class ProjectFiles {
         // A buffer not saved yet.
       }
     }
-    return this.store({ absolute, relative: toRelative(this.cwd, absolute), text, hash, disk, bufferBOM: hasBOM });
+    return this.store({ absolute, relative: toRelative(this.cwd, absolute), text: analyzed, hash, disk, bufferBOM: hasBOM });
   }
 
   private readFromDisk(absolute: string): void {

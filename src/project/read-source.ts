@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { componentScriptText, isComponentFile } from './components.js';
 import { MAX_NESTING_DEPTH, bracketDepth } from './parse.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -33,6 +34,7 @@ export function readSource(file: string, maxFileSize: number): SourceRead {
     return { kind: 'skipped', reason: 'not valid UTF-8' };
   }
   if (isGeneratedText(text, file)) return { kind: 'generated' };
+  if (isComponentFile(file)) text = componentScriptText(text);
   if (bracketDepth(text) > MAX_NESTING_DEPTH) return { kind: 'skipped', reason: `too deeply nested to analyze (depth over ${MAX_NESTING_DEPTH})` };
   return { kind: 'ok', text, hash: hashOfBytes(bytes) };
 }

@@ -14,6 +14,40 @@ function fileWith(name: string, content: string | Buffer): string {
 }
 
 describe('readSource', () => {
+  it("reads a Vue or Svelte component as its inline <script> blocks, in place: every other character a space, line breaks kept", () => {
+    const component = [
+      '<template>\r\n  <p @click="go()">{{ a }}</p>\r\n</template>',
+      '<!-- <script>commentedOut()</script> -->',
+      '<script setup lang="ts">\nconst a = 1;\n</script>',
+      '<script type="application/json">{"b": 2}</script>',
+      '<script src="./external.ts"></script>',
+      '<script context="module">export const c = "é😀";</script>',
+      '<style>.x { color: red }</style>',
+    ].join('\n');
+    const read = readSource(fileWith('Widget.vue', component), 10_000);
+    expect(read.kind).toBe('ok');
+    const text = (read as { text: string }).text;
+    expect(text.length).toBe(component.length);
+    expect(text.split(/\r?\n/).map((line) => line.trimEnd())).toEqual([
+      '',
+      '',
+      '',
+      '',
+      '',
+      'const a = 1;',
+      '',
+      '',
+      '',
+      '                         export const c = "é😀";',
+      '',
+    ]);
+    expect(text.indexOf('const a')).toBe(component.indexOf('const a'));
+    expect(readSource(fileWith('Clock.svelte', '<script lang="ts">let n = 0;</script>\n<button>{n}</button>\n'), 1000)).toMatchObject({
+      kind: 'ok',
+      text: '                  let n = 0;         \n                    \n',
+    });
+  });
+
   it('strips a BOM and keeps CRLF', () => {
     const read = readSource(fileWith('bom.ts', '\ufeffconst a = 1;\r\n'), 1000);
     expect(read).toMatchObject({ kind: 'ok', text: 'const a = 1;\r\n' });

@@ -2,6 +2,9 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import { analyze } from '../../src/analyzer.js';
+import * as typescriptParser from '@typescript-eslint/parser';
+import * as svelteParser from 'svelte-eslint-parser';
+import * as vueParser from 'vue-eslint-parser';
 import ssot from '../../src/index.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -37,8 +40,23 @@ export function eslintFor(cwd: string, extra: Linter.Config[] = []): ESLint {
     cwd,
     overrideConfigFile: true,
     // Generated fixture files carry `/* eslint-disable */`, which ESLint would report as unused: not a finding.
-    overrideConfig: [ssot.configs.recommended as Linter.Config, { settings: { ssot: { cache: false } }, linterOptions: { reportUnusedDisableDirectives: 'off' } }, ...extra],
+    overrideConfig: [
+      ssot.configs.recommended as Linter.Config,
+      ...componentConfigs(),
+      { settings: { ssot: { cache: false } }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
+      ...extra,
+    ],
   });
+}
+
+/** Vue and Svelte components, linted as the README shows: their own parser, TypeScript's for the scripts. */
+function componentConfigs(): Linter.Config[] {
+  const rules = ssot.configs.recommended.rules as Linter.RulesRecord;
+  const plugins = { ssot: ssot as unknown as ESLint.Plugin };
+  return [
+    { files: ['**/*.vue'], languageOptions: { parser: vueParser, parserOptions: { parser: typescriptParser } }, plugins, rules },
+    { files: ['**/*.svelte'], languageOptions: { parser: svelteParser, parserOptions: { parser: typescriptParser } }, plugins, rules },
+  ];
 }
 
 export function eslintRows(cwd: string, results: ESLint.LintResult[]): Row[] {

@@ -4,6 +4,14 @@ import { findingLines, findings } from './support.js';
 const fixture = (name: string) => `no-duplicate-helpers/${name}`;
 
 describe('no-duplicate-helpers on focused fixtures', () => {
+  it("components: Vue and Svelte <script> blocks are read where they are (exact lines and columns); templates, styles and commented-out scripts are not; a module's copy is canonical; a component's top-level bindings are each instance's state", async () => {
+    expect(await findingLines(fixture('components'))).toEqual([
+      'src/components/Clock.svelte:9:9 error format duplicates formatDuration (src/utils/time.ts:1); import it instead',
+      'src/components/Timer.vue:28:10 error formatElapsed duplicates formatDuration (src/utils/time.ts:1); import it instead',
+      'src/components/Timer.vue:35:10 error resetTimer duplicates resetTimer (src/components/Stopwatch.vue:10) except for the component state each reads (`elapsed`, `laps`, `running`, `started`): share one copy that takes them as parameters',
+    ]);
+  });
+
   it('exact: copies that differ only in whitespace and comments; the documented exported copy is canonical', async () => {
     expect(await findingLines(fixture('exact'))).toEqual([
       'src/orders/summary.ts:4:10 error formatCents duplicates formatCents (src/format/money.ts:2); import it instead',
@@ -63,11 +71,11 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it("canonical-by-package: in a monorepo, the copy in the package the other depends on wins; two apps that cannot import each other's are told to share a package; a dual build's manifests are one package", async () => {
+  it("canonical-by-package: in a monorepo, the copy in the package the other depends on wins; two apps that cannot import each other's are told to share a package; a dual build's manifests are one package, and its two formats of one module are no copies", async () => {
     expect(await findingLines(fixture('canonical-by-package'))).toEqual([
       'apps/web/src/shape.ts:2:17 error isPlainObject duplicates isRecord (packages/shared/src/record.ts:1); export it and import it instead',
       'apps/web/src/shape.ts:8:17 error formatBytes duplicates humanSize (apps/admin/src/size.ts:2); move it to a package both depend on',
-      'packages/emitter/lib/esm/index.js:2:17 error listenersOf duplicates listenersOf (packages/emitter/lib/cjs/index.js:1); import it instead',
+      'packages/emitter/lib/cjs/listeners.js:3:10 error callbacksFor duplicates listenersOf (packages/emitter/lib/cjs/index.js:1); import it instead',
     ]);
   });
 

@@ -81,6 +81,44 @@ describe('grouping and canonical choice', () => {
     ]);
   });
 
+  it('one module in two formats (lib/cjs and lib/esm, index.js and index.mjs) is one module: only a diverging copy is news', () => {
+    const js = (name: string, extra = '') => HELPER(name, extra).replace('export function', 'function').replace(/: string\[\]|: number|: string(?= \{)/g, '');
+    expect(lines({ 'lib/cjs/index.js': js('summarize'), 'lib/esm/index.js': js('summarize') })).toEqual([]);
+    expect(lines({ 'src/index.js': js('summarize'), 'src/index.mjs': js('summarize') })).toEqual([]);
+    expect(lines({ 'lib/cjs/index.js': js('summarize'), 'lib/esm/index.js': js('summarize', "\n  console.log('kept', kept.length);") })).toEqual([
+      "lib/esm/index.js:1 warning summarize is a diverging copy of summarize (lib/cjs/index.js:1): it has 'console.log('kept', kept.length);' that the canonical copy lacks",
+    ]);
+    // A third module's copy is still a copy; and `lib/cjs` beside `src/` is no twin.
+    expect(lines({ 'lib/cjs/index.js': js('summarize'), 'lib/esm/index.js': js('summarize'), 'src/index.js': js('summarize') }).length).toBe(2);
+    expect(lines({ 'lib/cjs/util.js': js('summarize'), 'src/util.js': js('summarize') }).length).toBe(1);
+  });
+
+  it('a function assigned to Emitter.prototype.on or utils.format is reached by that name', () => {
+    const assigned = (owner: string) => `${owner}.summarize = ${HELPER('x').replace('export function x', 'function ')}`;
+    expect(lines({ 'src/a.js': `function A() {}\n${assigned('A.prototype')}`, 'src/b.js': `function B() {}\n${assigned('B.prototype')}` })).toEqual([
+      'src/b.js:2 error B.summarize duplicates A.summarize (src/a.js:2); move it to a function or base class both use',
+    ]);
+  });
+
+  it('a member of an exported object copied whole is reached by importing the object; a class member is not', () => {
+    const encoder = (keyword: string) => `${keyword} jsonEncoder = {
+  encode: (data: unknown) => JSON.stringify(data),
+  decode(data: unknown) {
+    if (typeof data !== 'string') {
+      throw new Error('jsonEncoder received binary data: use a binary encoder');
+    }
+    return JSON.parse(data);
+  },
+};
+`;
+    expect(lines({ 'src/server/encoder.ts': encoder('export const'), 'src/client/encoder.ts': encoder('const') })).toEqual([
+      'src/client/encoder.ts:3 error jsonEncoder.decode duplicates jsonEncoder.decode (src/server/encoder.ts:3); import jsonEncoder instead',
+    ]);
+    expect(lines({ 'src/server/encoder.ts': encoder('const'), 'src/client/encoder.ts': encoder('const') })).toEqual([
+      'src/server/encoder.ts:3 error jsonEncoder.decode duplicates jsonEncoder.decode (src/client/encoder.ts:3); move it to a function or base class both use',
+    ]);
+  });
+
   it('browser code is not told to import from a .server module, which only server and route modules can import', () => {
     expect(lines({ 'app/a/prices.server.ts': HELPER('summarize'), 'app/components/z/b.tsx': HELPER('summarize') })).toEqual([
       'app/a/prices.server.ts:1 error summarize duplicates summarize (app/components/z/b.tsx:1); import it instead',

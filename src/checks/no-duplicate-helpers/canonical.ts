@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { compareStrings } from '../../core/finding.js';
+import { isComponentFile } from '../../project/components.js';
 import { isTestFile, type Helper } from './helpers.js';
 import type { ImportGraph } from './imports.js';
 import { nameKey } from './names.js';
@@ -58,7 +59,8 @@ export function withPlatformBoundary(canImport: CanImport): PlatformBounded {
 export type PlatformBounded = CanImport & { acrossPackages: CanImport };
 
 /**
- * The copy the others should use. In order: the configured override; a copy outside backup files; the copy the most other copies can
+ * The copy the others should use. In order: the configured override; a copy outside backup files; a copy in a module
+ * rather than in a Vue or Svelte component (whose functions other files cannot import); the copy the most other copies can
  * import (in a monorepo: the one in the package the others depend on); an exported copy in a module the
  * other copies' files already import; a copy outside one-off scripts, seeders and entry points; any exported copy; a copy whose file the other copies import; the
  * file most imported in the project; the copy highest in the folder tree the copies share; then source
@@ -73,6 +75,8 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
   }
   const ancestor = commonFolder(family.map((helper) => helper.file));
   const scored = family.map((helper) => {
+    // A member of an exported object is reached by importing the object.
+    const reachable = helper.unit.exported || helper.unit.ownerExported === true;
     const imports = graph;
     let importedBy = 0;
     let reachableBy = 0;
@@ -86,9 +90,10 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
     return {
       helper,
       backup: isBackupFile(helper.file) ? 1 : 0,
+      component: isComponentFile(helper.file) ? 1 : 0,
       reachableBy,
-      exportedAndImported: helper.unit.exported ? importedBy : 0,
-      exported: helper.unit.exported ? 1 : 0,
+      exportedAndImported: reachable ? importedBy : 0,
+      exported: reachable ? 1 : 0,
       script: ONE_OFF_SCRIPT.test(helper.file) || helper.entryPoint ? 1 : 0,
       importedBy,
       fanIn: graph.fanIn(helper.fileIndex),
@@ -101,6 +106,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
   scored.sort(
     (a, b) =>
       a.backup - b.backup ||
+      a.component - b.component ||
       b.reachableBy - a.reachableBy ||
       b.exportedAndImported - a.exportedAndImported ||
       a.script - b.script ||

@@ -82,6 +82,8 @@ export interface EmittedFile {
   imports: string[];
   /** Top-level names exported by `export { a }`, `export default a`, `module.exports = { a }`. */
   exportedNames: Set<string>;
+  /** Names declared by `export const` / `export let`. */
+  exportedVariables: Set<string>;
 }
 
 /** Deeper than this, a function's tokens are cut (a marker stands for the rest): no stack overflow. */
@@ -122,6 +124,9 @@ export class FileEmitter {
   private readonly units: PendingUnit[] = [];
   private readonly imports = new Set<string>();
   private readonly exportedNames = new Set<string>();
+  private readonly exportedVariables = new Set<string>();
+  /** Methods written in object literals (`{ decode(data) {} }`), as opposed to class methods. */
+  private readonly objectMethods = new Set<TS.Node>();
   private currentUnit = -1;
   /**
    * Names bound so far in the enclosing functions (name hash -> count), and the fresh identity of a parameter
@@ -167,7 +172,7 @@ export class FileEmitter {
 
   run(): EmittedFile {
     this.discover();
-    return { units: this.units, imports: [...this.imports].sort(), exportedNames: this.exportedNames };
+    return { units: this.units, imports: [...this.imports].sort(), exportedNames: this.exportedNames, exportedVariables: this.exportedVariables };
   }
 
   // ---- module-level discovery (explicit stack) -------------------------------------------------------
@@ -209,6 +214,7 @@ export class FileEmitter {
         this.noteOwnMethods(node as TS.ClassLikeDeclaration);
       } else if (kind === K.ObjectLiteralExpression) {
         childContainer = container;
+        for (const property of (node as TS.ObjectLiteralExpression).properties) if (property.kind === K.MethodDeclaration) this.objectMethods.add(property);
       } else if (kind === K.VariableDeclaration) {
         childContainer = nameText(syntax, this.sourceFile, (node as TS.VariableDeclaration).name);
       }
@@ -353,6 +359,7 @@ export class FileEmitter {
     if (kind === K.VariableStatement && moduleLevel) {
       const exported = hasModifier(node, K.ExportKeyword);
       for (const declaration of (node as TS.VariableStatement).declarationList.declarations) {
+        if (exported && declaration.name.kind === K.Identifier) this.exportedVariables.add((declaration.name as TS.Identifier).text);
         this.hintInitializer(declaration.initializer, declaration.name, exported, undefined, false);
       }
     } else if (kind === K.VariableDeclaration) {
@@ -361,7 +368,7 @@ export class FileEmitter {
     } else if (kind === K.PropertyAssignment) {
       if (this.callbackMembers.has(node)) return;
       const property = node as TS.PropertyAssignment;
-      this.hintInitializer(property.initializer, property.name, false, container, true);
+      this.hintInitializer(property.initializer, property.name, false, container, true, true);
     } else if (kind === K.PropertyDeclaration) {
       const property = node as TS.PropertyDeclaration;
       this.hintInitializer(property.initializer, property.name, false, container, true);
@@ -379,7 +386,7 @@ export class FileEmitter {
         const exported =
           moduleLevel &&
           ((target.kind === K.Identifier && (target as TS.Identifier).text === 'exports') || this.isModuleExports(target));
-        this.hintInitializer(binary.right, access.name, exported, undefined, !exported);
+        this.hintInitializer(binary.right, access.name, exported, exported ? undefined : this.assignedOwner(target), !exported);
       }
     } else if (kind === K.ExportAssignment && moduleLevel) {
       const value = unwrap(syntax, (node as TS.ExportAssignment).expression);
@@ -389,12 +396,23 @@ export class FileEmitter {
     }
   }
 
+  /** The name a member assigned to `Emitter.prototype.x` or `utils.x` is reached by: `Emitter`, `utils`. */
+  private assignedOwner(target: TS.Expression): string | undefined {
+    const { K } = this;
+    let owner = target;
+    if (owner.kind === K.PropertyAccessExpression && (owner as TS.PropertyAccessExpression).name.text === 'prototype') {
+      owner = (owner as TS.PropertyAccessExpression).expression;
+    }
+    return owner.kind === K.Identifier ? (owner as TS.Identifier).text : undefined;
+  }
+
   private hintInitializer(
     initializer: TS.Node | undefined,
     name: TS.Node,
     exported: boolean,
     qualifier: string | undefined,
     member: boolean,
+    objectMember = false,
   ): void {
     if (!initializer) return;
     const value = unwrap(this.syntax, initializer);
@@ -402,7 +420,7 @@ export class FileEmitter {
     if (this.hints.has(value)) return;
     const text = nameText(this.syntax, this.sourceFile, name);
     if (text === undefined) return;
-    this.hints.set(value, { name: text, nameNode: name, exported, qualifier, member });
+    this.hints.set(value, objectMember ? { name: text, nameNode: name, exported, qualifier, member, objectMember } : { name: text, nameNode: name, exported, qualifier, member });
   }
 
   /** The hint of a function that is a helper (named, with a real body), or undefined. */
@@ -427,6 +445,7 @@ export class FileEmitter {
         const name = nameText(syntax, this.sourceFile, fn.name);
         if (name === undefined) return undefined;
         hint = { name, nameNode: fn.name, exported: false, qualifier: container, member: true };
+        if (this.objectMethods.has(fn)) hint.objectMember = true;
       } else {
         return undefined;
       }

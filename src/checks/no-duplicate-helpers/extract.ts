@@ -3,6 +3,7 @@ import type * as TS from 'typescript';
 import { rangeBetween, rangeOf } from '../../core/location.js';
 import type { ExtractContext } from '../types.js';
 import { FileEmitter, IMPORT_META_NAME, type PendingUnit } from './emit.js';
+import { isComponentFile } from '../../project/components.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { isTestFile } from './helpers.js';
 import { relativeImportsOf } from './import-specifiers.js';
@@ -85,7 +86,9 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
       statements: print.statements,
       weights: print.weights,
     };
-    if (pending.hint.qualifier !== undefined) unit.qualifier = pending.hint.qualifier;
+    const qualifier = pending.hint.qualifier;
+    if (qualifier !== undefined) unit.qualifier = qualifier;
+    if (pending.hint.objectMember && qualifier !== undefined && (emitted.exportedVariables.has(qualifier) || emitted.exportedNames.has(qualifier))) unit.ownerExported = true;
     if (print.paths.length > 0) unit.paths = print.paths;
     if (pending.guard !== undefined) unit.guard = pending.guard;
     if (pending.parameterTypes !== undefined) unit.parameterTypes = pending.parameterTypes;
@@ -170,6 +173,7 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
   values.set(IMPORT_META, [IMPORT_META_NAME, () => `${LOCATION_VALUE}${path.posix.dirname(file)}`]);
   for (const [name, value] of importBindings(syntax, sourceFile, file)) values.set(hashText(name) | 0, [name, value]);
   const functionText = (node: TS.Node) => () => `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, ' '))}`;
+  const component = isComponentFile(file);
   for (const statement of sourceFile.statements) {
     if (statement.kind === K.FunctionDeclaration) {
       const declaration = statement as TS.FunctionDeclaration;
@@ -182,7 +186,8 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
     }
     if (statement.kind !== K.VariableStatement) continue;
     const declarations = (statement as TS.VariableStatement).declarationList;
-    const mutable = (declarations.flags & (syntax.ts.NodeFlags.Const | syntax.ts.NodeFlags.Using)) === 0;
+    // A component's top-level bindings (`const store = useStore()` in `<script setup>`) are each instance's own.
+    const mutable = component || (declarations.flags & (syntax.ts.NodeFlags.Const | syntax.ts.NodeFlags.Using)) === 0;
     for (const declaration of declarations.declarations) {
       if (declaration.name.kind !== K.Identifier) continue;
       const name = (declaration.name as TS.Identifier).text;

@@ -7,6 +7,11 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
   name: string;
   /** Class or object the helper is a member of. */
   qualifier?: string;
+  /**
+   * A member of an object literal bound to an exported name of its module (`export const jsonEncoder = { decode() {} }`):
+   * importing that object reaches it.
+   */
+  ownerExported?: true;
   kind: UnitKind;
   exported: boolean;
   /** Range of the name (of the first line for an anonymous default export). */

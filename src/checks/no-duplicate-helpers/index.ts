@@ -7,6 +7,7 @@ import type { HelperFacts } from './facts.js';
 import { findFamilies } from './families.js';
 import { collectHelpers, displayName, type Helper } from './helpers.js';
 import { ImportGraph } from './imports.js';
+import { areFormatTwins } from './module-formats.js';
 import { defaultOptions, optionsSchema, type DuplicateHelpersOptions } from './options.js';
 import { familyFindings, relationTo, type FamilyMember } from './report.js';
 
@@ -19,7 +20,7 @@ export const noDuplicateHelpers: Check<HelperFacts, DuplicateHelpersOptions> = {
     'Copies of the same helper function across the project (exact, renamed, or diverging): keep one and import it.',
   usesTypes: false,
   parseNeeds: { parents: false, jsDoc: false },
-  factsVersion: 32,
+  factsVersion: 33,
   optionsSchema,
   defaultOptions,
   extract: extractHelpers,
@@ -157,7 +158,7 @@ function decideFamily(model: DuplicatesModel, members: readonly Helper[], helper
   for (const helper of members) {
     if (helper === canonical) continue;
     const relation = relationTo(canonical, helper, model.options, helpers);
-    if (relation) copies.push({ helper, relation });
+    if (relation === 'diverging' || (relation && !areFormatTwins(canonical.file, helper.file))) copies.push({ helper, relation });
   }
   copies.sort((a, b) => byPosition(a.helper, b.helper));
   return { members, canonical, copies };

@@ -1,4 +1,5 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
+import { isComponentFile } from '../../project/components.js';
 import { byPosition, isBackupFile, ONE_PACKAGE, platformOf, type CanImport, type PlatformBounded } from './canonical.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE } from './facts.js';
 import { differingLiterals, displayName, literalsCompatible, sameModuleValue, type Helper } from './helpers.js';
@@ -74,8 +75,12 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
     const platform = platformOf(canonical.file);
     return platform !== undefined && acrossPackages(copy.file, canonical.file) ? `move it to a module both can import (not a .${platform} module)` : 'move it to a package both depend on';
   }
+  // A component's functions are its own: `<script setup>` exports nothing.
+  if (isComponentFile(canonical.file)) return 'move it to a module both can import (a component cannot export it)';
   // Importing from an entry point would run it (a worker's bootstrap).
   if (canonical.entryPoint) return 'move it to a module both can import (its file is an entry point that runs when imported)';
+  // The whole exported object was copied (trpc's `jsonEncoder`): importing the object brings the member.
+  if (canonical.unit.ownerExported && copy.member && copy.unit.qualifier === canonical.unit.qualifier) return `import ${canonical.unit.qualifier} instead`;
   // A method of one class cannot call another class's method: share the code instead.
   if (canonical.member) return copy.member ? 'move it to a function or base class both use' : 'reuse it instead';
   const steps = [...(canonical.unit.exported ? [] : ['export it']), ...(generic(canonical, copy) ? ['make it generic'] : []), 'import it instead'];
@@ -103,6 +108,8 @@ function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, rela
   if (state.length > 0) {
     // Importing one copy would make it read and write the other module's variable.
     const names = state.map((name) => `\`${name}\``).join(', ');
+    // A component's state is each instance's: a shared copy (a composable) takes it.
+    if (isComponentFile(copy.file)) return `${head} except for the component state each reads (${names}): share one copy that takes ${state.length === 1 ? 'it as a parameter' : 'them as parameters'}`;
     return `${head} except for the module-level state each keeps (${names}): move one copy and that state to one module`;
   }
   if (values.length > 0) {

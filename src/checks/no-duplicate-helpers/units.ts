@@ -12,6 +12,8 @@ export interface UnitHint {
   /** Class or object the function is a member of. */
   qualifier: string | undefined;
   member: boolean;
+  /** A member of an object literal (`{ decode: (data) => ... }`, `{ decode(data) {} }`), not of a class. */
+  objectMember?: boolean;
 }
 
 export type FunctionLike = TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration | TS.MethodDeclaration;

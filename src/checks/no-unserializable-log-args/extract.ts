@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import { rangeOf } from '../../core/location.js';
+import { isComponentFile } from '../../project/components.js';
 import type { ExtractContext } from '../types.js';
 import { enclosingFunctionName, shortText, unwrapExpression } from './ast.js';
 import { classifyArgument } from './classify.js';
@@ -14,6 +15,9 @@ import { ancestorsOf, isErrorType } from './types.js';
 
 /** Per file: every logged value that a sink cannot serialize faithfully, and the file's safe-log helpers. */
 export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFacts {
+  // A component's scripts have no types here (the CLI's Programs hold no .vue or .svelte file): no facts, in
+  // the CLI and in ESLint alike.
+  if (isComponentFile(context.file)) return { problems: [], helpers: [] };
   const options = resolveOptions(context.options);
   const { ts, sourceFile } = context;
   const env: Env = {

@@ -1,0 +1,32 @@
+/** Vue and Svelte single-file components: their `<script>` blocks hold the TypeScript or JavaScript. */
+const COMPONENT_FILE = /\.(?:vue|svelte)$/;
+
+export function isComponentFile(file: string): boolean {
+  return COMPONENT_FILE.test(file);
+}
+
+/** A `<script>` block at the top level of a component, or an HTML comment (which may hide one). */
+const SCRIPT_OR_COMMENT = /<!--[\s\S]*?-->|<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi;
+/** Attributes of a block that is not inline code: `src="./x.ts"`, `type="application/json"`, `type="text/x-template"`. */
+const NOT_INLINE_CODE = /\bsrc\s*=|\btype\s*=\s*["']?(?!(?:module|text\/javascript|application\/javascript|text\/typescript)\b)/i;
+const NOT_LINE_BREAK = /[^\r\n\u2028\u2029]/g;
+
+/**
+ * The text the analyzer reads of a component: its `<script>` blocks (`<script setup lang="ts">`, Svelte's
+ * `<script context="module">`) where they are, and every other character a space (line breaks kept), so that
+ * a line and column in it are the same line and column in the file.
+ */
+export function componentScriptText(text: string): string {
+  let result = '';
+  let copied = 0;
+  SCRIPT_OR_COMMENT.lastIndex = 0;
+  for (let match = SCRIPT_OR_COMMENT.exec(text); match !== null; match = SCRIPT_OR_COMMENT.exec(text)) {
+    const [whole, attributes, body] = match;
+    if (body === undefined || NOT_INLINE_CODE.test(attributes ?? '')) continue;
+    // The body ends where the closing tag starts.
+    const start = match.index + whole.lastIndexOf('<') - body.length;
+    result += text.slice(copied, start).replace(NOT_LINE_BREAK, ' ') + body;
+    copied = start + body.length;
+  }
+  return result + text.slice(copied).replace(NOT_LINE_BREAK, ' ');
+}
