@@ -8,7 +8,7 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     expect(await findingLines(fixture('components'))).toEqual([
       'src/components/Clock.svelte:9:9 error format duplicates formatDuration (src/utils/time.ts:1); import it instead',
       'src/components/Timer.vue:28:10 error formatElapsed duplicates formatDuration (src/utils/time.ts:1); import it instead',
-      'src/components/Timer.vue:35:10 error resetTimer duplicates resetTimer (src/components/Stopwatch.vue:10) except for the component state each reads (`elapsed`, `laps`, `running`, `started`): share one copy that takes them as parameters',
+      'src/components/Timer.vue:35:10 error resetTimer duplicates resetTimer (src/components/Stopwatch.vue:11) except for the component state each reads (`elapsed`, `laps`, `running`, `started`): share one copy that takes them as parameters',
     ]);
   });
 

@@ -189,7 +189,11 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
     // A component's top-level bindings (`const store = useStore()` in `<script setup>`) are each instance's own.
     const mutable = component || (declarations.flags & (syntax.ts.NodeFlags.Const | syntax.ts.NodeFlags.Using)) === 0;
     for (const declaration of declarations.declarations) {
-      if (declaration.name.kind !== K.Identifier) continue;
+      if (declaration.name.kind !== K.Identifier) {
+        // `const { filter, search } = usePreset()`: in a component, each name is instance state too.
+        if (component) for (const name of boundIdentifiers(syntax, declaration.name)) values.set(hashText(name) | 0, [name, `${STATE_VALUE}${file}#${name}`]);
+        continue;
+      }
       const name = (declaration.name as TS.Identifier).text;
       const kind = declaration.initializer && unwrap(syntax, declaration.initializer).kind;
       if (kind === K.ClassExpression) continue;
@@ -207,6 +211,17 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
     }
   }
   return { values, functions };
+}
+
+/** The names a destructuring pattern binds: `{ a, b: { c }, ...rest }` binds `a`, `c` and `rest`. */
+function boundIdentifiers(syntax: Syntax, name: TS.BindingName): string[] {
+  const { K } = syntax;
+  if (name.kind === K.Identifier) return [(name as TS.Identifier).text];
+  const names: string[] = [];
+  for (const element of (name as TS.ObjectBindingPattern | TS.ArrayBindingPattern).elements) {
+    if (element.kind === K.BindingElement) names.push(...boundIdentifiers(syntax, (element as TS.BindingElement).name));
+  }
+  return names;
 }
 
 /**
