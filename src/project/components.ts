@@ -5,8 +5,11 @@ export function isComponentFile(file: string): boolean {
   return COMPONENT_FILE.test(file);
 }
 
-/** A `<script>` block at the top level of a component, or an HTML comment (which may hide one). */
-const SCRIPT_OR_COMMENT = /<!--[\s\S]*?-->|<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi;
+/**
+ * A `<script>` block at the top level of a component, which starts a line, or an HTML comment (which may hide one).
+ * A `<script>` inside a line is template text (`{{ '<script>' }}`, an attribute's HTML).
+ */
+const SCRIPT_OR_COMMENT = /<!--[\s\S]*?-->|^[ \t]*<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gim;
 /** Attributes of a block that is not inline code: `src="./x.ts"`, `type="application/json"`, `type="text/x-template"`. */
 const NOT_INLINE_CODE = /\bsrc\s*=|\btype\s*=\s*["']?(?!(?:module|text\/javascript|application\/javascript|text\/typescript)\b)/i;
 const NOT_LINE_BREAK = /[^\r\n\u2028\u2029]/g;

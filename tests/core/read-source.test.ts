@@ -42,6 +42,9 @@ describe('readSource', () => {
       '',
     ]);
     expect(text.indexOf('const a')).toBe(component.indexOf('const a'));
+    // A `<script>` inside a line of the template is text, not a block.
+    const inline = '<template>\n  <div v-html="\'<script>alert(1)\'" />\n</template>\n<script setup>\nconst b = 2;\n</script>\n';
+    expect((readSource(fileWith('Inline.vue', inline), 1000) as { text: string }).text.trim()).toBe('const b = 2;');
     expect(readSource(fileWith('Clock.svelte', '<script lang="ts">let n = 0;</script>\n<button>{n}</button>\n'), 1000)).toMatchObject({
       kind: 'ok',
       text: '                  let n = 0;         \n                    \n',
