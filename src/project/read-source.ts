@@ -61,8 +61,16 @@ const SOURCE_MAP_LINE = /^[ \t]*(?:\/\/[#@][ \t]*sourceMappingURL=\S*|\/\*[#@][ 
  * such files are never analyzed.
  */
 export function isGeneratedText(text: string, fileName: string): boolean {
-  return GENERATED_MARKER.test(text.slice(0, 600)) || endsWithSourceMapComment(text) || isMinifiedJavaScript(text, fileName);
+  const head = text.slice(0, 600);
+  return GENERATED_MARKER.test(head) || COMPILED_COMMONJS.test(head) || endsWithSourceMapComment(text) || isMinifiedJavaScript(text, fileName);
 }
+
+/**
+ * What TypeScript and Babel put at the top of a module compiled to CommonJS: `"use strict";` and, after any
+ * comments, `Object.defineProperty(exports, "__esModule", { value: true })`. Committed build output (uptime-kuma's
+ * `util.js` beside its `util.ts`); nobody writes that line by hand.
+ */
+const COMPILED_COMMONJS = /^\s*["']use strict["'];?\s*(?:(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*Object\.defineProperty\(exports,\s*["']__esModule["']/;
 
 const JAVASCRIPT_FILE = /\.[cm]?jsx?$/;
 /** GitHub Linguist's rule for minified files: lines longer than this on average. */

@@ -8,7 +8,16 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     expect(await findingLines(fixture('components'))).toEqual([
       'src/components/Clock.svelte:9:9 error format duplicates formatDuration (src/utils/time.ts:1); import it instead',
       'src/components/Timer.vue:28:10 error formatElapsed duplicates formatDuration (src/utils/time.ts:1); import it instead',
-      'src/components/Timer.vue:35:10 error resetTimer duplicates resetTimer (src/components/Stopwatch.vue:11) except for the component state each reads (`elapsed`, `laps`, `running`, `started`): share one copy that takes them as parameters',
+      'src/components/Timer.vue:35:10 error resetTimer duplicates resetTimer (src/components/Stopwatch.vue:11) except for the component state each uses (`elapsed`, `laps`, `running`, `started`): share one copy that takes them as parameters, or a composable or store that holds the state',
+    ]);
+  });
+
+  it("component-frameworks: Vue options (export default or defineComponent): hooks and watchers are the framework's, methods are shared by a mixin; a Svelte module script's export is imported; equal constants are no state; $lib imports of two components are two values", async () => {
+    expect(await findingLines(fixture('component-frameworks'))).toEqual([
+      'src/options/ProxyDialog.vue:25:9 error deleteConfirm duplicates deleteConfirm (src/options/DockerHostDialog.vue:24); move it to a mixin or composable both use',
+      'src/svelte/Link.svelte:5:12 error track duplicates track (src/svelte/Button.svelte:5) except for the component state each uses (`event`) and the literal that differs: share one copy that takes them as parameters, or a composable or store that holds the state',
+      'src/svelte/SiteRetention.svelte:11:9 error getRetentionOptions duplicates getRetentionOptions (src/svelte/FunctionRetention.svelte:11); move it to a module both can import (a component cannot export it)',
+      'src/svelte/Upload.svelte:4:12 error formatBytes duplicates formatBytes (src/svelte/Size.svelte:2); import it instead',
     ]);
   });
 

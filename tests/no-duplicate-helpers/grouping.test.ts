@@ -93,6 +93,11 @@ describe('grouping and canonical choice', () => {
     expect(lines({ 'lib/cjs/util.js': js('summarize'), 'src/util.js': js('summarize') }).length).toBe(1);
   });
 
+  it('migrations in any *_migrations/ or *-migrations/ folder are self-contained by design', () => {
+    expect(lines({ 'db/knex_migrations/2023-a.ts': HELPER('summarize'), 'db/knex_migrations/2023-b.ts': HELPER('summarize') })).toEqual([]);
+    expect(lines({ 'db/db-migrations/a.ts': HELPER('summarize'), 'db/db-migrations/b.ts': HELPER('summarize') })).toEqual([]);
+  });
+
   it('a function assigned to Emitter.prototype.on or utils.format is reached by that name', () => {
     const assigned = (owner: string) => `${owner}.summarize = ${HELPER('x').replace('export function x', 'function ')}`;
     expect(lines({ 'src/a.js': `function A() {}\n${assigned('A.prototype')}`, 'src/b.js': `function B() {}\n${assigned('B.prototype')}` })).toEqual([

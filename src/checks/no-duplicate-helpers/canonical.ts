@@ -60,7 +60,8 @@ export type PlatformBounded = CanImport & { acrossPackages: CanImport };
 
 /**
  * The copy the others should use. In order: the configured override; a copy outside backup files; a copy in a module
- * rather than in a Vue or Svelte component (whose functions other files cannot import); the copy the most other copies can
+ * rather than in a Vue or Svelte component (whose functions other files cannot import, but for what its module
+ * script exports); the copy the most other copies can
  * import (in a monorepo: the one in the package the others depend on); an exported copy in a module the
  * other copies' files already import; a copy outside one-off scripts, seeders and entry points; any exported copy; a copy whose file the other copies import; the
  * file most imported in the project; the copy highest in the folder tree the copies share; then source
@@ -90,7 +91,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
     return {
       helper,
       backup: isBackupFile(helper.file) ? 1 : 0,
-      component: isComponentFile(helper.file) ? 1 : 0,
+      component: isComponentFile(helper.file) && !helper.unit.exported ? 1 : 0,
       reachableBy,
       exportedAndImported: reachable ? importedBy : 0,
       exported: reachable ? 1 : 0,

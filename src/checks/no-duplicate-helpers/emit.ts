@@ -1,4 +1,5 @@
 import type * as TS from 'typescript';
+import { isComponentFile } from '../../project/components.js';
 import { hashText } from './hash.js';
 import { importSpecifierOf } from './import-specifiers.js';
 import { nameKey } from './names.js';
@@ -107,6 +108,17 @@ const MARK_DEEP = hashText('mark:too-deep') | 0;
 const EVENT_HANDLER_PROPERTY =
   /^on(?:open|close|message|messageerror|error|load|loadstart|loadend|abort|progress|timeout|readystatechange|change|input|click|submit|keydown|keyup|resize|scroll|success|upgradeneeded|blocked|versionchange|complete|connect|disconnect|data|end|ready)$/;
 const CONFIG_FILE = /\.config\.[cm]?[jt]sx?$/;
+/** What wraps a Vue component's options: `defineComponent({ ... })`, `Vue.extend({ ... })`. */
+const COMPONENT_DEFINER = /^(?:defineComponent|defineNuxtComponent|extend)$/;
+/**
+ * Options of a Vue component that the framework calls (lifecycle hooks, `data`, `setup`, `render`) or that hold
+ * callbacks (`watch`): never helpers. `methods` and `computed` hold the component's own functions.
+ */
+const FRAMEWORK_OPTIONS = new Set([
+  'data', 'setup', 'render', 'beforeCreate', 'created', 'beforeMount', 'mounted', 'beforeUpdate', 'updated', 'beforeUnmount',
+  'unmounted', 'beforeDestroy', 'destroyed', 'activated', 'deactivated', 'errorCaptured', 'renderTracked', 'renderTriggered',
+  'serverPrefetch', 'watch', 'props', 'emits', 'provide', 'inject', 'head', 'asyncData', 'fetch', 'validate', 'middleware',
+]);
 
 /** Children of JSX, `case` labels and discriminants: their literals are part of the shape. */
 const FIXED_LITERALS = 1;
@@ -160,6 +172,8 @@ export class FileEmitter {
 
   /** A tool's configuration (`vite.config.ts`, `web-test-runner.config.js`): the functions of its objects are hooks. */
   private readonly configFile: boolean;
+  /** A Vue or Svelte component (its scripts, see `componentScriptText`). */
+  private readonly component: boolean;
 
   constructor(
     private readonly syntax: Syntax,
@@ -167,6 +181,7 @@ export class FileEmitter {
   ) {
     this.K = syntax.K;
     this.configFile = CONFIG_FILE.test(sourceFile.fileName);
+    this.component = isComponentFile(sourceFile.fileName);
     buffer.reset();
   }
 
@@ -278,7 +293,16 @@ export class FileEmitter {
     const { K } = this;
     const kind = node.kind;
     if (kind === K.CallExpression || kind === K.NewExpression) {
-      for (const argument of (node as TS.CallExpression).arguments ?? []) this.markCallbackObjects(argument);
+      const call = node as TS.CallExpression;
+      const options = this.component && kind === K.CallExpression ? this.componentOptionsOf(call) : undefined;
+      for (const argument of call.arguments ?? []) {
+        if (argument === options) this.noteComponentOptions(options);
+        else this.markCallbackObjects(argument);
+      }
+    } else if (kind === K.ExportAssignment && this.component) {
+      // A Vue component's options: `export default { methods: { ... } }`.
+      const value = unwrap(this.syntax, (node as TS.ExportAssignment).expression);
+      if (value.kind === K.ObjectLiteralExpression) this.noteComponentOptions(value as TS.ObjectLiteralExpression);
     } else if (kind === K.JsxAttribute) {
       // `<Table columns={[{ title: 'Name', render: (row) => ... }]} />`: props are arguments too.
       const initializer = (node as TS.JsxAttribute).initializer;
@@ -298,6 +322,27 @@ export class FileEmitter {
           this.nestedObjects.add(property.initializer);
         }
       }
+    }
+  }
+
+  /** The options object of `defineComponent({ ... })` / `Vue.extend({ ... })` in a component. */
+  private componentOptionsOf(call: TS.CallExpression): TS.ObjectLiteralExpression | undefined {
+    const { K } = this;
+    const callee = unwrap(this.syntax, call.expression);
+    const name =
+      callee.kind === K.Identifier ? (callee as TS.Identifier).text : callee.kind === K.PropertyAccessExpression ? (callee as TS.PropertyAccessExpression).name.text : undefined;
+    const first = call.arguments[0] && unwrap(this.syntax, call.arguments[0]);
+    return name !== undefined && COMPONENT_DEFINER.test(name) && first?.kind === K.ObjectLiteralExpression ? (first as TS.ObjectLiteralExpression) : undefined;
+  }
+
+  /** The framework's options of a Vue component are callbacks; its `methods` and `computed` stay helpers. */
+  private noteComponentOptions(options: TS.ObjectLiteralExpression): void {
+    const { K } = this;
+    for (const property of options.properties) {
+      const name = property.name && nameText(this.syntax, this.sourceFile, property.name);
+      if (name === undefined || !FRAMEWORK_OPTIONS.has(name)) continue;
+      this.callbackMembers.add(property);
+      if (property.kind === K.PropertyAssignment) this.markCallbackObjects(property.initializer);
     }
   }
 

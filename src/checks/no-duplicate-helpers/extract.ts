@@ -174,6 +174,7 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
   for (const [name, value] of importBindings(syntax, sourceFile, file)) values.set(hashText(name) | 0, [name, value]);
   const functionText = (node: TS.Node) => () => `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, ' '))}`;
   const component = isComponentFile(file);
+  const INSTANCE_STATE: Record<number, true> = { [K.CallExpression]: true, [K.NewExpression]: true, [K.AwaitExpression]: true };
   for (const statement of sourceFile.statements) {
     if (statement.kind === K.FunctionDeclaration) {
       const declaration = statement as TS.FunctionDeclaration;
@@ -186,8 +187,7 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
     }
     if (statement.kind !== K.VariableStatement) continue;
     const declarations = (statement as TS.VariableStatement).declarationList;
-    // A component's top-level bindings (`const store = useStore()` in `<script setup>`) are each instance's own.
-    const mutable = component || (declarations.flags & (syntax.ts.NodeFlags.Const | syntax.ts.NodeFlags.Using)) === 0;
+    const mutable = (declarations.flags & (syntax.ts.NodeFlags.Const | syntax.ts.NodeFlags.Using)) === 0;
     for (const declaration of declarations.declarations) {
       if (declaration.name.kind !== K.Identifier) {
         // `const { filter, search } = usePreset()`: in a component, each name is instance state too.
@@ -200,8 +200,9 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
       let value: ModuleValue[1];
       const initializer = declaration.initializer;
       if (kind === K.ArrowFunction || kind === K.FunctionExpression) value = functionText(initializer!);
-      // A `let` is state of its own module, whatever it starts as: two modules' are never one.
-      else if (mutable) value = `${STATE_VALUE}${file}#${name}`;
+      // A `let` is state of its own module, whatever it starts as: two modules' are never one. In a component, so is
+      // what a call makes (`const store = useStore()`, `ref(0)`, `$state(0)`): each instance's own.
+      else if (mutable || (component && kind !== undefined && INSTANCE_STATE[kind])) value = `${STATE_VALUE}${file}#${name}`;
       else if (initializer) value = () => initializerText(syntax, sourceFile, initializer);
       else continue;
       const key = hashText(name) | 0;
@@ -229,8 +230,11 @@ function boundIdentifiers(syntax: Syntax, name: TS.BindingName): string[] {
  * and without its extension, an alias such as `@/pages/x` as the path below it, a package by its name: `dataGuard` from `./types.js` of one connector is another value than the
  * same import in another connector.
  */
-/** Specifiers of the project's own modules through an alias: `@/pages/x` and `~/lib/y` (tsconfig paths), `#internal/z` (package imports). */
-const LOCAL_ALIAS = /^(?:@\/|~\/|#)/;
+/**
+ * Specifiers of the project's own modules through an alias: `@/pages/x` and `~/lib/y` (tsconfig paths), `#internal/z`
+ * (package imports), SvelteKit's `$lib/z` and `kit.alias` entries (`$database/x`).
+ */
+const LOCAL_ALIAS = /^(?:@\/|~\/|#|\$(?=[\w-]+\/))/;
 /** The package a bare specifier names: `node:fs/promises` -> `fs`, `@scope/name/sub` -> `@scope/name`. */
 function packageOf(specifier: string): string {
   const parts = specifier.replace(/^node:/, '').split('/');

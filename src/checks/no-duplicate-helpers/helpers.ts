@@ -28,7 +28,7 @@ export interface Helper {
  * are boilerplate, not drift.
  */
 const TEST_FILE =
-  /(?:^|\/)(?:__tests__|__mocks__|__testfixtures__|__fixtures__|tests?|testing|spec|e2e|(?:integration|e2e)-tests?|bench|benchmarks?|examples?|samples?|playgrounds?|scaffolds?|boilerplates?|migrations?|test-?utils?|test-?helpers?|(?:[\w.-]+-)?test-suites?)\/|(?:^|\/)alterations\/(?:[^/]+\/)*(?:\d|[^/]*\d{8})[^/]*$|^(?:packages\/[^/]+\/)?templates\/|\.(?:test|spec|e2e|bench|evals?|stories|story)(?:\.[\w-]+)?\.[cm]?[jt]sx?$/;
+  /(?:^|\/)(?:__tests__|__mocks__|__testfixtures__|__fixtures__|tests?|testing|spec|e2e|(?:integration|e2e)-tests?|bench|benchmarks?|examples?|samples?|playgrounds?|scaffolds?|boilerplates?|(?:[\w-]+[_-])?migrations?|test-?utils?|test-?helpers?|(?:[\w.-]+-)?test-suites?)\/|(?:^|\/)alterations\/(?:[^/]+\/)*(?:\d|[^/]*\d{8})[^/]*$|^(?:packages\/[^/]+\/)?templates\/|\.(?:test|spec|e2e|bench|evals?|stories|story)(?:\.[\w-]+)?\.[cm]?[jt]sx?$/;
 const TEST_SUPPORT_FILE = /(?:^|\/)(?:test-?utils?|test-?helpers?|test-?suite|(?:jest|vitest)\.setup|setup-?tests)\.[cm]?[jt]sx?$/i;
 
 export function isTestFile(file: string): boolean {

@@ -64,6 +64,8 @@ function where(helper: Helper): string {
 function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   // A member of a class built in a function (a mixin) uses `this`: module level is no home for it.
   if (canonical.parent >= 0) return canonical.member ? 'move it to a function or base class both use' : 'move it to module level and reuse it';
+  // A Vue component's method (`methods: { ... }`) works on `this`: share it the framework's way.
+  if (canonical.member && canonical.unit.qualifier === undefined && isComponentFile(canonical.file)) return 'move it to a mixin or composable both use';
   // A function in an object no name reaches (a row of a transition table) cannot be called from the other.
   if (canonical.member && canonical.unit.qualifier === undefined) return 'extract one named function and use it in both places';
   // Methods of two classes of one file cannot call each other either.
@@ -75,8 +77,8 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
     const platform = platformOf(canonical.file);
     return platform !== undefined && acrossPackages(copy.file, canonical.file) ? `move it to a module both can import (not a .${platform} module)` : 'move it to a package both depend on';
   }
-  // A component's functions are its own: `<script setup>` exports nothing.
-  if (isComponentFile(canonical.file)) return 'move it to a module both can import (a component cannot export it)';
+  // A component's functions are its own (`<script setup>` exports nothing), but for those its module script exports.
+  if (isComponentFile(canonical.file) && !canonical.unit.exported) return 'move it to a module both can import (a component cannot export it)';
   // Importing from an entry point would run it (a worker's bootstrap).
   if (canonical.entryPoint) return 'move it to a module both can import (its file is an entry point that runs when imported)';
   // The whole exported object was copied (trpc's `jsonEncoder`): importing the object brings the member.
@@ -108,9 +110,13 @@ function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, rela
   if (state.length > 0) {
     // Importing one copy would make it read and write the other module's variable.
     const names = state.map((name) => `\`${name}\``).join(', ');
-    // A component's state is each instance's: a shared copy (a composable) takes it.
-    if (isComponentFile(copy.file)) return `${head} except for the component state each reads (${names}): share one copy that takes ${state.length === 1 ? 'it as a parameter' : 'them as parameters'}`;
-    return `${head} except for the module-level state each keeps (${names}): move one copy and that state to one module`;
+    const andLiterals = literals ? ` and ${literals}` : '';
+    // A component's state is each instance's, read or written: a shared copy takes it, or a store holds it.
+    if (isComponentFile(copy.file)) {
+      const it = state.length === 1 && !literals ? 'it' : 'them';
+      return `${head} except for the component state each uses (${names})${andLiterals}: share one copy that takes ${it} as ${it === 'it' ? 'a parameter' : 'parameters'}, or a composable or store that holds the state`;
+    }
+    return `${head} except for the module-level state each keeps (${names})${andLiterals}: move one copy and that state to one module`;
   }
   if (values.length > 0) {
     const names = values.map((name) => `\`${name}\``).join(', ');
