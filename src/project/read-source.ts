@@ -62,15 +62,21 @@ const SOURCE_MAP_LINE = /^[ \t]*(?:\/\/[#@][ \t]*sourceMappingURL=\S*|\/\*[#@][ 
  */
 export function isGeneratedText(text: string, fileName: string): boolean {
   const head = text.slice(0, 600);
-  return GENERATED_MARKER.test(head) || COMPILED_COMMONJS.test(head) || endsWithSourceMapComment(text) || isMinifiedJavaScript(text, fileName);
+  return GENERATED_MARKER.test(head) || isCompiledCommonJs(text) || endsWithSourceMapComment(text) || isMinifiedJavaScript(text, fileName);
 }
 
 /**
- * What TypeScript and Babel put at the top of a module compiled to CommonJS: `"use strict";` and, after any
- * comments, `Object.defineProperty(exports, "__esModule", { value: true })`. Committed build output (uptime-kuma's
- * `util.js` beside its `util.ts`); nobody writes that line by hand.
+ * What TypeScript and Babel put at the top of a module compiled to CommonJS: `"use strict";` first and, after any
+ * comments and helpers (`var _a;`, `var __importDefault = ...`), `Object.defineProperty(exports, "__esModule", { value:
+ * true });` on a line of its own. Committed build output (uptime-kuma's `util.js` beside its `util.ts`); nobody
+ * writes that line by hand.
  */
-const COMPILED_COMMONJS = /^\s*["']use strict["'];?\s*(?:(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*Object\.defineProperty\(exports,\s*["']__esModule["']/;
+function isCompiledCommonJs(text: string): boolean {
+  return USE_STRICT_FIRST.test(text) && ES_MODULE_MARKER.test(text.slice(0, 3000));
+}
+const USE_STRICT_FIRST = /^\s*["']use strict["'];?\s*\n/;
+const ES_MODULE_MARKER = /^Object\.defineProperty\(exports, ["']__esModule["'], \{\s*value: true\s*\}\);?\r?$/m;
+
 
 const JAVASCRIPT_FILE = /\.[cm]?jsx?$/;
 /** GitHub Linguist's rule for minified files: lines longer than this on average. */

@@ -57,7 +57,7 @@ describe('readSource', () => {
   });
 
   it("treats a module compiled to CommonJS (tsc's or Babel's __esModule line at the top) as generated", () => {
-    const compiled = '"use strict";\n/*!\n// Run "npm run tsc" after changes.\n*/\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.a = 1;\n';
+    const compiled = '"use strict";\n/*!\n// Run "npm run tsc" after changes.\n*/\nvar _a;\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.a = 1;\n';
     expect(readSource(fileWith('util.js', compiled), 1000)).toEqual({ kind: 'generated' });
     expect(readSource(fileWith('handwritten.js', '"use strict";\nmodule.exports = { a: 1 };\n'), 1000).kind).toBe('ok');
   });

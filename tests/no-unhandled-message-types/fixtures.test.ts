@@ -9,10 +9,10 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
-  it("socketio: socket.io emit/on pairs: 'leave-room' vs 'leave_room', a listener nobody emits to; lifecycle events stay silent", async () => {
+  it("socketio: socket.io emit/on pairs: 'leave-room' vs 'leave_room', a listener nobody emits to; lifecycle events stay silent; a type put together from a constant prefix is sent", async () => {
     expect(await findingLines('no-unhandled-message-types/socketio')).toEqual([
-      `client/app.js:10:15 warning 'room_closed' is handled here but nothing in the project sends it. The other types handled here are sent from server/index.js:8, server/index.js:13, server/index.js:17.`,
-      `client/app.js:13:19 error 'leave-room' is sent here but no handler maps it. Did you mean 'leave_room' (handled at server/index.js:11, never sent)? Handlers: server/index.js:6.`,
+      `client/app.js:10:15 warning 'room_closed' is handled here but nothing in the project sends it. The other types handled here are sent from server/index.js:8, server/index.js:9, server/index.js:15 and 2 more.`,
+      `client/app.js:15:19 error 'leave-room' is sent here but no handler maps it. Did you mean 'leave_room' (handled at server/index.js:18, never sent)? Handlers: server/index.js:13.`,
     ]);
   });
 

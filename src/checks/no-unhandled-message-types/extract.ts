@@ -1013,7 +1013,7 @@ class Extractor {
       } else {
         shape = 'value';
         value = valueRefOf(ts, node);
-        if (value?.kind === 'literal' && method && !sendish) continue;
+        if ((value?.kind === 'literal' || value?.kind === 'concat') && method && !sendish) continue;
         if (value?.kind === 'literal' && typeof value.value === 'string' && value.value.length > MAX_LITERAL_LENGTH) continue;
       }
       if (!value) continue;

@@ -8,7 +8,9 @@ import type { Range } from '../../core/finding.js';
 export type ValueRef =
   | { kind: 'literal'; value: string | number }
   | { kind: 'member'; ns: string; member: string }
-  | { kind: 'const'; name: string };
+  | { kind: 'const'; name: string }
+  /** A string put together from parts: `prefix + 'running'`, `` `${prefix}running` ``. */
+  | { kind: 'concat'; parts: ValueRef[] };
 
 export interface CatalogMemberFact {
   name: string;

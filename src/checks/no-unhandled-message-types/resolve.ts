@@ -127,6 +127,15 @@ export class Resolver {
 
   private computeValue(file: string, ref: ValueRef, depth: number): ResolvedType | undefined {
     if (ref.kind === 'literal') return { key: keyOf(ref.value), display: displayOf(ref.value) };
+    if (ref.kind === 'concat') {
+      let text = '';
+      for (const part of ref.parts) {
+        const resolved = this.resolveValue(file, part, depth + 1);
+        if (!resolved) return undefined;
+        text += resolved.key.slice(2);
+      }
+      return { key: keyOf(text), display: displayOf(text) };
+    }
     if (ref.kind === 'const') {
       const binding = this.resolveName(file, ref.name);
       if (binding?.kind !== 'const') return undefined;

@@ -37,6 +37,7 @@ export function staticPropertyName(ts: TypeScriptApi, name: TS.PropertyName | TS
 export function sameValueRef(a: ValueRef, b: ValueRef): boolean {
   if (a.kind === 'literal') return b.kind === 'literal' && a.value === b.value;
   if (a.kind === 'member') return b.kind === 'member' && a.ns === b.ns && a.member === b.member;
+  if (a.kind === 'concat') return b.kind === 'concat' && a.parts.length === b.parts.length && a.parts.every((part, i) => sameValueRef(part, b.parts[i]!));
   return b.kind === 'const' && a.name === b.name;
 }
 
@@ -56,6 +57,23 @@ export function valueRefOf(ts: TypeScriptApi, expression: TS.Expression): ValueR
   }
   if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && ts.isStringLiteral(node.argumentExpression)) {
     return { kind: 'member', ns: node.expression.text, member: node.argumentExpression.text };
+  }
+  // `prefix + 'running'` (a string literal makes it a concatenation, not a sum) and `${prefix}running`.
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const parts = [valueRefOf(ts, node.left), valueRefOf(ts, node.right)];
+    const flat = parts.flatMap((part) => (part?.kind === 'concat' ? part.parts : [part]));
+    if (flat.some((part) => part === undefined) || !flat.some((part) => part!.kind === 'literal' && typeof part!.value === 'string')) return undefined;
+    return { kind: 'concat', parts: flat as ValueRef[] };
+  }
+  if (ts.isTemplateExpression(node)) {
+    const parts: ValueRef[] = node.head.text ? [{ kind: 'literal', value: node.head.text }] : [];
+    for (const span of node.templateSpans) {
+      const part = valueRefOf(ts, span.expression);
+      if (!part) return undefined;
+      parts.push(...(part.kind === 'concat' ? part.parts : [part]));
+      if (span.literal.text) parts.push({ kind: 'literal', value: span.literal.text });
+    }
+    return { kind: 'concat', parts };
   }
   return undefined;
 }
