@@ -107,8 +107,9 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
     phase('tsconfig');
     // Typed extraction runs in this thread while the workers extract the syntactic facts.
     // Components' scripts are not TypeScript's to type: they stay out of the Programs.
-    const typedFiles = files.filter((file) => !isComponentFile(file.absolute));
-    const typedRun = typed.length ? await extractTyped(await loadTs(), typedFiles, typed, tsconfigs, cwd, syntactic.length > 0, report) : undefined;
+    const typedRun = typed.length
+      ? await extractTyped(await loadTs(), files.filter((file) => !isComponentFile(file.absolute)), typed, tsconfigs, cwd, syntactic.length > 0, report)
+      : undefined;
     phase('typed');
     if (syntacticRun) await finishSyntactic(syntacticRun, syntactic, useCache, diagnostics, typedRun?.parses, report);
     phase('syntactic');

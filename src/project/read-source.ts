@@ -61,9 +61,11 @@ const SOURCE_MAP_LINE = /^[ \t]*(?:\/\/[#@][ \t]*sourceMappingURL=\S*|\/\*[#@][ 
  * such files are never analyzed.
  */
 export function isGeneratedText(text: string, fileName: string): boolean {
-  const head = text.slice(0, 600);
-  return GENERATED_MARKER.test(head) || isCompiledCommonJs(text) || endsWithSourceMapComment(text) || isMinifiedJavaScript(text, fileName);
+  return GENERATED_MARKER.test(text.slice(0, 600)) || isCompiledCommonJs(text) || endsWithSourceMapComment(text) || isMinifiedJavaScript(text, fileName);
 }
+
+const USE_STRICT_FIRST = /^\s*["']use strict["'];?\s*\n/;
+const ES_MODULE_MARKER = /^Object\.defineProperty\(exports, ["']__esModule["'], \{\s*value: true\s*\}\);?\r?$/m;
 
 /**
  * What TypeScript and Babel put at the top of a module compiled to CommonJS: `"use strict";` first and, after any
@@ -74,9 +76,6 @@ export function isGeneratedText(text: string, fileName: string): boolean {
 function isCompiledCommonJs(text: string): boolean {
   return USE_STRICT_FIRST.test(text) && ES_MODULE_MARKER.test(text.slice(0, 3000));
 }
-const USE_STRICT_FIRST = /^\s*["']use strict["'];?\s*\n/;
-const ES_MODULE_MARKER = /^Object\.defineProperty\(exports, ["']__esModule["'], \{\s*value: true\s*\}\);?\r?$/m;
-
 
 const JAVASCRIPT_FILE = /\.[cm]?jsx?$/;
 /** GitHub Linguist's rule for minified files: lines longer than this on average. */

@@ -465,7 +465,7 @@ export class FileEmitter {
     if (this.hints.has(value)) return;
     const text = nameText(this.syntax, this.sourceFile, name);
     if (text === undefined) return;
-    this.hints.set(value, objectMember ? { name: text, nameNode: name, exported, qualifier, member, objectMember } : { name: text, nameNode: name, exported, qualifier, member });
+    this.hints.set(value, { name: text, nameNode: name, exported, qualifier, member, objectMember });
   }
 
   /** The hint of a function that is a helper (named, with a real body), or undefined. */

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { rangeBetween, rangeOf } from '../../core/location.js';
+import { isComponentFile } from '../../project/components.js';
 import type { ExtractContext } from '../types.js';
 import { FileEmitter, IMPORT_META_NAME, type PendingUnit } from './emit.js';
-import { isComponentFile } from '../../project/components.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { isTestFile } from './helpers.js';
 import { relativeImportsOf } from './import-specifiers.js';
@@ -174,7 +174,7 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
   for (const [name, value] of importBindings(syntax, sourceFile, file)) values.set(hashText(name) | 0, [name, value]);
   const functionText = (node: TS.Node) => () => `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, ' '))}`;
   const component = isComponentFile(file);
-  const INSTANCE_STATE: Record<number, true> = { [K.CallExpression]: true, [K.NewExpression]: true, [K.AwaitExpression]: true };
+  const state = (name: string): string => `${STATE_VALUE}${file}#${name}`;
   for (const statement of sourceFile.statements) {
     if (statement.kind === K.FunctionDeclaration) {
       const declaration = statement as TS.FunctionDeclaration;
@@ -191,7 +191,7 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
     for (const declaration of declarations.declarations) {
       if (declaration.name.kind !== K.Identifier) {
         // `const { filter, search } = usePreset()`: in a component, each name is instance state too.
-        if (component) for (const name of boundIdentifiers(syntax, declaration.name)) values.set(hashText(name) | 0, [name, `${STATE_VALUE}${file}#${name}`]);
+        if (component) for (const name of boundIdentifiers(syntax, declaration.name)) values.set(hashText(name) | 0, [name, state(name)]);
         continue;
       }
       const name = (declaration.name as TS.Identifier).text;
@@ -202,7 +202,7 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
       if (kind === K.ArrowFunction || kind === K.FunctionExpression) value = functionText(initializer!);
       // A `let` is state of its own module, whatever it starts as: two modules' are never one. In a component, so is
       // what a call makes (`const store = useStore()`, `ref(0)`, `$state(0)`): each instance's own.
-      else if (mutable || (component && kind !== undefined && INSTANCE_STATE[kind])) value = `${STATE_VALUE}${file}#${name}`;
+      else if (mutable || (component && (kind === K.CallExpression || kind === K.NewExpression || kind === K.AwaitExpression))) value = state(name);
       else if (initializer) value = () => initializerText(syntax, sourceFile, initializer);
       else continue;
       const key = hashText(name) | 0;
