@@ -12,8 +12,9 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it("component-frameworks: Vue options (export default or defineComponent): hooks and watchers are the framework's, methods are shared by a mixin; a Svelte module script's export is imported; equal constants are no state; $lib imports of two components are two values", async () => {
+  it("component-frameworks: Vue options (export default or defineComponent): hooks and watchers are the framework's, methods are shared by a mixin; a Svelte module script's export is imported; equal constants are no state; $lib imports of two components are two values; a Svelte store read as `$page` is each instance's state", async () => {
     expect(await findingLines(fixture('component-frameworks'))).toEqual([
+      'src/nav/SideLink.svelte:6:12 error isCurrent duplicates isActive (src/nav/NavLink.svelte:6) except for the component state each uses (`$page`): share one copy that takes it as a parameter, or a composable or store that holds the state',
       'src/options/ProxyDialog.vue:25:9 error deleteConfirm duplicates deleteConfirm (src/options/DockerHostDialog.vue:24); move it to a mixin or composable both use',
       'src/svelte/Link.svelte:5:12 error track duplicates track (src/svelte/Button.svelte:5) except for the component state each uses (`event`) and the literal that differs: share one copy that takes them as parameters, or a composable or store that holds the state',
       'src/svelte/SiteRetention.svelte:11:9 error getRetentionOptions duplicates getRetentionOptions (src/svelte/FunctionRetention.svelte:11); move it to a module both can import (a component cannot export it)',

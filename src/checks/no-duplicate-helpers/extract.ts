@@ -211,6 +211,9 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
       else functions.delete(key);
     }
   }
+  // Svelte's `$page` is the current value of the store `page`, subscribed by each instance: component state, which
+  // a module cannot read by that name.
+  if (file.endsWith('.svelte')) for (const [name] of [...values.values()]) values.set(hashText(`$${name}`) | 0, [`$${name}`, state(`$${name}`)]);
   return { values, functions };
 }
 
