@@ -155,7 +155,7 @@ export class ProjectFiles {
     // Every rule of a lint passes the same buffer: once it is in, the others find it as it is.
     const existing = this.entries.get(absolute);
     // As the CLI reads files: of a component, its scripts (the bytes hashed are the file's all the same).
-    const analyzed = isComponentFile(absolute) ? componentScriptText(text) : text;
+    const analyzed = isComponentFile(absolute) ? componentScriptText(text, absolute) : text;
     if (existing?.bufferBOM === hasBOM && existing.text === analyzed) return existing;
     // As the CLI reads files: generated and too deeply nested ones are not analyzed.
     if (!this.includes(absolute) || isGeneratedText(text, absolute) || bracketDepth(analyzed) > MAX_NESTING_DEPTH) {

@@ -1,5 +1,8 @@
-/** Vue and Svelte single-file components: their `<script>` blocks hold the TypeScript or JavaScript. */
-const COMPONENT_FILE = /\.(?:vue|svelte)$/;
+/**
+ * Vue, Svelte and Astro single-file components: their `<script>` blocks (and an Astro component's frontmatter)
+ * hold the TypeScript or JavaScript.
+ */
+const COMPONENT_FILE = /\.(?:vue|svelte|astro)$/;
 
 export function isComponentFile(file: string): boolean {
   return COMPONENT_FILE.test(file);
@@ -13,16 +16,25 @@ const SCRIPT_OR_COMMENT = /<!--[\s\S]*?-->|^[ \t]*<script\b((?:[^>"']|"[^"]*"|'[
 /** Attributes of a block that is not inline code: `src="./x.ts"`, `type="application/json"`, `type="text/x-template"`. */
 const NOT_INLINE_CODE = /\bsrc\s*=|\btype\s*=\s*["']?(?!(?:module|text\/javascript|application\/javascript|text\/typescript)\b)/i;
 const NOT_LINE_BREAK = /[^\r\n\u2028\u2029]/g;
+/** An Astro component's frontmatter: its code between two `---` lines at the top of the file. */
+const FRONTMATTER = /^(\uFEFF?\s*---[ \t]*\r?\n)([\s\S]*?)^---[ \t]*$/m;
 
 /**
  * The text the analyzer reads of a component: its `<script>` blocks (`<script setup lang="ts">`, Svelte's
- * `<script context="module">`) where they are, and every other character a space (line breaks kept), so that
- * a line and column in it are the same line and column in the file.
+ * `<script context="module">`) and an Astro component's frontmatter where they are, and every other character a
+ * space (line breaks kept), so that a line and column in it are the same line and column in the file.
  */
-export function componentScriptText(text: string): string {
+export function componentScriptText(text: string, file: string): string {
   let result = '';
   let copied = 0;
   SCRIPT_OR_COMMENT.lastIndex = 0;
+  const frontmatter = file.endsWith('.astro') ? FRONTMATTER.exec(text) : null;
+  if (frontmatter?.index === 0) {
+    const [whole, fence, body] = frontmatter;
+    result = fence!.replace(NOT_LINE_BREAK, ' ') + body;
+    copied = fence!.length + body!.length;
+    SCRIPT_OR_COMMENT.lastIndex = whole.length;
+  }
   for (let match = SCRIPT_OR_COMMENT.exec(text); match !== null; match = SCRIPT_OR_COMMENT.exec(text)) {
     const [whole, attributes, body] = match;
     if (body === undefined || NOT_INLINE_CODE.test(attributes ?? '')) continue;

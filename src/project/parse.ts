@@ -6,7 +6,7 @@ export type ParseResult = { ok: true; sourceFile: TS.SourceFile } | { ok: false;
 function scriptKindOf(ts: TypeScriptApi, fileName: string): TS.ScriptKind {
   if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
   // A component's scripts (see `componentScriptText`): TypeScript reads JavaScript too.
-  if (/\.(?:[cm]?ts|vue|svelte)$/.test(fileName)) return ts.ScriptKind.TS;
+  if (/\.(?:[cm]?ts|vue|svelte|astro)$/.test(fileName)) return ts.ScriptKind.TS;
   if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
   return ts.ScriptKind.JS;
 }

@@ -1,12 +1,12 @@
 import path from 'node:path';
 
-/** Vue and Svelte components count for their `<script>` blocks (see `componentScriptText`). */
-export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'vue', 'svelte'] as const;
+/** Vue, Svelte and Astro components count for their scripts (see `componentScriptText`). */
+export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'vue', 'svelte', 'astro'] as const;
 
 /** Folders that never hold the project's own source (`flow-typed/`: Flow's library definitions). */
 export const ALWAYS_IGNORED_DIRS = ['node_modules', 'dist', 'build', 'coverage', '.git', 'flow-typed'] as const;
 
-const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?|vue|svelte)$/;
+const SOURCE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?|vue|svelte|astro)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/;
 const GENERATED_NAME = /\.min\.[cm]?js$|[.-]generated\.[cm]?[jt]sx?$|\.gen\.[cm]?[jt]sx?$/;
 

@@ -34,7 +34,7 @@ export function readSource(file: string, maxFileSize: number): SourceRead {
     return { kind: 'skipped', reason: 'not valid UTF-8' };
   }
   if (isGeneratedText(text, file)) return { kind: 'generated' };
-  if (isComponentFile(file)) text = componentScriptText(text);
+  if (isComponentFile(file)) text = componentScriptText(text, file);
   if (bracketDepth(text) > MAX_NESTING_DEPTH) return { kind: 'skipped', reason: `too deeply nested to analyze (depth over ${MAX_NESTING_DEPTH})` };
   return { kind: 'ok', text, hash: hashOfBytes(bytes) };
 }

@@ -51,6 +51,28 @@ describe('readSource', () => {
     });
   });
 
+  it("reads an Astro component as its frontmatter and <script> blocks, in place; a `---` line further down is template text", () => {
+    const component = [
+      '---',
+      "const { title } = Astro.props;",
+      '---',
+      '<h1>{title}</h1>',
+      '<script>',
+      'document.title = "x";',
+      '</script>',
+      '---',
+      '<p>{2 * 3}</p>',
+    ].join('\r\n');
+    const read = readSource(fileWith('Page.astro', component), 10_000);
+    expect(read.kind).toBe('ok');
+    const text = (read as { text: string }).text;
+    expect(text.length).toBe(component.length);
+    expect(text.split('\r\n').map((line) => line.trimEnd())).toEqual(['', 'const { title } = Astro.props;', '', '', '', 'document.title = "x";', '', '', '']);
+    // Without frontmatter at the top, a `---` line is not a fence.
+    const noFrontmatter = '<p>a</p>\n---\nconst b = 2;\n---\n';
+    expect((readSource(fileWith('Plain.astro', noFrontmatter), 1000) as { text: string }).text.trim()).toBe('');
+  });
+
   it('strips a BOM and keeps CRLF', () => {
     const read = readSource(fileWith('bom.ts', '\ufeffconst a = 1;\r\n'), 1000);
     expect(read).toMatchObject({ kind: 'ok', text: 'const a = 1;\r\n' });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import { analyze } from '../../src/analyzer.js';
 import * as typescriptParser from '@typescript-eslint/parser';
+import * as astroParser from 'astro-eslint-parser';
 import * as svelteParser from 'svelte-eslint-parser';
 import * as vueParser from 'vue-eslint-parser';
 import ssot from '../../src/index.js';
@@ -49,13 +50,14 @@ export function eslintFor(cwd: string, extra: Linter.Config[] = []): ESLint {
   });
 }
 
-/** Vue and Svelte components, linted as the README shows: their own parser, TypeScript's for the scripts. */
+/** Vue, Svelte and Astro components, linted as the README shows: their own parser, TypeScript's for the scripts. */
 function componentConfigs(): Linter.Config[] {
   const rules = ssot.configs.recommended.rules as Linter.RulesRecord;
   const plugins = { ssot: ssot as unknown as ESLint.Plugin };
   return [
     { files: ['**/*.vue'], languageOptions: { parser: vueParser, parserOptions: { parser: typescriptParser } }, plugins, rules },
     { files: ['**/*.svelte'], languageOptions: { parser: svelteParser, parserOptions: { parser: typescriptParser } }, plugins, rules },
+    { files: ['**/*.astro'], languageOptions: { parser: astroParser, parserOptions: { parser: typescriptParser } }, plugins, rules },
   ];
 }
 

@@ -4,11 +4,13 @@ import { findingLines, findings } from './support.js';
 const fixture = (name: string) => `no-duplicate-helpers/${name}`;
 
 describe('no-duplicate-helpers on focused fixtures', () => {
-  it("components: Vue and Svelte <script> blocks are read where they are (exact lines and columns); templates, styles and commented-out scripts are not; a module's copy is canonical; a component's top-level bindings are each instance's state", async () => {
+  it("components: Vue, Svelte and Astro <script> blocks and Astro frontmatter are read where they are (exact lines and columns); templates, styles and commented-out scripts are not; a module's copy is canonical; a component's top-level bindings are each instance's state", async () => {
     expect(await findingLines(fixture('components'))).toEqual([
       'src/components/Clock.svelte:9:9 error format duplicates formatDuration (src/utils/time.ts:1); import it instead',
+      'src/components/PostCard.astro:24:12 error formatClock duplicates formatDuration (src/utils/time.ts:1); import it instead',
       'src/components/Timer.vue:28:10 error formatElapsed duplicates formatDuration (src/utils/time.ts:1); import it instead',
       'src/components/Timer.vue:35:10 error resetTimer duplicates resetTimer (src/components/Stopwatch.vue:11) except for the component state each uses (`elapsed`, `laps`, `running`, `started`): share one copy that takes them as parameters, or a composable or store that holds the state',
+      'src/pages/blog/[slug].astro:6:10 error toDisplayDate duplicates formatDate (src/components/PostCard.astro:10); move it to a module both can import (a component cannot export it)',
     ]);
   });
 

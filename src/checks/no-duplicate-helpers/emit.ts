@@ -172,7 +172,7 @@ export class FileEmitter {
 
   /** A tool's configuration (`vite.config.ts`, `web-test-runner.config.js`): the functions of its objects are hooks. */
   private readonly configFile: boolean;
-  /** A Vue or Svelte component (its scripts, see `componentScriptText`). */
+  /** A Vue, Svelte or Astro component (its scripts, see `componentScriptText`). */
   private readonly component: boolean;
 
   constructor(

@@ -15,7 +15,7 @@ import { ancestorsOf, isErrorType } from './types.js';
 
 /** Per file: every logged value that a sink cannot serialize faithfully, and the file's safe-log helpers. */
 export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFacts {
-  // A component's scripts have no types here (the CLI's Programs hold no .vue or .svelte file): no facts, in
+  // A component's scripts have no types here (the CLI's Programs hold no component file): no facts, in
   // the CLI and in ESLint alike.
   if (isComponentFile(context.file)) return { problems: [], helpers: [] };
   const options = resolveOptions(context.options);
