@@ -7,7 +7,7 @@ interface PackageInfo {
   dependsOn: ReadonlySet<string>;
 }
 
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
 /**
  * The npm package of each file (its nearest package.json) and what each package depends on. Each folder's
@@ -63,7 +63,10 @@ function readPackage(file: string): PackageInfo | undefined {
   // Without a name (`{ "type": "module" }` in a sub-folder) it marks no package boundary.
   if (typeof manifest !== 'object' || manifest === null || typeof manifest.name !== 'string') return undefined;
   const dependsOn = new Set<string>();
-  for (const field of DEPENDENCY_FIELDS) {
+  // A published package's code cannot import a devDependency (its users do not install it); a private app's
+  // bundler takes one like any other.
+  const fields = manifest.private === true ? [...DEPENDENCY_FIELDS, 'devDependencies'] : DEPENDENCY_FIELDS;
+  for (const field of fields) {
     const dependencies = manifest[field];
     if (dependencies && typeof dependencies === 'object') for (const name of Object.keys(dependencies)) dependsOn.add(name);
   }

@@ -82,6 +82,12 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
+  it("predicates: a function returning the comparison (`(e) => e.data.type === 'document-saved'`, `return e.data.type === 'x'`), called as a condition elsewhere, handles its type", async () => {
+    expect(await findingLines('no-unhandled-message-types/predicates')).toEqual([
+      `src/admin/preview-window.ts:15:20 error 'preview-closed' is sent here but no handler maps it. Handlers: src/preview/listen.ts:5, src/preview/predicates.ts:3, src/preview/predicates.ts:6.`,
+    ]);
+  });
+
   it('silent-emitters: EventEmitter subclasses, process.on, DOM listeners, http servers, Redux reducers, AST visitors, error codes', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-emitters')).toEqual([]);
   });

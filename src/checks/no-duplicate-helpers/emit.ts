@@ -170,7 +170,10 @@ export class FileEmitter {
     return undefined;
   };
 
-  /** A tool's configuration (`vite.config.ts`, `web-test-runner.config.js`): the functions of its objects are hooks. */
+  /**
+   * A tool's configuration (`vite.config.ts`, `web-test-runner.config.js`): the functions of its objects are hooks,
+   * and the function it exports is the configuration.
+   */
   private readonly configFile: boolean;
   /** A Vue, Svelte or Astro component (its scripts, see `componentScriptText`). */
   private readonly component: boolean;
@@ -496,6 +499,8 @@ export class FileEmitter {
       }
       this.hints.set(fn, hint);
     }
+    // A tool's configuration as a function (`module.exports = function (api) {...}` in babel.config.cjs): the tool calls it.
+    if (this.configFile && ((hint.qualifier === 'module' && hint.name === 'exports') || (hint.exported && hint.name === 'default'))) return undefined;
     return isTrivialBody(syntax, fn, this.ownMethodsOf.get(fn)) ? undefined : hint;
   }
 

@@ -95,6 +95,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     if (print.statements.length >= options.minStatements) {
       unit.snippets = snippets(sourceFile.text, print.spans);
       unit.wiringFree = print.wiringFree;
+      if (print.depths.some((depth) => depth > 0)) unit.depths = print.depths;
     }
     if (print.reads.length > 0) reads.set(unit, print.reads);
     // A module-level function that is a helper is compared by its fingerprint: comments and layout do not count.

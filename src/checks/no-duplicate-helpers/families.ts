@@ -1,7 +1,7 @@
 import { FUNCTION_VALUE } from './facts.js';
 import { bindsAnotherTarget, corroborated, isNestedIn, literalsCompatible, mostLiteralsShared, portImportsAgree, sameModuleFunctions, type Helper } from './helpers.js';
 import type { DuplicateHelpersOptions } from './options.js';
-import { align, MAX_ALIGNED_STATEMENTS, similarityBound } from './similarity.js';
+import { align, MAX_ALIGNED_STATEMENTS, similarityBound, type Alignment } from './similarity.js';
 
 /** Buckets larger than this are compared through a bounded number of representatives. */
 const MAX_REPRESENTATIVES = 32;
@@ -99,7 +99,26 @@ export function isNearMiss(a: Helper, b: Helper, options: DuplicateHelpersOption
   if (sameName) return true;
   // The same steps over the same variables, wired differently: a lookup and its inverse, not a copy.
   if (a.unit.wiringFree !== undefined && a.unit.wiringFree === b.unit.wiringFree && a.unit.exact !== b.unit.exact) return false;
-  return alignment.onlyInA.length === 0 || alignment.onlyInB.length === 0;
+  if (alignment.onlyInA.length > 0 && alignment.onlyInB.length > 0) return false;
+  // `await session.reject()` in one and inside the other's `catch`: a statement moved, not one added.
+  return matchedAtSameDepth(a, b, alignment);
+}
+
+/** Whether each statement the alignment matches is nested as deep in both copies. */
+function matchedAtSameDepth(a: Helper, b: Helper, alignment: Alignment): boolean {
+  const depthsA = a.unit.depths;
+  const depthsB = b.unit.depths;
+  if (!depthsA && !depthsB) return true;
+  const onlyInA = new Set(alignment.onlyInA);
+  const onlyInB = new Set(alignment.onlyInB);
+  let j = 0;
+  for (let i = 0; i < a.unit.statements.length; i++) {
+    if (onlyInA.has(i)) continue;
+    while (onlyInB.has(j)) j++;
+    if ((depthsA?.[i] ?? 0) !== (depthsB?.[j] ?? 0)) return false;
+    j++;
+  }
+  return true;
 }
 
 /**

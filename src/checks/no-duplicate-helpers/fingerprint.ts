@@ -25,6 +25,8 @@ export interface Fingerprint {
   paths: number[];
   statements: number[];
   weights: number[];
+  /** How deep each statement is nested in others (0: in the body itself). */
+  depths: number[];
   /** Source span (`pos`, `end`) of each statement, for snippets. */
   spans: number[];
   /** Tokens inside statements. */
@@ -77,6 +79,7 @@ export function fingerprint(
   const paths: number[] = [];
   const statements: number[] = [];
   const weights: number[] = [];
+  const depths: number[] = [];
   const spans: number[] = [];
   // Open statements: index into `statements` and running hash.
   const openIndex: number[] = [];
@@ -155,6 +158,7 @@ export function fingerprint(
         openHash.push(STATEMENT_SEED);
         statements.push(0);
         weights.push(0);
+        depths.push(openIndex.length - 1);
         spans.push(value, b[i]!);
         continue;
       case Op.StatementEnd: {
@@ -178,6 +182,7 @@ export function fingerprint(
     paths,
     statements,
     weights,
+    depths,
     spans,
     size,
     captures,

@@ -83,8 +83,10 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike, ownMethods?: Rea
   // `this.#transport().close(); this.reset();`: plumbing over methods each class declares itself. (Inherited ones,
   // `this.setDocuments(this.documents); this.spotlight.register(this)`, make a copy the base class could hold.)
   if (ownMethods && statements.length === 2 && statements.every((statement) => callsOwnMethod(syntax, statement, ownMethods))) return true;
-  // `const req = context.getRequest(); return req.user;`: one forward and a property chain, split over a const.
+  // `const req = context.getRequest(); return req.user;`: one forward and a property chain, split over a const; or
+  // `const { ctx, skeleton } = input; return ctx.hydrator.hydrate(skeleton.dids);`: a forward of what a const unpacked.
   if (statements.length === 2 && isSimpleConst(syntax, statements[0]!) && returnsSimple(syntax, statements[1]!)) return true;
+  if (statements.length === 2 && isUnpacking(syntax, statements[0]!) && isTrivialStatement(syntax, statements[1]!)) return true;
   return statements.length === 1 && isTrivialStatement(syntax, statements[0]!);
 }
 
@@ -228,6 +230,16 @@ function returnsSimple(syntax: Syntax, statement: TS.Statement): boolean {
   return value !== undefined && (isSimple(syntax, value) || isStaticMarkup(syntax, value, 0));
 }
 
+/** `const { ctx, params } = input;`: names for the fields of a value, no work. */
+function isUnpacking(syntax: Syntax, statement: TS.Statement): boolean {
+  const { K } = syntax;
+  if (statement.kind !== K.VariableStatement) return false;
+  const declarations = (statement as TS.VariableStatement).declarationList.declarations;
+  if (declarations.length !== 1 || declarations[0]!.name.kind !== K.ObjectBindingPattern) return false;
+  const initializer = declarations[0]!.initializer;
+  return initializer !== undefined && isSimple(syntax, initializer);
+}
+
 /** `const x = <identifier, literal, property chain, or calls over simple values>;`, also `const { id } = await params;` */
 function isSimpleConst(syntax: Syntax, statement: TS.Statement): boolean {
   const { K } = syntax;
@@ -353,7 +365,10 @@ function isForward(syntax: Syntax, node: TS.Node, depth = 0): boolean {
   }
   if (current.kind !== K.CallExpression && current.kind !== K.NewExpression) return false;
   const call = current as TS.CallExpression;
-  if (!isSimple(syntax, call.expression) && !(depth < 2 && isForward(syntax, call.expression, depth + 1))) return false;
+  // The callee of a forward: a name or property chain, or one over another forward (`new Task().schedule(...)`).
+  let callee = unwrap(syntax, call.expression);
+  while (callee.kind === K.PropertyAccessExpression) callee = unwrap(syntax, (callee as TS.PropertyAccessExpression).expression);
+  if (!isSimple(syntax, callee) && !(depth < 2 && isForward(syntax, callee, depth + 1))) return false;
   for (const argument of call.arguments ?? []) if (!isPassedValue(syntax, argument, depth)) return false;
   return true;
 }

@@ -423,6 +423,8 @@ class Extractor {
     let scope: FunctionScope | undefined;
     let context: string | undefined;
     let enteredCatalog = false;
+    /** An arrow's expression body, compared like a condition: `(event) => event.data.type === 'ready'`. */
+    let predicate: TS.Expression | undefined;
 
     switch (this.kinds.visit[kind]) {
       case IMPORT:
@@ -459,6 +461,7 @@ class Extractor {
       case FUNCTION:
         scope = this.enterFunction(node as TS.SignatureDeclaration);
         context = scope.wrapper.name;
+        if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) predicate = node.body;
         break;
       case CALL:
         this.visitCall(node as TS.CallExpression);
@@ -499,6 +502,8 @@ class Extractor {
         const returned = (node as TS.ReturnStatement).expression;
         const innermost = this.functionStack[this.functionStack.length - 1];
         if (returned && innermost) this.noteReturned(innermost, returned);
+        // A predicate: `return event.data.type === 'payload-document-event'`, called as `if (isDocumentEvent(e))`.
+        if (returned) this.visitCondition(returned);
         break;
       }
     }
@@ -506,6 +511,7 @@ class Extractor {
     if (kind <= this.kinds.lastToken) return;
     if (enteredCatalog) this.catalogDepth++;
     if (scope) this.functionStack.push(scope);
+    if (predicate) this.visitCondition(predicate);
     if (context !== undefined) {
       const outer = this.contextStack.length > 0 ? this.contextStack[this.contextStack.length - 1] : undefined;
       this.contextStack.push(outer === undefined ? context : `${outer}.${context}`);

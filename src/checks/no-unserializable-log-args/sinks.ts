@@ -70,7 +70,7 @@ export function recognizeSink(env: Env, call: TS.CallExpression, depth: number):
   if (isUtilFormat(env, callee)) {
     return familyEnabled(env.options, 'util-format') ? formatSink(env, call, 'util-format', dottedOf() ?? name, 0) : undefined;
   }
-  const extra = env.options.loggers.length > 0 ? extraLoggerSink(env, call, dottedOf()) : undefined;
+  const extra = env.options.loggers.length > 0 ? extraLoggerSink(env, call, callee, dottedOf()) : undefined;
   if (extra) return extra;
 
   if (ts.isPropertyAccessExpression(callee) && LEVEL_METHODS.has(name)) {
@@ -232,7 +232,7 @@ function destinationOfUse(env: Env, identifier: TS.Identifier): 'log' | 'wire' |
   return undefined;
 }
 
-function extraLoggerSink(env: Env, call: TS.CallExpression, dotted: string | undefined): Sink | undefined {
+function extraLoggerSink(env: Env, call: TS.CallExpression, callee: TS.Expression, dotted: string | undefined): Sink | undefined {
   if (dotted === undefined || env.options.loggers.length === 0) return undefined;
   for (const logger of env.options.loggers) {
     let pattern: RegExp;
@@ -242,6 +242,11 @@ function extraLoggerSink(env: Env, call: TS.CallExpression, dotted: string | und
       continue;
     }
     if (!pattern.test(dotted)) continue;
+    // `this.logger.info(...)` declared a pino logger: read as pino reads its calls (a message first drops what follows).
+    const family = logger.serializer;
+    if ((family === 'pino' || family === 'winston' || family === 'bunyan') && env.ts.isPropertyAccessExpression(callee)) {
+      return loggerSink(env, call, callee, family, dotted);
+    }
     return {
       family: 'wrappers',
       label: dotted,
