@@ -8,6 +8,7 @@ interface PackageInfo {
 }
 
 const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies'] as const;
+const LIBRARY_ENTRY_FIELDS = ['main', 'module', 'exports', 'bin', 'types', 'typings'];
 
 /**
  * The npm package of each file (its nearest package.json) and what each package depends on. Each folder's
@@ -63,12 +64,17 @@ function readPackage(file: string): PackageInfo | undefined {
   // Without a name (`{ "type": "module" }` in a sub-folder) it marks no package boundary.
   if (typeof manifest !== 'object' || manifest === null || typeof manifest.name !== 'string') return undefined;
   const dependsOn = new Set<string>();
-  // A published package's code cannot import a devDependency (its users do not install it); a private app's
-  // bundler takes one like any other.
-  const fields = manifest.private === true ? [...DEPENDENCY_FIELDS, 'devDependencies'] : DEPENDENCY_FIELDS;
+  // A published library's code cannot import a devDependency (its users do not install it); an app's bundler
+  // takes one like any other.
+  const fields = isLibrary(manifest) ? DEPENDENCY_FIELDS : [...DEPENDENCY_FIELDS, 'devDependencies'];
   for (const field of fields) {
     const dependencies = manifest[field];
     if (dependencies && typeof dependencies === 'object') for (const name of Object.keys(dependencies)) dependsOn.add(name);
   }
   return { name: manifest.name as string, dependsOn };
+}
+
+/** A package others install and import or run: not private, with an entry point (`main`, `exports`, `bin`...). */
+function isLibrary(manifest: Record<string, unknown>): boolean {
+  return manifest.private !== true && LIBRARY_ENTRY_FIELDS.some((field) => manifest[field] !== undefined);
 }

@@ -125,14 +125,18 @@ function parseTsconfig(
   const inBases = new Set(unreadable.flatMap((error) => (error.file && path.normalize(error.file.fileName) !== path.normalize(file) ? [path.normalize(error.file.fileName)] : [])));
   if (unreadable.length > inBases.size || unreadable.some((error) => !error.file)) {
     const bases = extendsOf(read.config);
-    if (isPackage(bases)) uninstalled.push({ display, bases });
-    else diagnostics.push({ file: display, message: `extends ${bases.join(', ')}, which cannot be read; using its own options only` });
+    const missing = unreadableBases(ts, bases, path.dirname(file), unreadable);
+    // `"extends": ["./base.json", "@tsconfig/node22/tsconfig.json"]`: the bases that can be read still apply.
+    const kept = bases.filter((base) => !missing.includes(base));
+    if (kept.length === 0 && isPackage(missing)) uninstalled.push({ display, bases: missing });
+    else diagnostics.push({ file: display, message: `extends ${missing.join(', ')}, ${unreadableWhy(missing)}; using ${kept.length > 0 ? 'the rest of its options' : 'its own options only'}` });
     const { extends: _unreadable, ...own } = read.config as Record<string, unknown>;
-    content = ts.parseJsonConfigFileContent(own, host, path.dirname(file), undefined, file);
+    content = ts.parseJsonConfigFileContent(kept.length > 0 ? { ...own, extends: kept } : own, host, path.dirname(file), undefined, file);
   } else {
     // A base's own base is missing: TypeScript keeps everything else of the chain, and so do we.
     for (const base of [...inBases].sort()) {
-      const bases = extendsOf(ts.readConfigFile(base, host.readFile).config);
+      const errors = unreadable.filter((error) => error.file && path.normalize(error.file.fileName) === base);
+      const bases = unreadableBases(ts, extendsOf(ts.readConfigFile(base, host.readFile).config), path.dirname(base), errors);
       diagnostics.push({ file: display, message: `its base ${toRelative(cwd, base)} extends ${bases.join(', ')}, ${unreadableWhy(bases)}; using the rest of its options` });
     }
   }
@@ -148,6 +152,13 @@ function parseTsconfig(
       return target.endsWith('.json') ? target : path.join(target, 'tsconfig.json');
     }),
   };
+}
+
+/** The entries of an `extends` that its errors name (as written, or resolved from `folder`); all of them when none is named. */
+function unreadableBases(ts: TypeScriptApi, bases: string[], folder: string, errors: TS.Diagnostic[]): string[] {
+  const texts = errors.map((error) => messageOf(ts, error));
+  const named = bases.filter((base) => texts.some((text) => text.includes(base) || text.includes(path.resolve(folder, base))));
+  return named.length > 0 ? named : bases;
 }
 
 function extendsOf(config: unknown): string[] {

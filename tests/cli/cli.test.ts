@@ -261,6 +261,23 @@ describe('ssot CLI: config', () => {
     expect(parseJsonOutput(run).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['src/report.ts:5 ssot/no-unserializable-log-args']);
   });
 
+  it('keeps the bases of an `extends` list that can be read, naming only the one that cannot', () => {
+    const dir = tempDir();
+    cpSync(fixture('tsconfig-base-extends-uninstalled'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'tsconfig.base.json'), '{ "compilerOptions": { "baseUrl": ".", "paths": { "@ac/*": ["src/*"] } } }\n');
+    writeFileSync(path.join(dir, 'tsconfig.json'), '{ "extends": ["./tsconfig.base.json", "@tsconfig/node22/tsconfig.json"], "include": ["src"] }\n');
+    const direct = runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir });
+    expect(direct.stderr).toBe('ssot: tsconfig.json: extends @tsconfig/node22/tsconfig.json, which is not installed; using the rest of its options\n');
+    expect(parseJsonOutput(direct).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['src/report.ts:5 ssot/no-unserializable-log-args']);
+    // The same list in a base.
+    mkdirSync(path.join(dir, 'config'));
+    writeFileSync(path.join(dir, 'config/node.json'), '{ "extends": ["../tsconfig.base.json", "@tsconfig/node22/tsconfig.json"] }\n');
+    writeFileSync(path.join(dir, 'tsconfig.json'), '{ "extends": "./config/node.json", "include": ["src"] }\n');
+    const inBase = runCli(['.', '--format', 'json', '--no-cache'], { cwd: dir });
+    expect(inBase.stderr).toBe('ssot: tsconfig.json: its base config/node.json extends @tsconfig/node22/tsconfig.json, which is not installed; using the rest of its options\n');
+    expect(parseJsonOutput(inBase).findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['src/report.ts:5 ssot/no-unserializable-log-args']);
+  });
+
   it('reads a base tsconfig from a workspace package that is not installed, where the package manager would link it', () => {
     const expected = ['apps/web/src/report.ts:5 ssot/no-unserializable-log-args'];
     const npmWorkspaces = runCli(['.', '--format', 'json', '--no-cache'], { cwd: fixture('tsconfig-extends-workspace') });

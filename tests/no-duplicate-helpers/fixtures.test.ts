@@ -68,10 +68,11 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('divergent: a copy missing a guard, a copy with an extra line and a switch that gained cases are warnings that name the difference', async () => {
+  it('divergent: a copy missing a guard, a copy with an extra line, a copy wrapped in a try/catch the other lacks and a switch that gained cases are warnings that name the difference', async () => {
     expect(await findingLines(fixture('divergent'))).toEqual([
       "src/admin/server.ts:2:10 warning parsePort is a diverging copy of parsePort (src/util/parse-port.ts:1): it has 'console.info(`admin port ${port}`);' that the canonical copy lacks",
       "src/jobs/worker.ts:4:10 warning parse_port is a diverging copy of parsePort (src/util/parse-port.ts:1): it lacks 'if (value === undefined || value.trim() === '')' (+1 more statement) that the canonical copy has",
+      "src/layouts/settings-layout.ts:6:23 warning settingsLayout is a diverging copy of billingGuard (src/layouts/billing-guard.ts:4): it has 'try { const { isBilling, organizationId } = awa…' (+3 more statements) that the canonical copy lacks",
       "src/reports/totals.ts:1:10 warning aggregateValues is a diverging copy of aggregateValues (src/charts/aggregation.ts:1): its 'switch (aggregation)' differs from the canonical copy's; it has 'case 'min': return Math.min(...values);' (+3 more statements) that the canonical copy lacks",
     ]);
   });
@@ -83,7 +84,7 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it("canonical-by-package: in a monorepo, the copy in the package the other depends on wins; two apps that cannot import each other's are told to share a package; a published package's devDependency is no dependency (a private app's is); a dual build's manifests are one package, and its two formats of one module are no copies", async () => {
+  it("canonical-by-package: in a monorepo, the copy in the package the other depends on wins; two apps that cannot import each other's are told to share a package; a published library's devDependency is no dependency (a private app's is); a dual build's manifests are one package, and its two formats of one module are no copies", async () => {
     expect(await findingLines(fixture('canonical-by-package'))).toEqual([
       'apps/web/src/shape.ts:2:17 error isPlainObject duplicates isRecord (packages/shared/src/record.ts:1); export it and import it instead',
       'apps/web/src/shape.ts:8:17 error formatBytes duplicates humanSize (apps/admin/src/size.ts:2); move it to a package both depend on',

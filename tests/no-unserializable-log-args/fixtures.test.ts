@@ -12,10 +12,11 @@ describe('no-unserializable-log-args fixtures', () => {
     ]);
   });
 
-  test("pino without types: recognized by pino() creation", async () => {
+  test("pino without types: recognized by pino() creation, also through the project's logger factories (not one that may return something else)", async () => {
     expect(await findingLines("no-unserializable-log-args/pino-untyped")).toEqual([
       "src/app.ts:8:21 warning `ids` is a Map: pino writes it as {} in log.info; convert it first (Object.fromEntries(map) or [...set]).",
       "src/app.ts:10:32 warning `error` is dropped: pino's log.error(message, ...args) only fills %s/%d/%o placeholders and ignores other arguments; pass objects first: log.error({ ... }, message).",
+      "src/labels.ts:7:21 warning `redacted` is a Set: pino writes it as {} in httpLogger.info; convert it first (Object.fromEntries(map) or [...set]).",
     ]);
   });
 

@@ -104,19 +104,52 @@ export function isNearMiss(a: Helper, b: Helper, options: DuplicateHelpersOption
   return matchedAtSameDepth(a, b, alignment);
 }
 
-/** Whether each statement the alignment matches is nested as deep in both copies. */
+/**
+ * Whether the statements the alignment matches sit alike in both copies: nested as deep, or deeper in one only
+ * because that copy wraps them (`try { ...same statements } catch`), where each such statement follows the
+ * wrapper's header or another wrapped one. A statement that moved into another's branch after new work
+ * (rollback's `await session.reject()`, inside commit's `catch` after `await session.resolve()`) does not.
+ */
 function matchedAtSameDepth(a: Helper, b: Helper, alignment: Alignment): boolean {
   const depthsA = a.unit.depths;
   const depthsB = b.unit.depths;
   if (!depthsA && !depthsB) return true;
+  const depthA = (i: number) => depthsA?.[i] ?? 0;
+  const depthB = (j: number) => depthsB?.[j] ?? 0;
   const onlyInA = new Set(alignment.onlyInA);
   const onlyInB = new Set(alignment.onlyInB);
+  // The other copy's index of each matched statement, by index (-1: unmatched).
+  const partnerOfA = new Array<number>(a.unit.statements.length).fill(-1);
+  const partnerOfB = new Array<number>(b.unit.statements.length).fill(-1);
   let j = 0;
   for (let i = 0; i < a.unit.statements.length; i++) {
     if (onlyInA.has(i)) continue;
     while (onlyInB.has(j)) j++;
-    if ((depthsA?.[i] ?? 0) !== (depthsB?.[j] ?? 0)) return false;
+    partnerOfA[i] = j;
+    partnerOfB[j] = i;
     j++;
+  }
+  const wrapped = (index: number, shift: number, depth: (k: number) => number, partnerOf: number[], otherDepth: (k: number) => number): boolean => {
+    const previous = index - 1;
+    if (previous < 0) return false;
+    const partner = partnerOf[previous]!;
+    if (partner >= 0) return depth(previous) - otherDepth(partner) === shift;
+    // The wrapper's header (`try {`, `if (x) {`), itself after matched code or the header it is nested in: not a
+    // `catch` after new work.
+    let header = previous;
+    if (depth(header) !== depth(index) - 1) return false;
+    while (header > 0 && partnerOf[header - 1]! < 0) {
+      if (depth(header - 1) !== depth(header) - 1) return false;
+      header--;
+    }
+    return true;
+  };
+  for (let i = 0; i < partnerOfA.length; i++) {
+    const k = partnerOfA[i]!;
+    if (k < 0) continue;
+    const shift = depthA(i) - depthB(k);
+    if (shift > 0 && !wrapped(i, shift, depthA, partnerOfA, depthB)) return false;
+    if (shift < 0 && !wrapped(k, -shift, depthB, partnerOfB, depthA)) return false;
   }
   return true;
 }

@@ -40,6 +40,11 @@ export interface Fingerprint {
 export const MAX_LITERALS = 64;
 
 const TAG_CLOSE = hashText('tag:close') | 0;
+/**
+ * Globals that are values, not names: kept in the shape, so that a copy returning `NaN` where the other returns
+ * `undefined` is another function, not a port using its own module's name.
+ */
+const GLOBAL_VALUES = new Set(['undefined', 'NaN', 'Infinity'].map((name) => hashText(name) | 0));
 const TAG_LOCAL = hashText('tag:local') | 0;
 const TAG_SELF = hashText('tag:self') | 0;
 const TAG_NAME = hashText('tag:name') | 0;
@@ -107,9 +112,13 @@ export function fingerprint(
       case Op.Ref:
       case Op.Bind: {
         e1 = mix(mix(e1, TAG_NAME), value); e2 = mixAlt(mixAlt(e2, TAG_NAME), value);
-        let shapeSlot = shapeIndex.get(value);
-        if (shapeSlot === undefined) shapeIndex.set(value, (shapeSlot = shapeIndex.size));
-        s1 = mix(mix(s1, TAG_NAME), shapeSlot);
+        if (GLOBAL_VALUES.has(value) && !locals.has(value)) {
+          s1 = mix(mix(s1, TAG_NAME), value);
+        } else {
+          let shapeSlot = shapeIndex.get(value);
+          if (shapeSlot === undefined) shapeIndex.set(value, (shapeSlot = shapeIndex.size));
+          s1 = mix(mix(s1, TAG_NAME), shapeSlot);
+        }
         if (locals.has(value)) {
           let slot = localIndex.get(value);
           if (slot === undefined) localIndex.set(value, (slot = localIndex.size));

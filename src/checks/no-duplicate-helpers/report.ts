@@ -106,7 +106,9 @@ function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, rela
   const literals = differing === 0 ? '' : differing === 1 ? 'the literal that differs' : 'the literals that differ';
   // Each reads its own module's `key`: importing one would make the other read the wrong value.
   const values = differingModuleValues(canonical, copy);
-  const state = values.filter((name) => copy.unit.moduleValues!.some(([own, value]) => own === name && value.startsWith(STATE_VALUE)));
+  let state = values.filter((name) => copy.unit.moduleValues!.some(([own, value]) => own === name && value.startsWith(STATE_VALUE)));
+  // Svelte stores read by `$` name (`$t`, `$page`) are what both copies read: named only when nothing else is.
+  if (state.some((name) => !name.startsWith('$'))) state = state.filter((name) => !name.startsWith('$'));
   if (state.length > 0) {
     // Importing one copy would make it read and write the other module's variable.
     const names = state.map((name) => `\`${name}\``).join(', ');

@@ -365,10 +365,13 @@ function isForward(syntax: Syntax, node: TS.Node, depth = 0): boolean {
   }
   if (current.kind !== K.CallExpression && current.kind !== K.NewExpression) return false;
   const call = current as TS.CallExpression;
-  // The callee of a forward: a name or property chain, or one over another forward (`new Task().schedule(...)`).
+  // The callee: a name or property chain, a forward itself, or a method of an object built for the call
+  // (`new Task().schedule(...)`; not of another call's result: `createHash('sha256').update(x).digest('hex')` is work).
   let callee = unwrap(syntax, call.expression);
-  while (callee.kind === K.PropertyAccessExpression) callee = unwrap(syntax, (callee as TS.PropertyAccessExpression).expression);
-  if (!isSimple(syntax, callee) && !(depth < 2 && isForward(syntax, callee, depth + 1))) return false;
+  if (!isSimple(syntax, callee) && !(depth < 2 && isForward(syntax, callee, depth + 1))) {
+    while (callee.kind === K.PropertyAccessExpression) callee = unwrap(syntax, (callee as TS.PropertyAccessExpression).expression);
+    if (callee.kind !== K.NewExpression || !(depth < 2 && isForward(syntax, callee, depth + 1))) return false;
+  }
   for (const argument of call.arguments ?? []) if (!isPassedValue(syntax, argument, depth)) return false;
   return true;
 }

@@ -303,10 +303,11 @@ function isNumericEnum(env: Env, type: TS.Type): boolean {
 /**
  * A `%j` trace (debug, util.format, console) that dumps a whole object (`debug('received %j', message)` with a
  * numeric `message.type`) prints the wire format on purpose: only a member written in the call is reported there.
- * Structured loggers and logged JSON.stringify report members at any depth: their entries are read by people.
+ * Structured loggers and logged JSON.stringify report members at any depth: their entries are read by people; but
+ * not inside the elements of a logged array (`{ messages }`), a dump where no one member could be logged by name.
  */
 function classifyNumericEnum(walk: Walk, type: TS.Type, at: At, explicit: boolean): void {
-  if (!walk.slot.logs || (!explicit && walk.slot.serializer === 'util-format')) return;
+  if (!walk.slot.logs || (!explicit && (walk.slot.serializer === 'util-format' || at.path.includes('[]')))) return;
   report(walk, at, 'numeric-enum', enumNameOf(walk.env, type) ?? walk.env.checker!.typeToString(type));
 }
 

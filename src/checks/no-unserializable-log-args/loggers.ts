@@ -148,9 +148,12 @@ export function familyOfCalledFunction(env: Env, callee: TS.Expression): LoggerF
   return familyOfLoggerExpression(env, callee, 0);
 }
 
+/** Steps from a logger to its creation: variables, fields, `.child()`, factories (`subsystemLogger` -> `createLogger` -> `root.child()` -> `pino()`). */
+const MAX_CREATION_DEPTH = 8;
+
 /** Family of a logger value by its creation: `pino()`, `winston.createLogger()`, `debug('ns')`, `x.child()`. */
 export function familyOfLoggerExpression(env: Env, node: TS.Expression, depth: number): LoggerFamily | undefined {
-  if (depth > 4) return undefined;
+  if (depth > MAX_CREATION_DEPTH) return undefined;
   const { ts } = env;
   const expression = unwrapExpression(ts, node);
   if (ts.isCallExpression(expression) || ts.isNewExpression(expression)) {
@@ -207,10 +210,12 @@ function familyOfCreation(env: Env, call: TS.CallExpression | TS.NewExpression, 
   if (ts.isCallExpression(callee)) return moduleFamily(requiredModule(env, callee));
   if (ts.isIdentifier(callee)) {
     const specifier = importedFrom(env, callee) ?? importSpecifierOfSymbol(env, callee);
-    if (!specifier) return undefined;
-    if (/^(pino|pino#pino|pino#default|debug|debug#default|debug#debug)$/.test(specifier)) return moduleFamily(specifier);
-    if (/#(createLogger|getLogger)$/.test(specifier)) return moduleFamily(specifier);
-    return undefined;
+    if (specifier && /^(pino|pino#pino|pino#default|debug|debug#default|debug#debug)$/.test(specifier)) return moduleFamily(specifier);
+    if (specifier && /#(createLogger|getLogger)$/.test(specifier)) {
+      const family = moduleFamily(specifier);
+      if (family) return family;
+    }
+    return familyOfFactory(env, callee, depth);
   }
   if (ts.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
@@ -222,6 +227,43 @@ function familyOfCreation(env: Env, call: TS.CallExpression | TS.NewExpression, 
     }
   }
   return undefined;
+}
+
+/**
+ * A project's logger factory, `createLogger(name)` whose every `return` (or expression body) is a logger of one
+ * family: `rootLogger.child({ name })`, `pino(options)`, or another such factory.
+ */
+function familyOfFactory(env: Env, callee: TS.Identifier, depth: number): LoggerFamily | undefined {
+  const { ts } = env;
+  const declaration = declarationOfReference(env, callee);
+  let fn: TS.SignatureDeclaration | undefined;
+  if (declaration && ts.isFunctionDeclaration(declaration)) fn = declaration;
+  else if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
+    const initializer = unwrapExpression(ts, declaration.initializer);
+    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) fn = initializer;
+  }
+  const body = fn && (fn as TS.FunctionLikeDeclaration).body;
+  if (!body || depth > MAX_CREATION_DEPTH) return undefined;
+  if (!ts.isBlock(body)) return familyOfLoggerExpression(env, body, depth + 1);
+  const cached = env.cache.creations.get(fn!);
+  if (cached !== undefined) return (cached ?? undefined) as LoggerFamily | undefined;
+  env.cache.creations.set(fn!, null);
+  let family: LoggerFamily | undefined;
+  let unknown = false;
+  const visit = (node: TS.Node): void => {
+    if (unknown || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) {
+      const returned = familyOfLoggerExpression(env, node.expression, depth + 1);
+      if (!returned || (family && family !== returned)) unknown = true;
+      else family = returned;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  const result = unknown ? undefined : family;
+  env.cache.creations.set(fn!, result ?? null);
+  return result;
 }
 
 /** With a checker, an identifier imported in another file through a re-export. */
