@@ -100,7 +100,7 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('nested: a helper nested in a reported copy is covered by it; closures over their function stay silent, also when it is an IIFE, a bare arrow or a getter', async () => {
+  it('nested: a helper nested in a reported copy is covered by it; closures over their function (its locals or `this`) stay silent, also when it is an IIFE, a bare arrow or a getter', async () => {
     expect(await findingLines(fixture('nested'))).toEqual([
       'src/models/tree.ts:5:9 error depthOf duplicates helperOutsideClosure (src/models/pure.ts:1); import it instead',
       'src/reports/csv.ts:1:17 error toCsv duplicates rowsToCsv (src/exports/table.ts:1); import it instead',

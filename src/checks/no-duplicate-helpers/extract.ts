@@ -12,6 +12,7 @@ import type { DuplicateHelpersOptions } from './options.js';
 import { hashText } from './hash.js';
 import { syntaxOf, type Syntax } from './syntax.js';
 import { unitKindOf, unwrap } from './units.js';
+import { Op, type TokenBuffer } from './tokens.js';
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^./]+\.ts$/;
 /** Third-party code copied into the project: `vendor/`, `third_party/`, `third-party/` (not `vendors/`: LLM or payment vendors). */
@@ -67,7 +68,9 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     // and a method `foo() { foo() }` call another function of that name.
     const selfName = pending.hint.member || pending.hint.qualifier !== undefined ? NaN : pending.nameHash;
     const print = fingerprint(emitter.tokens, pending.start, pending.end, selfName, enclosing, moduleValues);
-    if (print.size < options.minTokens || print.captures) {
+    // An arrow inside a function that reads `this` is a closure over the instance, as one reading the function's locals.
+    const capturesThis = (pending.parent >= 0 || pending.scope !== undefined) && pending.fn.kind === syntax.K.ArrowFunction && readsThis(emitter.tokens, pending.start, pending.end, syntax.code[syntax.K.ThisKeyword]!);
+    if (print.size < options.minTokens || print.captures || capturesThis) {
       keptIndex[index] = parentKept;
       return;
     }
@@ -155,6 +158,12 @@ const IMPORT_META = hashText(IMPORT_META_NAME) | 0;
 function valueOf(entry: ModuleValue): string {
   if (typeof entry[1] === 'function') entry[1] = entry[1]();
   return entry[1];
+}
+
+/** Whether a helper's tokens contain `this` (`code`: the token code of `this`). */
+function readsThis(tokens: TokenBuffer, start: number, end: number, code: number): boolean {
+  for (let i = start; i < end; i++) if (tokens.ops[i] === Op.Kind && tokens.a[i] === code) return true;
+  return false;
 }
 
 /** The module values of a file, and which of them are functions (see {@link moduleValuesOf}). */
