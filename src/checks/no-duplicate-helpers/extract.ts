@@ -68,8 +68,9 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     // and a method `foo() { foo() }` call another function of that name.
     const selfName = pending.hint.member || pending.hint.qualifier !== undefined ? NaN : pending.nameHash;
     const print = fingerprint(emitter.tokens, pending.start, pending.end, selfName, enclosing, moduleValues);
-    // An arrow inside a function that reads `this` is a closure over the instance, as one reading the function's locals.
-    const capturesThis = (pending.parent >= 0 || pending.scope !== undefined) && pending.fn.kind === syntax.K.ArrowFunction && readsThis(emitter.tokens, pending.start, pending.end, syntax.code[syntax.K.ThisKeyword]!);
+    // An arrow inside a function that reads `this` is a closure over the instance, as one reading the function's
+    // locals (a class field's arrow, also in a mixin's class, is the class's own member).
+    const capturesThis = (pending.parent >= 0 || pending.scope !== undefined) && !pending.hint.member && pending.fn.kind === syntax.K.ArrowFunction && readsThis(emitter.tokens, pending.start, pending.end, syntax.code[syntax.K.ThisKeyword]!);
     if (print.size < options.minTokens || print.captures || capturesThis) {
       keptIndex[index] = parentKept;
       return;
