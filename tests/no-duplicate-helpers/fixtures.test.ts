@@ -100,9 +100,10 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('nested: a helper nested in a reported copy is covered by it; closures over their function (its locals or `this`) stay silent, also when it is an IIFE, a bare arrow or a getter', async () => {
+  it('nested: a helper nested in a reported copy is covered by it; closures over their function stay silent, also when it is an IIFE, a bare arrow or a getter; an arrow reading its method\'s `this` is shared by a function or base class, not at module level', async () => {
     expect(await findingLines(fixture('nested'))).toEqual([
       'src/models/tree.ts:5:9 error depthOf duplicates helperOutsideClosure (src/models/pure.ts:1); import it instead',
+      'src/outbox/sequencer-outbox.ts:12:11 error addToBuffer duplicates addToBuffer (src/outbox/moderation-outbox.ts:11); move it to a function or base class both use',
       'src/reports/csv.ts:1:17 error toCsv duplicates rowsToCsv (src/exports/table.ts:1); import it instead',
     ]);
   });

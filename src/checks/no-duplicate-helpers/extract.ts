@@ -68,10 +68,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     // and a method `foo() { foo() }` call another function of that name.
     const selfName = pending.hint.member || pending.hint.qualifier !== undefined ? NaN : pending.nameHash;
     const print = fingerprint(emitter.tokens, pending.start, pending.end, selfName, enclosing, moduleValues);
-    // An arrow inside a function that reads `this` is a closure over the instance, as one reading the function's
-    // locals (a class field's arrow, also in a mixin's class, is the class's own member).
-    const capturesThis = (pending.parent >= 0 || pending.scope !== undefined) && !pending.hint.member && pending.fn.kind === syntax.K.ArrowFunction && readsThis(emitter.tokens, pending.start, pending.end, syntax.code[syntax.K.ThisKeyword]!);
-    if (print.size < options.minTokens || print.captures || capturesThis) {
+    if (print.size < options.minTokens || print.captures) {
       keptIndex[index] = parentKept;
       return;
     }
@@ -92,6 +89,10 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     };
     const qualifier = pending.hint.qualifier;
     if (qualifier !== undefined) unit.qualifier = qualifier;
+    // An arrow inside a function that reads `this` works on the instance: module level is no home for it.
+    if (pending.parent >= 0 && !pending.hint.member && pending.fn.kind === syntax.K.ArrowFunction && readsThis(emitter.tokens, pending.start, pending.end, syntax.code[syntax.K.ThisKeyword]!)) {
+      unit.readsThis = true;
+    }
     if (pending.hint.objectMember && qualifier !== undefined && (emitted.exportedVariables.has(qualifier) || emitted.exportedNames.has(qualifier))) unit.ownerExported = true;
     if (print.paths.length > 0) unit.paths = print.paths;
     if (pending.guard !== undefined) unit.guard = pending.guard;

@@ -13,6 +13,8 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
    */
   ownerExported?: true;
   kind: UnitKind;
+  /** An arrow nested in another helper that reads `this` (the instance of the method around it). */
+  readsThis?: true;
   exported: boolean;
   /** Range of the name (of the first line for an anonymous default export). */
   range: Range;
