@@ -16,7 +16,7 @@ import { extractFacts, type ExtractRequest } from './project/extract-file.js';
 import { firstSyntaxError } from './project/parse.js';
 import { toRelative } from './project/paths.js';
 import { DEFAULT_MAX_FILE_SIZE, readSource } from './project/read-source.js';
-import { findTsconfigFiles, parseTsconfigs, type ParsedTsconfig } from './project/tsconfig.js';
+import { findTsconfigFiles, parseTsconfigs, rootTsconfigs, type ParsedTsconfig } from './project/tsconfig.js';
 import { SharedParses } from './project/shared-parses.js';
 import { syntaxErrorOfSkipped, typedRootSelector } from './project/typed-roots.js';
 import { packageJson } from './version.js';
@@ -99,9 +99,10 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
     const syntacticRun = syntactic.length ? await startSyntactic(files, syntactic, options, cwd, useCache, jobs, pool) : undefined;
     pool = syntacticRun?.pool;
     // After the hand-off to the workers: this loads TypeScript in this thread (~0.3 s).
-    const tsconfigFiles = findTsconfigFiles(paths.map((given) => path.resolve(cwd, given)));
+    const absolutePaths = paths.map((given) => path.resolve(cwd, given));
+    const tsconfigFiles = findTsconfigFiles(absolutePaths);
     const { configs: tsconfigs, diagnostics: tsconfigDiagnostics } = tsconfigFiles.length
-      ? parseTsconfigs(await loadTs(), tsconfigFiles, cwd)
+      ? parseTsconfigs(await loadTs(), tsconfigFiles, cwd, rootTsconfigs(absolutePaths))
       : { configs: [], diagnostics: [] };
     diagnostics.push(...tsconfigDiagnostics);
     phase('tsconfig');

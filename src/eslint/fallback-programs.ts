@@ -2,7 +2,7 @@ import path from 'node:path';
 import type * as TS from 'typescript';
 import type { TypeScriptApi } from '../core/location.js';
 import { groupByCompilerOptions } from '../project/program.js';
-import { findTsconfigFiles, parseTsconfigs, type ParsedTsconfig } from '../project/tsconfig.js';
+import { findTsconfigFiles, parseTsconfigs, rootTsconfigs, type ParsedTsconfig } from '../project/tsconfig.js';
 import type { FileEntry, ProjectFiles } from './project-files.js';
 
 export interface ServingProgram {
@@ -66,7 +66,7 @@ export class FallbackPrograms {
   private loadTsconfigs(): ParsedTsconfig[] {
     if (!this.tsconfigs) {
       try {
-        this.tsconfigs = parseTsconfigs(this.ts, findTsconfigFiles([this.root]), this.cwd).configs;
+        this.tsconfigs = parseTsconfigs(this.ts, findTsconfigFiles([this.root]), this.cwd, rootTsconfigs([this.root])).configs;
       } catch {
         // An unusable tsconfig: default options, as for files no tsconfig includes.
         this.tsconfigs = [];

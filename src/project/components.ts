@@ -16,8 +16,10 @@ const SCRIPT_OR_COMMENT = /<!--[\s\S]*?-->|^[ \t]*<script\b((?:[^>"']|"[^"]*"|'[
 /** Attributes of a block that is not inline code: `src="./x.ts"`, `type="application/json"`, `type="text/x-template"`. */
 const NOT_INLINE_CODE = /\bsrc\s*=|\btype\s*=\s*["']?(?!(?:module|text\/javascript|application\/javascript|text\/typescript)\b)/i;
 const NOT_LINE_BREAK = /[^\r\n\u2028\u2029]/g;
-/** An Astro component's frontmatter: its code between two `---` lines at the top of the file. */
-const FRONTMATTER = /^(\uFEFF?\s*---[ \t]*\r?\n)([\s\S]*?)^---[ \t]*$/m;
+/** The opening `---` line of an Astro component's frontmatter, at the top of the file. */
+const FRONTMATTER_START = /^\uFEFF?\s*---[ \t]*\r?\n/;
+/** The `---` line that closes it. */
+const FENCE_LINE = /^---[ \t]*$/m;
 
 /**
  * The text the analyzer reads of a component: its `<script>` blocks (`<script setup lang="ts">`, Svelte's
@@ -28,12 +30,13 @@ export function componentScriptText(text: string, file: string): string {
   let result = '';
   let copied = 0;
   SCRIPT_OR_COMMENT.lastIndex = 0;
-  const frontmatter = file.endsWith('.astro') ? FRONTMATTER.exec(text) : null;
-  if (frontmatter?.index === 0) {
-    const [whole, fence, body] = frontmatter;
-    result = fence!.replace(NOT_LINE_BREAK, ' ') + body;
-    copied = fence!.length + body!.length;
-    SCRIPT_OR_COMMENT.lastIndex = whole.length;
+  const fence = file.endsWith('.astro') ? FRONTMATTER_START.exec(text)?.[0] : undefined;
+  const closing = fence === undefined ? -1 : text.slice(fence.length).search(FENCE_LINE);
+  if (fence !== undefined && closing >= 0) {
+    const body = text.slice(fence.length, fence.length + closing);
+    result = fence.replace(NOT_LINE_BREAK, ' ') + body;
+    copied = fence.length + body.length;
+    SCRIPT_OR_COMMENT.lastIndex = copied;
   }
   for (let match = SCRIPT_OR_COMMENT.exec(text); match !== null; match = SCRIPT_OR_COMMENT.exec(text)) {
     const [whole, attributes, body] = match;

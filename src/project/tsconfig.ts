@@ -37,6 +37,20 @@ export function findTsconfigFiles(paths: string[]): string[] {
   return [...found].sort();
 }
 
+/**
+ * The tsconfig.json files that govern the given paths themselves: at a given folder, or the nearest one above. A broken
+ * one of these is the user's own config error; one further down may be a test fixture's or a generated one.
+ */
+export function rootTsconfigs(paths: string[]): Set<string> {
+  const roots = new Set<string>();
+  for (const root of paths) {
+    const own = path.join(root, 'tsconfig.json');
+    const governing = existsSync(own) ? own : nearestTsconfigAbove(root);
+    if (governing) roots.add(path.normalize(governing));
+  }
+  return roots;
+}
+
 function nearestTsconfigAbove(start: string): string | undefined {
   if (existsSync(path.join(start, '.git'))) return undefined;
   for (let dir = path.dirname(start); dir !== path.dirname(dir); dir = path.dirname(dir)) {
@@ -53,12 +67,14 @@ export interface ParsedTsconfigs {
 }
 
 /**
- * A tsconfig.json that is not valid JSON is the user's own error (exit 2). One whose base cannot be read is used
+ * A tsconfig.json that is not valid JSON is the user's own error (exit 2) when it governs a given path (`roots`);
+ * further down (a test fixture's, `test/fixtures/bad/tsconfig.json`) it is skipped with a diagnostic, and its
+ * files are analyzed as if it were not there. One whose base cannot be read is used
  * without it, with a diagnostic: a package that is not installed (a fresh clone), or a file that a tool generates
  * (`.nuxt/tsconfig.json` before `nuxt prepare`) or that a sub-project's config points at wrongly, which must not
  * stop the analysis of the rest of a monorepo. A reference to a missing project is skipped likewise.
  */
-export function parseTsconfigs(ts: TypeScriptApi, files: string[], cwd: string): ParsedTsconfigs {
+export function parseTsconfigs(ts: TypeScriptApi, files: string[], cwd: string, roots: ReadonlySet<string> = new Set(files)): ParsedTsconfigs {
   const parsed = new Map<string, ParsedTsconfig>();
   const diagnostics: FileDiagnostic[] = [];
   const uninstalled: UninstalledBase[] = [];
@@ -70,7 +86,8 @@ export function parseTsconfigs(ts: TypeScriptApi, files: string[], cwd: string):
       diagnostics.push({ file: toRelative(cwd, file), message: 'referenced project not found; skipped' });
       continue;
     }
-    const config = parseTsconfig(ts, host, file, cwd, diagnostics, uninstalled);
+    const config = parseTsconfig(ts, host, file, cwd, diagnostics, uninstalled, roots.has(file));
+    if (!config) continue;
     parsed.set(file, config.parsed);
     queue.push(...config.references);
   }
@@ -115,11 +132,16 @@ function parseTsconfig(
   cwd: string,
   diagnostics: FileDiagnostic[],
   uninstalled: UninstalledBase[],
-): { parsed: ParsedTsconfig; references: string[] } {
+  isRoot: boolean,
+): { parsed: ParsedTsconfig; references: string[] } | undefined {
   const display = toRelative(cwd, file);
   const workspaceReadsBefore = host.workspaceReads;
   const read = ts.readConfigFile(file, host.readFile);
-  if (read.error) throw new UsageError(`invalid tsconfig ${display}: ${messageOf(ts, read.error)}`);
+  if (read.error) {
+    if (isRoot) throw new UsageError(`invalid tsconfig ${display}: ${messageOf(ts, read.error)}`);
+    diagnostics.push({ file: display, message: `invalid tsconfig (${messageOf(ts, read.error)}); skipped` });
+    return undefined;
+  }
   let content = ts.parseJsonConfigFileContent(read.config, host, path.dirname(file), undefined, file);
   const unreadable = content.errors.filter((error) => EXTENDS_CODES.has(error.code));
   const inBases = new Set(unreadable.flatMap((error) => (error.file && path.normalize(error.file.fileName) !== path.normalize(file) ? [path.normalize(error.file.fileName)] : [])));

@@ -18,10 +18,15 @@ function writeBadFiles(dir: string): string[] {
   symlinkSync('loop-b.ts', path.join(bad, 'loop-a.ts'));
   symlinkSync('loop-a.ts', path.join(bad, 'loop-b.ts'));
   symlinkSync('..', path.join(bad, 'parent'));
+  // A test fixture's broken tsconfig: skipped, not the run's config error.
+  mkdirSync(path.join(bad, 'fixture'));
+  writeFileSync(path.join(bad, 'fixture/tsconfig.json'), '{\n  "buildOptions":\n}\n');
   // Odd but valid: these are analyzed normally and produce no diagnostic.
   writeFileSync(path.join(bad, 'empty.ts'), '');
   writeFileSync(path.join(bad, 'bom-crlf.ts'), '\ufeffexport const a = 1;\r\nexport const b = 2;\r\n');
-  return ['bad/binary.ts', 'bad/deep.ts', 'bad/huge.ts', 'bad/latin1.ts', 'bad/loop-a.ts', 'bad/loop-b.ts', 'bad/syntax.ts'];
+  // A period then many comments, with no log call after them: a pattern that backtracks over comments would never end.
+  writeFileSync(path.join(bad, 'comments.ts'), `// Keep in sync with the schema.\n${'/** section */\n\n'.repeat(80)}export interface Config {\n  field?: string;\n}\n`);
+  return ['bad/binary.ts', 'bad/deep.ts', 'bad/fixture/tsconfig.json', 'bad/huge.ts', 'bad/latin1.ts', 'bad/loop-a.ts', 'bad/loop-b.ts', 'bad/syntax.ts'];
 }
 
 describe('bad input', () => {
@@ -54,6 +59,7 @@ describe('bad input', () => {
     expect(lines).toContain('ssot: bad/loop-a.ts: skipped: symbolic link loop');
     expect(lines).toContain('ssot: bad/deep.ts: skipped: too deeply nested to analyze (depth over 500)');
     expect(lines).toContain('ssot: bad/syntax.ts: syntax error at 1:17: Identifier expected.');
+    expect(lines).toContain('ssot: bad/fixture/tsconfig.json: invalid tsconfig (Expression expected.); skipped');
     for (const line of lines) expect(line).not.toMatch(/\n|\s{2}at /);
   });
 

@@ -10,8 +10,11 @@ export interface SourceText {
   text: string;
 }
 
-/** Whitespace and comments TypeScript allows between tokens. */
-const GAP = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*\n)*`;
+/**
+ * Whitespace and comments TypeScript allows between tokens. A block comment cannot run past its own `*\/`: a lazy
+ * `[\s\S]*?` could, and backtracking over many comments would then take exponential time.
+ */
+const GAP = String.raw`(?:\s|/\*(?:[^*]|\*(?!/))*\*/|//[^\n]*\n)*`;
 
 /**
  * Text that every file with a non-wrapper sink call contains (see `recognizeSink`): `console.`, `JSON.stringify`,
