@@ -126,6 +126,10 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     expect(await findingLines('no-unhandled-message-types/silent-client-only')).toEqual([]);
   });
 
+  it("silent-shared-method-names: one class's push() that sends makes no other push() a send (`rows.push({ type })`), and a context passed first to a producer's send(ctx, key, messages) is no message", async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-shared-method-names')).toEqual([]);
+  });
+
   it('silent-server-library: a server library whose clients live elsewhere: no findings', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-server-library')).toEqual([]);
   });

@@ -36,6 +36,8 @@ import { compactText, hasExportModifier, isFunctionLike, isHandlerValue, isPlain
 /** Deeper nesting than this is generated code; we stop descending instead of overflowing the stack. */
 const MAX_DEPTH = 500;
 const MAX_LITERAL_LENGTH = 64;
+/** A parameter that carries a request's or operation's context (`ctx`, `context`, `measureCtx`). */
+const CONTEXT_PARAMETER = /^(?:ctx|context)$|[a-z](?:Ctx|Context)$/;
 /** The `field` of an event name: `socket.emit(T)`, `socket.on(T, fn)`. */
 const EVENT_FIELD = '#event';
 /** A call's range until `finish` knows the call is kept. */
@@ -794,6 +796,8 @@ class Extractor {
 
   /** The innermost function whose parameter is `name`, if `name` is not shadowed by a closer function. */
   private parameterOf(name: string): { scope: FunctionScope; index: number } | undefined {
+    // `producer.send(ctx, key, messages)`: a context passed along for logging and tracing is no message.
+    if (CONTEXT_PARAMETER.test(name)) return undefined;
     for (let i = this.functionStack.length - 1; i >= 0; i--) {
       const scope = this.functionStack[i]!;
       const index = scope.params.get(name);

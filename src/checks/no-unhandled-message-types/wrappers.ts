@@ -7,14 +7,24 @@ export type ParamHow = 'object' | 'type';
 export type SinkParams = ReadonlyArray<{ index: number; how: ParamHow }>;
 
 const MAX_ROUNDS = 12;
+/**
+ * Method names that arrays, maps, stores and query APIs share (`rows.push({ type })`, `repo.create({ type })`,
+ * `db.findAll(cls, { type })`): one class's `push()` that sends says nothing about every other `push()`. Such a
+ * method is a wrapper only for calls in its own file.
+ */
+const SHARED_METHOD_NAMES =
+  /^(?:push|unshift|add|set|get|has|delete|remove|insert|update|upsert|create|put|append|find\w*|open\w*|close|next|resolve|reject|apply|call|handle|process|run|execute|event)$/;
 
 /**
  * Functions whose parameter reaches a send, across files: direct wrappers from the facts, then
  * wrappers of wrappers, to a fixed point. Methods are matched by name project-wide (`this.send(...)`,
- * `client.sendMessage(...)`); plain functions through imports, or by a name declared once in the project.
+ * `client.sendMessage(...)`), but for names every collection has (`push`, `create`), matched in their own file;
+ * plain functions through imports, or by a name declared once in the project.
  */
 export class WrapperIndex {
   private readonly methods = new Map<string, Array<{ index: number; how: ParamHow }>>();
+  /** `file\0name` -> params, for the methods named in {@link SHARED_METHOD_NAMES}. */
+  private readonly sharedNameMethods = new Map<string, Array<{ index: number; how: ParamHow }>>();
   private readonly functions = new Map<string, Array<{ index: number; how: ParamHow }>>();
   private readonly functionNames = new Map<string, string | null>();
   /** `file\0exported` -> the function it names (through re-exports), for imports resolved at every call site. */
@@ -34,8 +44,9 @@ export class WrapperIndex {
   }
 
   private add(method: boolean, file: string, name: string, index: number, how: ParamHow): boolean {
-    const map = method ? this.methods : this.functions;
-    const key = method ? name : `${file}\0${name}`;
+    const sharedName = method && SHARED_METHOD_NAMES.test(name);
+    const map = sharedName ? this.sharedNameMethods : method ? this.methods : this.functions;
+    const key = method && !sharedName ? name : `${file}\0${name}`;
     const params = map.get(key) ?? [];
     if (params.some((param) => param.index === index && param.how === how)) return false;
     params.push({ index, how });
@@ -85,7 +96,8 @@ export class WrapperIndex {
   /** A method of that name; else, for `this.x(...)` where field `x` was given a function, that function. */
   private paramsOfCall(file: string, call: CallFact): SinkParams | undefined {
     if (!call.method) return this.functionParams(file, call.callee);
-    return this.methods.get(call.callee) ?? (call.fieldFunction === undefined ? undefined : this.functionParams(file, call.fieldFunction));
+    const method = SHARED_METHOD_NAMES.test(call.callee) ? this.sharedNameMethods.get(`${file}\0${call.callee}`) : this.methods.get(call.callee);
+    return method ?? (call.fieldFunction === undefined ? undefined : this.functionParams(file, call.fieldFunction));
   }
 
   private functionParams(file: string, callee: string): SinkParams | undefined {
