@@ -44,7 +44,7 @@ const TAG_CLOSE = hashText('tag:close') | 0;
  * Globals that are values, not names: kept in the shape, so that a copy returning `NaN` where the other returns
  * `undefined` is another function, not a port using its own module's name.
  */
-const GLOBAL_VALUES = new Set(['undefined', 'NaN', 'Infinity'].map((name) => hashText(name) | 0));
+const [UNDEFINED, NOT_A_NUMBER, INFINITY] = ['undefined', 'NaN', 'Infinity'].map((name) => hashText(name) | 0);
 const TAG_LOCAL = hashText('tag:local') | 0;
 const TAG_SELF = hashText('tag:self') | 0;
 const TAG_NAME = hashText('tag:name') | 0;
@@ -112,7 +112,7 @@ export function fingerprint(
       case Op.Ref:
       case Op.Bind: {
         e1 = mix(mix(e1, TAG_NAME), value); e2 = mixAlt(mixAlt(e2, TAG_NAME), value);
-        if (GLOBAL_VALUES.has(value) && !locals.has(value)) {
+        if ((value === UNDEFINED || value === NOT_A_NUMBER || value === INFINITY) && !locals.has(value)) {
           s1 = mix(mix(s1, TAG_NAME), value);
         } else {
           let shapeSlot = shapeIndex.get(value);
