@@ -96,7 +96,6 @@ const IMPORT_META = hashText(IMPORT_META_NAME) | 0;
 const LITERAL_STRING = hashText('literal:string') | 0;
 const LITERAL_NUMBER = hashText('literal:number') | 0;
 const LITERAL_REGEX = hashText('literal:regex') | 0;
-
 const PATH_TEXT = /^(?:\/[A-Za-z_][\w.-]*(?:\/|$)|https?:\/\/\S)/;
 const MARK_ELSE = hashText('mark:else') | 0;
 const MARK_FINALLY = hashText('mark:finally') | 0;

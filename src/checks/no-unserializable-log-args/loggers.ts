@@ -236,18 +236,18 @@ function familyOfCreation(env: Env, call: TS.CallExpression | TS.NewExpression, 
 function familyOfFactory(env: Env, callee: TS.Identifier, depth: number): LoggerFamily | undefined {
   const { ts } = env;
   const declaration = declarationOfReference(env, callee);
-  let fn: TS.SignatureDeclaration | undefined;
+  let fn: TS.FunctionDeclaration | TS.ArrowFunction | TS.FunctionExpression | undefined;
   if (declaration && ts.isFunctionDeclaration(declaration)) fn = declaration;
   else if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
     const initializer = unwrapExpression(ts, declaration.initializer);
     if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) fn = initializer;
   }
-  const body = fn && (fn as TS.FunctionLikeDeclaration).body;
-  if (!body || depth > MAX_CREATION_DEPTH) return undefined;
+  const body = fn?.body;
+  if (!fn || !body || depth > MAX_CREATION_DEPTH) return undefined;
   if (!ts.isBlock(body)) return familyOfLoggerExpression(env, body, depth + 1);
-  const cached = env.cache.creations.get(fn!);
+  const cached = env.cache.creations.get(fn);
   if (cached !== undefined) return (cached ?? undefined) as LoggerFamily | undefined;
-  env.cache.creations.set(fn!, null);
+  env.cache.creations.set(fn, null);
   let family: LoggerFamily | undefined;
   let unknown = false;
   const visit = (node: TS.Node): void => {
@@ -262,7 +262,7 @@ function familyOfFactory(env: Env, callee: TS.Identifier, depth: number): Logger
   };
   ts.forEachChild(body, visit);
   const result = unknown ? undefined : family;
-  env.cache.creations.set(fn!, result ?? null);
+  env.cache.creations.set(fn, result ?? null);
   return result;
 }
 
