@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type * as TS from 'typescript';
@@ -58,6 +59,8 @@ export interface AnalysisResult {
 interface AnalyzedFile {
   absolute: string;
   relative: string;
+  /** See `FileFacts.projectPath`; absent when it is `relative`. */
+  projectPath?: string;
   text: string;
   hash: string;
   facts: Record<string, unknown>;
@@ -94,7 +97,7 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
   // reads the files. This thread joins the extraction unless it builds the Program meanwhile.
   let pool = syntactic.length && !useCache ? new ExtractPool(syntactic, workersFor(discovered.length, jobs)) : undefined;
   try {
-    const files = readFiles(discovered, cwd, loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, diagnostics);
+    const files = readFiles(discovered, cwd, analyzedFolders(cwd, paths), loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, diagnostics);
     phase('read');
     const syntacticRun = syntactic.length ? await startSyntactic(files, syntactic, options, cwd, useCache, jobs, pool) : undefined;
     pool = syntacticRun?.pool;
@@ -136,15 +139,35 @@ export async function analyze(options: AnalyzeOptions = {}): Promise<AnalysisRes
   }
 }
 
-function readFiles(discovered: string[], cwd: string, maxFileSize: number, diagnostics: FileDiagnostic[]): AnalyzedFile[] {
+function readFiles(discovered: string[], cwd: string, folders: string[], maxFileSize: number, diagnostics: FileDiagnostic[]): AnalyzedFile[] {
   const files: AnalyzedFile[] = [];
   for (const absolute of discovered) {
     const relative = toRelative(cwd, absolute);
     const read = readSource(absolute, maxFileSize);
     if (read.kind === 'skipped') diagnostics.push({ file: relative, message: `skipped: ${read.reason}` });
-    if (read.kind === 'ok') files.push({ absolute, relative, text: read.text, hash: read.hash, facts: {} });
+    if (read.kind !== 'ok') continue;
+    const folder = folders.find((dir) => absolute.startsWith(dir + path.sep));
+    const projectPath = folder === undefined ? undefined : toRelative(folder, absolute);
+    if (projectPath === undefined || projectPath === relative) {
+      files.push({ absolute, relative, text: read.text, hash: read.hash, facts: {} });
+    } else {
+      // Facts depend on the path tests are recognized by: cached under it too.
+      files.push({ absolute, relative, projectPath, text: read.text, hash: `${read.hash}@${projectPath}`, facts: {} });
+    }
   }
   return files;
+}
+
+/** The folders given to analyze (not files: a file given alone keeps its path from `cwd`), deepest first. */
+function analyzedFolders(cwd: string, paths: string[]): string[] {
+  const folders = paths.map((given) => path.resolve(cwd, given)).filter((absolute) => {
+    try {
+      return statSync(absolute).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+  return [...new Set(folders)].sort((a, b) => b.length - a.length);
 }
 
 /**
@@ -188,7 +211,7 @@ async function extractTyped(
       const sourceFile = program?.getSourceFile(absolute);
       if (!program || !checker || !sourceFile) continue;
       const syntaxError = firstSyntaxError(sourceFile);
-      const result = syntaxError ? ({ ok: false, reason: syntaxError } as const) : extractFacts(ts, sourceFile, file.relative, typed, { checker, program, relativePath });
+      const result = syntaxError ? ({ ok: false, reason: syntaxError } as const) : extractFacts(ts, sourceFile, file, typed, { checker, program, relativePath });
       if (result.ok) Object.assign(file.facts, result.facts);
       else failures.set(file, result.reason);
     }
@@ -230,7 +253,7 @@ async function startSyntactic(
     }
   }
   const pool = started ?? new ExtractPool(syntactic, misses.length ? workersFor(misses.length, jobs) : 0);
-  pool.dispatch(misses.map(({ absolute, relative, text }): ExtractRequest => ({ absolute, relative, text })));
+  pool.dispatch(misses.map(({ absolute, relative, projectPath, text }): ExtractRequest => (projectPath ? { absolute, relative, projectPath, text } : { absolute, relative, text })));
   return { pool, caches, misses };
 }
 
@@ -261,7 +284,10 @@ async function finishSyntactic(
 }
 
 function runCheck({ check, options, severity, isIgnored }: ConfiguredCheck, files: AnalyzedFile[], cwd: string, packages: PackageLayout): Finding[] {
-  const index = { files: files.map((file) => ({ file: file.relative, facts: file.facts[check.name] })), packages };
+  const index = {
+    files: files.map((file) => (file.projectPath ? { file: file.relative, projectPath: file.projectPath, facts: file.facts[check.name] } : { file: file.relative, facts: file.facts[check.name] })),
+    packages,
+  };
   return check
     .run(index, options)
     .filter((draft) => !isIgnored(path.resolve(cwd, draft.file)))

@@ -12,6 +12,8 @@ export interface ExtractContext<Options> {
   sourceFile: TS.SourceFile;
   /** Project-relative path with forward slashes: the `file` of findings. */
   file: string;
+  /** See {@link FileFacts.projectPath}. */
+  projectPath?: string;
   options: Options;
   /** Present only for checks with `usesTypes`, and only when a Program could be built. */
   checker?: TS.TypeChecker;
@@ -28,7 +30,18 @@ export interface ExtractContext<Options> {
 
 export interface FileFacts<Facts> {
   file: string;
+  /**
+   * The file's path from the folder that was analyzed, when it differs from `file` (the CLI run on
+   * `/work/app/examples/demo` from `/`): what tests, examples and fixtures are recognized by, so that a folder
+   * given to analyze is never itself taken for one.
+   */
+  projectPath?: string;
   facts: Facts;
+}
+
+/** The path that tests, examples and fixtures are recognized by. */
+export function projectPathOf(entry: { file: string; projectPath?: string }): string {
+  return entry.projectPath ?? entry.file;
 }
 
 /** Everything a check sees: the facts of every analyzed file, sorted by path, and the project's packages. */

@@ -6,6 +6,8 @@ import { FULL_PARSE, parseSource, type ParseNeeds, type ParseResult } from './pa
 export interface ExtractRequest {
   absolute: string;
   relative: string;
+  /** See `FileFacts.projectPath`; absent when it is `relative`. */
+  projectPath?: string;
   text: string;
 }
 
@@ -39,14 +41,14 @@ export function extractSyntacticFacts(
 ): ExtractResult {
   const parsed = madeParse ?? parseSource(ts, request.absolute, request.text, needs);
   if (!parsed.ok) return parsed;
-  return extractFacts(ts, parsed.sourceFile, request.relative, enabled, {});
+  return extractFacts(ts, parsed.sourceFile, request, enabled, {});
 }
 
 /** Runs each check's extractor; a crash in one becomes a diagnostic for this file instead of ending the run. */
 export function extractFacts(
   ts: TypeScriptApi,
   sourceFile: TS.SourceFile,
-  relative: string,
+  { relative, projectPath }: { relative: string; projectPath?: string },
   enabled: readonly EnabledCheck[],
   typeInfo: { checker?: TS.TypeChecker; program?: TS.Program; relativePath?: (absolute: string) => string },
 ): ExtractResult {
@@ -57,6 +59,7 @@ export function extractFacts(
         ts,
         sourceFile,
         file: relative,
+        projectPath,
         options,
         checker: typeInfo.checker,
         program: typeInfo.program,

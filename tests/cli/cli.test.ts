@@ -107,6 +107,21 @@ describe('ssot CLI: arguments and exit codes', () => {
     expect(finding!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('recognizes tests and examples from the folder given to analyze, so an example analyzed alone is a project', () => {
+    const dir = tempDir();
+    cpSync(fixture('two-copies'), path.join(dir, 'examples/shop'), { recursive: true });
+    const args = ['--format', 'json', '--rule', 'ssot/no-duplicate-helpers'];
+    // From the repository, the example is one of its examples: its copies are deliberate.
+    expect(runCli(['.', ...args], { cwd: dir })).toMatchObject({ status: 0 });
+    // Given by name (relative, or absolute from anywhere), it is analyzed as a project of its own.
+    const named = parseJsonOutput(runCli(['examples/shop', ...args], { cwd: dir })).findings;
+    expect(named.map((finding) => `${finding.file}:${finding.line}`)).toEqual(['examples/shop/src/b.ts:7']);
+    const fromAbove = parseJsonOutput(runCli([path.join(dir, 'examples/shop'), ...args, '--no-cache'], { cwd: path.dirname(dir) })).findings;
+    expect(fromAbove.map((finding) => `${finding.file}:${finding.line}`)).toEqual([`${path.basename(dir)}/examples/shop/src/b.ts:7`]);
+    // The cache keeps the two readings apart.
+    expect(runCli(['.', ...args], { cwd: dir })).toMatchObject({ status: 0 });
+  });
+
   it('keeps fingerprints when unrelated lines move', () => {
     const dir = tempDir();
     cpSync(fixture('two-copies'), dir, { recursive: true });

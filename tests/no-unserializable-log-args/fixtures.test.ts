@@ -128,14 +128,15 @@ describe('no-unserializable-log-args fixtures', () => {
     expect(await findingLines("no-unserializable-log-args/silent")).toEqual([]);
   });
 
-  test("options: extra loggers (one declared pino is read as pino: a message first drops what follows), sinks off, reportUnknown, a named safe helper", async () => {
+  test("options: extra loggers (one declared pino is read as pino: a message first drops what follows; one whose `errorKeys` say it writes Errors out reports only its bigint), sinks off, reportUnknown, a named safe helper", async () => {
     expect(await findingLines("no-unserializable-log-args/options")).toEqual([
-      "src/queue.ts:15:26 warning `state` is a numeric enum member (QueueState): it logs as a bare number in metrics.emit; log QueueState[state] instead, or use the project's describeQueueState (src/queue.ts:6).",
-      "src/queue.ts:15:33 error `depth` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt' in metrics.emit; convert it with String() first.",
-      "src/queue.ts:16:16 warning `extra` is typed unknown: what JSON.stringify does with it in metrics.push cannot be checked.",
-      "src/queue.ts:18:41 warning `extra` is typed unknown: what JSON.stringify does with it cannot be checked.",
-      "src/queue.ts:19:53 warning `{ busy: state === QueueState.Busy }` is dropped: pino's audit.info(message, ...args) only fills %s/%d/%o placeholders and ignores other arguments; pass objects first: audit.info({ ... }, message).",
-      "src/queue.ts:20:26 warning `failure` is an Error under the key `failure`: pino serializes Errors only under `err`, so it logs {} in audit.error; put it under `err`.",
+      "src/queue.ts:17:26 warning `state` is a numeric enum member (QueueState): it logs as a bare number in metrics.emit; log QueueState[state] instead, or use the project's describeQueueState (src/queue.ts:6).",
+      "src/queue.ts:17:33 error `depth` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt' in metrics.emit; convert it with String() first.",
+      "src/queue.ts:18:16 warning `extra` is typed unknown: what JSON.stringify does with it in metrics.push cannot be checked.",
+      "src/queue.ts:20:41 warning `extra` is typed unknown: what JSON.stringify does with it cannot be checked.",
+      "src/queue.ts:21:53 warning `{ busy: state === QueueState.Busy }` is dropped: pino's audit.info(message, ...args) only fills %s/%d/%o placeholders and ignores other arguments; pass objects first: audit.info({ ... }, message).",
+      "src/queue.ts:22:26 warning `failure` is an Error under the key `failure`: pino serializes Errors only under `err`, so it logs {} in audit.error; put it under `err`.",
+      "src/queue.ts:26:40 error `depth` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt' in ctx.error; convert it with String() first.",
     ]);
   });
 });

@@ -95,11 +95,11 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
       reachableBy,
       exportedAndImported: reachable ? importedBy : 0,
       exported: reachable ? 1 : 0,
-      script: ONE_OFF_SCRIPT.test(helper.file) || helper.entryPoint ? 1 : 0,
+      script: ONE_OFF_SCRIPT.test(helper.projectPath) || helper.entryPoint ? 1 : 0,
       importedBy,
       fanIn: graph.fanIn(helper.fileIndex),
       depth: folderDepth(helper.file, ancestor),
-      test: isTestFile(helper.file) ? 1 : 0,
+      test: isTestFile(helper.projectPath) ? 1 : 0,
       javascript: SCRIPT_JS.test(helper.file) ? 1 : 0,
       member: helper.member ? 1 : 0,
     };

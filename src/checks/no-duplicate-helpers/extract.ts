@@ -2,7 +2,7 @@ import path from 'node:path';
 import type * as TS from 'typescript';
 import { rangeBetween, rangeOf } from '../../core/location.js';
 import { isComponentFile } from '../../project/components.js';
-import type { ExtractContext } from '../types.js';
+import { projectPathOf, type ExtractContext } from '../types.js';
 import { FileEmitter, IMPORT_META_NAME, type PendingUnit } from './emit.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { isTestFile } from './helpers.js';
@@ -28,12 +28,13 @@ const SNIPPET_STORED = 320;
 
 export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>): HelperFacts {
   const { sourceFile, file, options } = context;
+  const projectPath = projectPathOf(context);
   if (DECLARATION_FILE.test(file) || sourceFile.isDeclarationFile) return { imports: [], units: [] };
   // Generated and vendored code is not the project's to deduplicate.
-  if (isGenerated(sourceFile.text) || VENDORED.test(file) || GENERATED_FOLDER.test(file)) return { imports: [], units: [], generated: true };
+  if (isGenerated(sourceFile.text) || VENDORED.test(projectPath) || GENERATED_FOLDER.test(projectPath)) return { imports: [], units: [], generated: true };
   const syntax = syntaxOf(context.ts);
   // Tests' helpers are never compared (unless asked for); their imports still say which module others use.
-  if (!options.includeTestsAndExamples && isTestFile(file)) return { imports: relativeImportsOf(syntax, sourceFile), units: [] };
+  if (!options.includeTestsAndExamples && isTestFile(projectPath)) return { imports: relativeImportsOf(syntax, sourceFile), units: [] };
   const emitter = new FileEmitter(syntax, sourceFile);
   const emitted = emitter.run();
   const { values: moduleValues, functions: moduleFunctions } = moduleValuesOf(syntax, sourceFile, file);

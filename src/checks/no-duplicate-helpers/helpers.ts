@@ -1,4 +1,4 @@
-import type { CheckIndex } from '../types.js';
+import { projectPathOf, type CheckIndex } from '../types.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { nameKey, namesCorroborate, wordCount } from './names.js';
 import type { DuplicateHelpersOptions } from './options.js';
@@ -8,6 +8,8 @@ export interface Helper {
   id: number;
   fileIndex: number;
   file: string;
+  /** See `FileFacts.projectPath`: what tests and one-off scripts are recognized by. */
+  projectPath: string;
   unit: HelperUnit;
   /** Id of the enclosing helper, or -1. */
   parent: number;
@@ -20,16 +22,17 @@ export interface Helper {
 }
 
 /**
- * Tests and their set-up, utilities and fixtures, benchmarks, examples (`examples/`, and a package such as
+ * Tests and their set-up, utilities and fixtures (`__fixtures__/`, and `fixtures/`: the apps and inputs tests load one by one), benchmarks, examples (`examples/`, and a package such as
  * `oauth-client-browser-example/src/`: a folder of that name without its own `src/` may be a feature's) and playgrounds (Storybook stories too), project templates that a
  * generator copies out (`templates/` only at the top of the repository or of a package: deeper, it is usually a
  * feature of the app), and database migrations (in `alterations/`, the files named by a version or timestamp, as
- * logto's `1.0.0-1677208902-….ts`: directus keeps its data-model editor's code in another `alterations/`): self-contained
+ * logto's `1.0.0-1677208902-….ts`: directus keeps its data-model editor's code in another `alterations/`; and any file
+ * named by a version, as platformatic's config upgrade steps `lib/versions/3.0.0.js`): self-contained
  * by design (a migration is a frozen snapshot per dialect that must never import a shared helper), so their copies
  * are boilerplate, not drift.
  */
 const TEST_FILE =
-  /(?:^|\/)(?:__tests__|__mocks__|__testfixtures__|__fixtures__|tests?|testing|spec|e2e|(?:integration|e2e)-tests?|bench|benchmarks?|examples?|(?:[\w.-]+[-_]examples?|examples?[-_][\w.-]+)\/src|samples?|playgrounds?|scaffolds?|boilerplates?|(?:[\w-]+[_-])?migrations?|test-?utils?|test-?helpers?|(?:[\w.-]+-)?test-suites?)\/|(?:^|\/)alterations\/(?:[^/]+\/)*(?:\d|[^/]*\d{8})[^/]*$|^(?:packages\/[^/]+\/)?templates\/|\.(?:test|spec|e2e|bench|evals?|stories|story)(?:\.[\w-]+)?\.[cm]?[jt]sx?$/;
+  /(?:^|\/)(?:__tests__|__mocks__|__testfixtures__|__fixtures__|fixtures?|tests?|testing|spec|e2e|(?:integration|e2e)-tests?|bench|benchmarks?|examples?|(?:[\w.-]+[-_]examples?|examples?[-_][\w.-]+)\/src|samples?|playgrounds?|scaffolds?|boilerplates?|(?:[\w-]+[_-])?migrations?|test-?utils?|test-?helpers?|(?:[\w.-]+-)?test-suites?)\/|(?:^|\/)alterations\/(?:[^/]+\/)*(?:\d|[^/]*\d{8})[^/]*$|(?:^|\/)v?\d+\.\d+\.\d+(?:-[\w.-]+)?\.[cm]?[jt]s$|^(?:packages\/[^/]+\/)?templates\/|\.(?:test|spec|e2e|bench|evals?|stories|story)(?:\.[\w-]+)?\.[cm]?[jt]sx?$/;
 const TEST_SUPPORT_FILE = /(?:^|\/)(?:test-?utils?|test-?helpers?|test-?suite|(?:jest|vitest)\.setup|setup-?tests)\.[cm]?[jt]sx?$/i;
 
 export function isTestFile(file: string): boolean {
@@ -42,7 +45,8 @@ export function collectHelpers(index: CheckIndex<HelperFacts | null | undefined>
   const helpers: Helper[] = [];
   index.files.forEach((entry, fileIndex) => {
     const facts = entry.facts;
-    if (!facts || facts.generated || (!includeTests && isTestFile(entry.file))) return;
+    const projectPath = projectPathOf(entry);
+    if (!facts || facts.generated || (!includeTests && isTestFile(projectPath))) return;
     // Unit index -> helper id (or the nearest kept ancestor's), for parent links.
     const helperOf: number[] = [];
     facts.units.forEach((unit, unitIndex) => {
@@ -57,6 +61,7 @@ export function collectHelpers(index: CheckIndex<HelperFacts | null | undefined>
         id: helpers.length,
         fileIndex,
         file: entry.file,
+        projectPath,
         unit,
         parent: parentHelper ? parentHelper.id : -1,
         depth: parentHelper ? parentHelper.depth + 1 : 0,

@@ -1,5 +1,5 @@
 import { compareStrings, type FindingDraft, type Range, type RelatedLocation } from '../../core/finding.js';
-import type { CheckIndex } from '../types.js';
+import { projectPathOf, type CheckIndex } from '../types.js';
 import type { CatalogFact, HandlerGroupFact, MessageFacts, SendVia, ValueRef } from './facts.js';
 import { globMatcher } from './glob.js';
 import type { MessageTypesOptions } from './options.js';
@@ -99,6 +99,7 @@ export function runMessageCheck(index: CheckIndex<MessageFacts>, options: Messag
 
 export function linkMessageCheck(index: CheckIndex<MessageFacts>, options: MessageTypesOptions): MessagesModel {
   const files = new Map(index.files.map((entry) => [entry.file, entry.facts] as const));
+  const projectPaths = new Map(index.files.map((entry) => [entry.file, projectPathOf(entry)] as const));
   const resolver = new Resolver(files);
   const wrappers = new WrapperIndex(files, resolver);
   const sortedFiles = [...files.keys()].sort(compareStrings);
@@ -106,7 +107,7 @@ export function linkMessageCheck(index: CheckIndex<MessageFacts>, options: Messa
   const tests = new Map<string, boolean>();
   const isTest = (file: string): boolean => {
     let test = tests.get(file);
-    if (test === undefined) tests.set(file, (test = matchesTest(file)));
+    if (test === undefined) tests.set(file, (test = matchesTest(projectPaths.get(file) ?? file)));
     return test;
   };
   const model: MessagesModel = {

@@ -5,6 +5,7 @@ import type { ProblemKind } from './facts.js';
 import { serializers, type SerializerBehavior } from './serializers.js';
 import { hiddenFieldsOf, selfReferenceOf } from './shapes.js';
 import type { SinkSlot } from './sinks.js';
+import { ANY_KEY } from './options.js';
 import {
   ancestorsOf,
   collectionName,
@@ -219,7 +220,15 @@ function isRejectionHandlerParameter(env: Env, fn: TS.SignatureDeclaration, name
  */
 function isPastInstanceofCheck(env: Env, identifier: TS.Identifier, block: TS.Block): boolean {
   const { ts } = env;
-  const checks = (condition: TS.Expression): boolean => new RegExp(`\\b${identifier.text}\\s+instanceof\\b`).test(condition.getText());
+  const name = identifier.text;
+  const isChecked = (left: TS.Expression): boolean => {
+    const operand = unwrapExpression(ts, left);
+    return ts.isIdentifier(operand) && operand.text === name;
+  };
+  // `e instanceof X` anywhere in the condition (`!(e instanceof X)`, `x && $e instanceof Y`), not in a nested function.
+  const checks = (condition: TS.Node): boolean =>
+    (ts.isBinaryExpression(condition) && condition.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && isChecked(condition.left)) ||
+    (!ts.isFunctionLike(condition) && ts.forEachChild(condition, (child) => checks(child) || undefined) === true);
   const exits = (statement: TS.Statement): boolean =>
     ts.isReturnStatement(statement) ||
     ts.isThrowStatement(statement) ||
@@ -241,7 +250,9 @@ function isPastInstanceofCheck(env: Env, identifier: TS.Identifier, block: TS.Bl
 }
 
 function classifyError(walk: Walk, at: At, catchVariable: boolean, what = 'a catch variable'): void {
-  if (!at.spread && (at.errorOk || walk.serializer.errorKeys.includes(at.key) || walk.slot.errorKeys?.includes(at.key))) return;
+  const ownKeys = walk.slot.errorKeys;
+  if (ownKeys?.includes(ANY_KEY)) return;
+  if (!at.spread && (at.errorOk || walk.serializer.errorKeys.includes(at.key) || ownKeys?.includes(at.key))) return;
   report(walk, at, 'error', catchVariable ? what : 'Error', catchVariable);
 }
 

@@ -10,7 +10,15 @@ export interface ExtraLogger {
   /** Regular expression matched against the callee as written, e.g. `^audit\\.(info|error)$` or `^logJson$`. */
   pattern: string;
   serializer: SerializerName;
+  /**
+   * Keys under which this logger serializes an Error properly (its own serializer or formatter does), besides the
+   * serializer's own (`err` for pino, winston, bunyan); `"*"`: under any key and as a whole argument.
+   */
+  errorKeys?: string[];
 }
+
+/** In a configured logger's `errorKeys`: Errors are serialized under any key. */
+export const ANY_KEY = '*';
 
 export interface Options {
   /** Extra functions or methods to treat as logger calls (every argument is serialized). */
@@ -52,7 +60,11 @@ export const optionsSchema: OptionsSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['pattern', 'serializer'],
-        properties: { pattern: { type: 'string', minLength: 1 }, serializer: { enum: serializerEnum } },
+        properties: {
+          pattern: { type: 'string', minLength: 1 },
+          serializer: { enum: serializerEnum },
+          errorKeys: { type: 'array', items: { type: 'string', minLength: 1 } },
+        },
       },
     },
     sinks: {

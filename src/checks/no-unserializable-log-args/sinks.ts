@@ -11,7 +11,7 @@ import {
   winstonCreationWithoutErrors,
   type LoggerFamily,
 } from './loggers.js';
-import { familyEnabled, type SerializerName, type SinkFamily } from './options.js';
+import { ANY_KEY, familyEnabled, type SerializerName, type SinkFamily } from './options.js';
 import { wrapperSinkOf } from './wrappers.js';
 
 /** One call argument that a sink serializes, and how. */
@@ -245,22 +245,35 @@ function extraLoggerSink(env: Env, call: TS.CallExpression, callee: TS.Expressio
     // `this.logger.info(...)` declared a pino logger: read as pino reads its calls (a message first drops what follows).
     const family = logger.serializer;
     if ((family === 'pino' || family === 'winston' || family === 'bunyan') && env.ts.isPropertyAccessExpression(callee)) {
-      return loggerSink(env, call, callee, family, dotted);
+      return withErrorKeys(loggerSink(env, call, callee, family, dotted), logger.errorKeys);
     }
-    return {
-      family: 'wrappers',
-      label: dotted,
-      slots: call.arguments.map((_, argumentIndex) => ({
-        argumentIndex,
-        serializer: logger.serializer,
-        spread: logger.serializer !== 'json' && logger.serializer !== 'util-format',
-        key: '',
-        errorOk: logger.serializer !== 'json' && logger.serializer !== 'util-format',
-        logs: true,
-      })),
-    };
+    return withErrorKeys(
+      {
+        family: 'wrappers',
+        label: dotted,
+        slots: call.arguments.map((_, argumentIndex) => ({
+          argumentIndex,
+          serializer: logger.serializer,
+          spread: logger.serializer !== 'json' && logger.serializer !== 'util-format',
+          key: '',
+          errorOk: logger.serializer !== 'json' && logger.serializer !== 'util-format',
+          logs: true,
+        })),
+      },
+      logger.errorKeys,
+    );
   }
   return undefined;
+}
+
+/** A configured logger's `errorKeys`: where it serializes Errors itself (`*`: anywhere, also as a whole argument). */
+function withErrorKeys(sink: Sink | undefined, errorKeys: string[] | undefined): Sink | undefined {
+  if (!sink || !errorKeys?.length) return sink;
+  for (const slot of sink.slots) {
+    slot.errorKeys = [...(slot.errorKeys ?? []), ...errorKeys];
+    if (errorKeys.includes(ANY_KEY)) slot.errorOk = true;
+  }
+  return sink;
 }
 
 function isStringLike(env: Env, node: TS.Expression): boolean | undefined {
