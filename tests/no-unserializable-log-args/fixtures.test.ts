@@ -102,8 +102,9 @@ describe('no-unserializable-log-args fixtures', () => {
     ]);
   });
 
-  test("cyclic values: http/net runtime types, DOM nodes, parent/children and mutual references; trees and lists are fine", async () => {
+  test("cyclic values: http/net runtime types, DOM nodes, parent/children and mutual references, a JavaScript object pointing at itself; trees and lists are fine", async () => {
     expect(await findingLines("no-unserializable-log-args/cyclic")).toEqual([
+      "src/loop.js:5:39 error `loop` is an object (it references itself through `self`), a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",
       "src/tree.ts:31:32 error `node` is a TreeNode (it references itself through `parent / children`), a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",
       "src/tree.ts:33:75 error `request` is an http.IncomingMessage, a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",
       "src/tree.ts:34:65 error `socket` is a net.Socket, a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",

@@ -185,6 +185,9 @@ export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpe
 
   for (const [a, b] of nearMissCandidates(helpers, options)) {
     if (links.find(a.id) === links.find(b.id)) continue;
+    // The same code but for literals that say it does other work (two SQL queries under one name): the renamed
+    // bucket kept them apart, and aligning statements that hash their literals must not join them after all.
+    if (a.unit.renamed === b.unit.renamed && !literalsCompatible(a, b)) continue;
     if (isNearMiss(a, b, options, helpers) && sameModuleFunctions(a, b) && !bindsAnotherTarget(a, b)) links.union(a.id, b.id);
   }
 

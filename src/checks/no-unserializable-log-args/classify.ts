@@ -370,7 +370,7 @@ function classifyObject(walk: Walk, type: TS.Type, at: At, explicit: boolean): v
   if (walk.serializer.cyclesThrow) {
     const cycle = selfReferenceOf(walk.env, type);
     if (cycle) {
-      report(walk, at, 'cycle', `${type.getSymbol()?.getName() ?? 'object'}\0${cycle}`);
+      report(walk, at, 'cycle', `${declaredTypeName(ts, type) ?? 'object'}\0${cycle}`);
       return;
     }
   }
@@ -391,4 +391,11 @@ function classifyObject(walk: Walk, type: TS.Type, at: At, explicit: boolean): v
   if (indexType) {
     classifyType(walk, indexType, { key: join(at.key, '*'), path: `${at.path}[key]`, errorOk: false, spread: false, depth: at.depth + 1, node: at.node, text: `${at.text}[key]` }, false);
   }
+}
+
+/** The name a type was declared by (a class, interface, alias or enum); undefined for an object literal's type or a JavaScript object with properties assigned later, which are named after their variable. */
+function declaredTypeName(ts: Env['ts'], type: TS.Type): string | undefined {
+  const symbol = type.aliasSymbol ?? type.getSymbol();
+  const named = ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Enum;
+  return symbol && symbol.flags & named ? symbol.getName() : undefined;
 }

@@ -34,11 +34,17 @@ export function extractLogArgFacts(context: ExtractContext<Options>): LogArgFact
   const stack: TS.Node[] = [sourceFile];
   // Tokens (names, keywords, literals) are leaves: never a call, never visited.
   const lastToken = ts.SyntaxKind.LastToken;
+  // Code a test expects to throw (`assert.throws(() => JSON.stringify(cyclic))`) crashes on purpose.
+  const expectedToThrow = new Set<TS.Node>();
   const pushChild = (child: TS.Node): void => {
-    if (child.kind > lastToken) stack.push(child);
+    if (child.kind > lastToken && !expectedToThrow.has(child)) stack.push(child);
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (ts.isCallExpression(node)) {
+      const asserted = assertedToThrow(ts, node);
+      if (asserted) expectedToThrow.add(asserted);
+    }
     if (ts.isCallExpression(node) && node.arguments.length > 0) {
       let sink: Sink | undefined;
       try {
@@ -134,4 +140,25 @@ function isErrorValue(env: Env, node: TS.Expression): boolean {
   } catch {
     return false;
   }
+}
+
+/** Assertions that their first argument (a function, or a promise) throws or rejects: node:assert, tap, uvu. */
+const THROW_ASSERTIONS = new Set(['throws', 'rejects', 'throwsAsync', 'rejectsAsync', 'assertThrows', 'assertRejects']);
+/** Matchers after `expect(x)` saying it throws or rejects: Jest and Vitest (`toThrow`, `rejects`), Chai (`to.throw`, `rejectedWith`). */
+const THROW_MATCHER = /^(?:toThrow\w*|rejects|throw|throws|rejectedWith)$/;
+
+/** The argument whose throw `call` asserts: `assert.throws(fn)`, `expect(fn).toThrow()`, `expect(p).rejects.toThrow()`. */
+function assertedToThrow(ts: Env['ts'], call: TS.CallExpression): TS.Node | undefined {
+  const callee = unwrapExpression(ts, call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name !== undefined && THROW_ASSERTIONS.has(name)) return call.arguments[0];
+  let throws = false;
+  let receiver: TS.Expression = callee;
+  while (ts.isPropertyAccessExpression(receiver)) {
+    throws ||= THROW_MATCHER.test(receiver.name.text);
+    receiver = unwrapExpression(ts, receiver.expression);
+  }
+  if (!throws || !ts.isCallExpression(receiver)) return undefined;
+  const expect = unwrapExpression(ts, receiver.expression);
+  return ts.isIdentifier(expect) && expect.text === 'expect' ? receiver.arguments[0] : undefined;
 }

@@ -50,7 +50,7 @@ function messageOf(problem: Problem, helper: SafeHelper | undefined): string {
       return `${value} is a bigint: ${serializer} throws 'Do not know how to serialize a BigInt'${at}; convert it with String() first.`;
     case 'cycle': {
       const [typeName, through] = problem.detail.split('\0');
-      const what = through === undefined ? withArticle(typeName!) : `a ${typeName} (it references itself through \`${through}\`)`;
+      const what = through === undefined ? withArticle(typeName!) : `${withArticle(typeName!)} (it references itself through \`${through}\`)`;
       return `${value} is ${what}, a cyclic object: ${serializer} throws 'Converting circular structure to JSON'${at}; log the fields you need instead.`;
     }
     case 'map':
