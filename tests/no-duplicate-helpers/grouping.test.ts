@@ -72,6 +72,18 @@ describe('grouping and canonical choice', () => {
     ]);
   });
 
+  it('a script calling its own function, or a module patching an imported one when loaded, is an entry point too', () => {
+    const script = (dest: string) => `${HELPER('summarize').replace('export ', '')}\nconst download = async (files: string[]) => console.log(${dest}, summarize(files, 3));\ndownload(process.argv.slice(2));\n`;
+    const entry = 'move it to a module both can import (its file is an entry point that runs when imported)';
+    expect(lines({ 'scripts/a.ts': script("'a'"), 'scripts/b.ts': script("'b'") })).toEqual([`scripts/b.ts:1 error summarize duplicates summarize (scripts/a.ts:1); ${entry}`]);
+    // A module that exports what others use, and calls its own set-up when loaded, is a library.
+    const library = `${HELPER('summarize')}\nfunction setUp() {}\nsetUp();\n`;
+    expect(lines({ 'src/a.ts': library, 'src/b.ts': HELPER('summarize').replace('export ', '') })).toEqual(['src/b.ts:1 error summarize duplicates summarize (src/a.ts:1); import it instead']);
+    const patcher = `import fs from 'node:fs';\n${HELPER('summarize')}\nfs.readFileSync = (() => '') as typeof fs.readFileSync;\n`;
+    // The patcher's copy is not canonical: the other is, though not exported yet.
+    expect(lines({ 'src/a.ts': patcher, 'src/b.ts': HELPER('summarize').replace('export ', '') })).toEqual(['src/a.ts:2 error summarize duplicates summarize (src/b.ts:1); export it and import it instead']);
+  });
+
   it("platform variants: native code is not told to import the web variant's copy, nor shared code a platform's", () => {
     expect(lines({ 'src/storage/storage.web.ts': HELPER('summarize'), 'src/storage/storage.native.ts': HELPER('summarize') })).toEqual([
       'src/storage/storage.web.ts:1 error summarize duplicates summarize (src/storage/storage.native.ts:1); move it to a module both can import (not a .native module)',

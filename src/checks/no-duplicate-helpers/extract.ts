@@ -121,26 +121,84 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
 
 /** Top-level calls that start a program: `main()`, `process.on('uncaughtException', ...)`, `app.listen(3000)`. */
 const STARTS_PROGRAM = /^(?:process\.\w+|[\w$.]+\.listen|main|run|start|bootstrap|init)$/;
+/** What a CommonJS module exports through: assigning to these is not patching another module. */
+const COMMONJS_EXPORTS = new Set(['module', 'exports']);
 
-/** Whether importing the module would run it: a top-level `await`, or a call that starts a program. */
+/**
+ * Whether importing the module would run it: a top-level `await`, a call that starts a program, a script (a module
+ * that exports nothing) calling its own function (`download(files)`), or an assignment into an imported module
+ * (`fs.readFileSync = patched`: loading it patches `fs`).
+ */
 function isEntryPoint(syntax: Syntax, sourceFile: TS.SourceFile): boolean {
   const { K, ts } = syntax;
+  const calls: string[] = [];
+  let exports = false;
+  const ownFunctions = new Set<string>();
+  const imported = new Set<string>();
   for (const statement of sourceFile.statements) {
-    if (statement.kind !== K.ExpressionStatement) continue;
-    let expression = unwrap(syntax, (statement as TS.ExpressionStatement).expression);
-    if (expression.kind === K.AwaitExpression) return true;
-    if (expression.kind === K.VoidExpression) expression = unwrap(syntax, (expression as TS.VoidExpression).expression);
-    while (expression.kind === K.CallExpression && ts.isPropertyAccessExpression((expression as TS.CallExpression).expression)) {
-      // `main().catch(...)`, `bootstrap().then(...)`: what is called first.
-      const inner = ((expression as TS.CallExpression).expression as TS.PropertyAccessExpression).expression;
-      if (inner.kind !== K.CallExpression) break;
-      expression = inner;
+    if (statement.kind === K.ExpressionStatement) {
+      let expression = unwrap(syntax, (statement as TS.ExpressionStatement).expression);
+      if (expression.kind === K.AwaitExpression) return true;
+      if (expression.kind === K.VoidExpression) expression = unwrap(syntax, (expression as TS.VoidExpression).expression);
+      if (expression.kind === K.BinaryExpression) {
+        const { left, operatorToken } = expression as TS.BinaryExpression;
+        const root = rootName(syntax, left);
+        if (root !== undefined && COMMONJS_EXPORTS.has(root)) exports = true;
+        else if (operatorToken.kind === K.EqualsToken && left.kind === K.PropertyAccessExpression && root !== undefined && imported.has(root)) return true;
+        continue;
+      }
+      while (expression.kind === K.CallExpression && ts.isPropertyAccessExpression((expression as TS.CallExpression).expression)) {
+        // `main().catch(...)`, `bootstrap().then(...)`: what is called first.
+        const inner = ((expression as TS.CallExpression).expression as TS.PropertyAccessExpression).expression;
+        if (inner.kind !== K.CallExpression) break;
+        expression = inner;
+      }
+      if (expression.kind !== K.CallExpression) continue;
+      const callee = (expression as TS.CallExpression).expression;
+      if (STARTS_PROGRAM.test(sourceFile.text.slice(callee.getStart(sourceFile), callee.end))) return true;
+      if (callee.kind === K.Identifier) calls.push((callee as TS.Identifier).text);
+    } else if (statement.kind === K.FunctionDeclaration) {
+      const declaration = statement as TS.FunctionDeclaration;
+      if (declaration.name) ownFunctions.add(declaration.name.text);
+      exports ||= hasExportKeyword(syntax, declaration);
+    } else if (statement.kind === K.VariableStatement) {
+      exports ||= hasExportKeyword(syntax, statement as TS.VariableStatement);
+      for (const declaration of (statement as TS.VariableStatement).declarationList.declarations) {
+        if (declaration.name.kind !== K.Identifier || !declaration.initializer) continue;
+        const name = (declaration.name as TS.Identifier).text;
+        const initializer = unwrap(syntax, declaration.initializer);
+        if (initializer.kind === K.ArrowFunction || initializer.kind === K.FunctionExpression) ownFunctions.add(name);
+        else if (isRequireCall(syntax, initializer)) imported.add(name);
+      }
+    } else if (statement.kind === K.ImportDeclaration) {
+      const clause = (statement as TS.ImportDeclaration).importClause;
+      if (clause?.name) imported.add(clause.name.text);
+      if (clause?.namedBindings?.kind === K.NamespaceImport) imported.add((clause.namedBindings as TS.NamespaceImport).name.text);
+    } else if (statement.kind === K.ExportDeclaration || statement.kind === K.ExportAssignment || hasExportKeyword(syntax, statement)) {
+      exports = true;
     }
-    if (expression.kind !== K.CallExpression) continue;
-    const callee = (expression as TS.CallExpression).expression;
-    if (STARTS_PROGRAM.test(sourceFile.text.slice(callee.getStart(sourceFile), callee.end))) return true;
   }
-  return false;
+  // Function declarations are hoisted: `main(); function main() {}` calls its own.
+  return !exports && calls.some((name) => ownFunctions.has(name));
+}
+
+function hasExportKeyword(syntax: Syntax, node: TS.Node): boolean {
+  const modifiers = (node as { modifiers?: TS.NodeArray<TS.ModifierLike> }).modifiers;
+  return modifiers?.some((modifier) => modifier.kind === syntax.K.ExportKeyword) ?? false;
+}
+
+/** `a` of `a.b.c` or `a['b']`; undefined for anything else. */
+function rootName(syntax: Syntax, node: TS.Node): string | undefined {
+  const { K } = syntax;
+  let current = node;
+  while (current.kind === K.PropertyAccessExpression || current.kind === K.ElementAccessExpression) current = (current as TS.PropertyAccessExpression).expression;
+  return current.kind === K.Identifier ? (current as TS.Identifier).text : undefined;
+}
+
+function isRequireCall(syntax: Syntax, node: TS.Node): boolean {
+  if (node.kind !== syntax.K.CallExpression) return false;
+  const callee = (node as TS.CallExpression).expression;
+  return callee.kind === syntax.K.Identifier && (callee as TS.Identifier).text === 'require';
 }
 
 const INITIALIZER_LENGTH = 120;
