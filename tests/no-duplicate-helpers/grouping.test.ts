@@ -84,6 +84,15 @@ describe('grouping and canonical choice', () => {
     expect(lines({ 'src/a.ts': patcher, 'src/b.ts': HELPER('summarize').replace('export ', '') })).toEqual(['src/a.ts:2 error summarize duplicates summarize (src/b.ts:1); export it and import it instead']);
   });
 
+  it("`require('pkg')` and `import pkg from 'pkg'` bind one module: copies reading it are plain copies", () => {
+    const body = `(source) {\n  const tree = parse(source);\n  traverse.default(tree, {});\n  return generate(tree).code + source.length;\n}\n`;
+    const esm = `import traverse from '@babel/traverse';\nimport generate from '@babel/generator';\nimport { parse } from '@babel/parser';\nexport function transform${body}`;
+    const cjs = `const traverse = require('@babel/traverse');\nconst generate = require('@babel/generator');\nconst { parse } = require('@babel/parser');\nfunction transform${body}module.exports = { transform };\n`;
+    expect(lines({ 'lib/loader.js': esm, 'lib/preload.cjs': cjs })).toEqual(['lib/preload.cjs:4 error transform duplicates transform (lib/loader.js:4); import it instead']);
+    // Two packages are still two values.
+    expect(lines({ 'lib/loader.js': esm, 'lib/preload.cjs': cjs.replace("require('@babel/generator')", "require('astring')") })[0]).toMatch(/except for the module-level `generate`/);
+  });
+
   it("platform variants: native code is not told to import the web variant's copy, nor shared code a platform's", () => {
     expect(lines({ 'src/storage/storage.web.ts': HELPER('summarize'), 'src/storage/storage.native.ts': HELPER('summarize') })).toEqual([
       'src/storage/storage.web.ts:1 error summarize duplicates summarize (src/storage/storage.native.ts:1); move it to a module both can import (not a .native module)',

@@ -270,7 +270,9 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
       if (kind === K.ClassExpression) continue;
       let value: ModuleValue[1];
       const initializer = declaration.initializer;
+      const required = initializer && !mutable ? requiredValue(syntax, file, unwrap(syntax, initializer)) : undefined;
       if (kind === K.ArrowFunction || kind === K.FunctionExpression) value = functionText(initializer!);
+      else if (required) value = required;
       // A `let` is state of its own module, whatever it starts as: two modules' are never one. In a component, so is
       // what a call makes (`const store = useStore()`, `ref(0)`, `$state(0)`): each instance's own.
       else if (mutable || (component && (kind === K.CallExpression || kind === K.NewExpression || kind === K.AwaitExpression))) value = state(name);
@@ -318,6 +320,42 @@ function packageOf(specifier: string): string {
 /** A stylesheet, image, font or data file: `./index.module.scss`, `./logo.svg`. */
 const ASSET = /\.(?:css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|json|ya?ml|html?|md|mdx|txt|wasm)(?:\?.*)?$/i;
 
+function isLocalSpecifier(specifier: string): boolean {
+  return specifier.startsWith('.') || LOCAL_ALIAS.test(specifier);
+}
+
+/**
+ * What an import binds: an alias is kept as `~` and the path below it (`@/shared/schema` may be `../../shared/schema`
+ * elsewhere); a package is kept as written (`useContext` from 'react' and from 'solid-js' are two functions).
+ */
+function importValue(file: string, specifier: string, exported: string): string {
+  const module = specifier.startsWith('.')
+    ? path.posix.join(path.posix.dirname(file), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
+    : LOCAL_ALIAS.test(specifier)
+      ? `~${specifier.replace(LOCAL_ALIAS, '')}`.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
+      : `pkg:${packageOf(specifier)}`;
+  return `${IMPORT_VALUE}${module}#${exported}`;
+}
+
+/** `require('pkg')` (the module object, as `import pkg from 'pkg'` binds it) and `require('pkg').name`. */
+function requiredValue(syntax: Syntax, file: string, initializer: TS.Node): (() => string) | undefined {
+  const { K } = syntax;
+  let node = initializer;
+  let exported = '*';
+  if (node.kind === K.PropertyAccessExpression) {
+    exported = (node as TS.PropertyAccessExpression).name.text;
+    node = unwrap(syntax, (node as TS.PropertyAccessExpression).expression);
+  }
+  if (!isRequireCall(syntax, node)) return undefined;
+  const [argument] = (node as TS.CallExpression).arguments;
+  if (argument?.kind !== K.StringLiteral) return undefined;
+  const specifier = (argument as TS.StringLiteral).text;
+  if (ASSET.test(specifier)) return undefined;
+  // A local module's `module.exports` is what an ES module's default import of it gives.
+  if (exported === '*' && isLocalSpecifier(specifier)) exported = 'default';
+  return () => importValue(file, specifier, exported);
+}
+
 function importBindings(syntax: Syntax, sourceFile: TS.SourceFile, file: string): ModuleValue[] {
   const { K } = syntax;
   const bindings: ModuleValue[] = [];
@@ -329,17 +367,8 @@ function importBindings(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
     const specifier = (declaration.moduleSpecifier as TS.StringLiteral).text;
     // Stylesheets, images and other assets come along with whichever copy is kept.
     if (ASSET.test(specifier)) continue;
-    // An alias is kept as `~` and the path below it: `@/shared/schema` may be `../../shared/schema` elsewhere. A
-    // package is kept as written: `useContext` from 'react' and from 'solid-js' are two functions.
-    const local = specifier.startsWith('.') || LOCAL_ALIAS.test(specifier);
-    let module: string | undefined;
-    const moduleOf = (): string =>
-      (module ??= specifier.startsWith('.')
-        ? path.posix.join(path.posix.dirname(file), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
-        : local
-          ? `~${specifier.replace(LOCAL_ALIAS, '')}`.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
-          : `pkg:${packageOf(specifier)}`);
-    const value = (exported: string) => () => `${IMPORT_VALUE}${moduleOf()}#${exported}`;
+    const local = isLocalSpecifier(specifier);
+    const value = (exported: string) => () => importValue(file, specifier, exported);
     // `import fs from 'fs'` and `import * as fs from 'fs'` are one module object (CommonJS interop).
     if (clause.name) bindings.push([clause.name.text, value(local ? 'default' : '*')]);
     const named = clause.namedBindings;
