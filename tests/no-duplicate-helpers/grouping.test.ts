@@ -209,6 +209,25 @@ describe('grouping and canonical choice', () => {
     ]);
   });
 
+  it('copies whose statements match but whose signatures differ say how (async, a destructured property, a default)', () => {
+    const metrics = (name: string, prefix: string, id: string) => `export ${prefix}function ${name}({ ${id} }: { ${id}: string }, limit = 10) {
+  const rows = load(${id});
+  const kept = rows.filter((row) => row.value > 0);
+  if (kept.length > limit) {
+    return kept.slice(0, limit);
+  }
+  return kept;
+}
+declare function load(id: string): Array<{ value: number }>;
+`;
+    expect(lines({ 'src/a.ts': metrics('linkMetrics', '', 'linkId'), 'src/b.ts': metrics('linkMetrics', 'async ', 'linkId') })).toEqual([
+      "src/b.ts:1 warning linkMetrics is a diverging copy of linkMetrics (src/a.ts:1): its statements match but its signature differs: 'async ({ linkId }: { linkId: string }, limit = 10)' where the canonical copy has '({ linkId }: { linkId: string }, limit = 10)'",
+    ]);
+    expect(lines({ 'src/a.ts': metrics('linkMetrics', '', 'linkId'), 'src/b.ts': metrics('pixelMetrics', '', 'pixelId') })).toEqual([
+      "src/b.ts:1 warning pixelMetrics is a diverging copy of linkMetrics (src/a.ts:1): its statements match but its signature differs: '({ pixelId }: { pixelId: string }, limit = 10)' where the canonical copy has '({ linkId }: { linkId: string }, limit = 10)'",
+    ]);
+  });
+
   it("a callback's parameter that shadows a variable is a variable of its own: a copy that renamed the outer one is a renamed copy", () => {
     const filter = (name: string, outer: string) => `export function ${name}(items: Array<{ tags: string[] }>, wanted: string): boolean {
   const ${outer} = items.find((tag) => tag.tags.includes(wanted));

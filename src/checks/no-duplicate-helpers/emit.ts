@@ -361,11 +361,23 @@ export class FileEmitter {
     for (const property of object.properties) {
       if (property.kind === K.MethodDeclaration) functions = true;
       if (property.kind !== K.PropertyAssignment) continue;
-      const kind = unwrap(this.syntax, (property as TS.PropertyAssignment).initializer).kind;
+      const value = unwrap(this.syntax, (property as TS.PropertyAssignment).initializer);
+      const kind = value.kind;
       if (kind === K.ArrowFunction || kind === K.FunctionExpression) functions = true;
-      else if (kind === K.StringLiteral || kind === K.NoSubstitutionTemplateLiteral || kind === K.NumericLiteral || kind === K.TrueKeyword || kind === K.FalseKeyword) data = true;
+      else if (isText(this.syntax, value) || kind === K.NumericLiteral || kind === K.TrueKeyword || kind === K.FalseKeyword || this.isTranslated(value)) data = true;
     }
     return data && functions;
+  }
+
+  /** A translated text: `t('Name')`, `_(msg\`Team Member\`)`, `intl.formatMessage({ id })`. */
+  private isTranslated(node: TS.Node): boolean {
+    const { K } = this;
+    if (node.kind !== K.CallExpression) return false;
+    const call = node as TS.CallExpression;
+    const callee = unwrap(this.syntax, call.expression);
+    const name = callee.kind === K.Identifier ? (callee as TS.Identifier).text : callee.kind === K.PropertyAccessExpression ? (callee as TS.PropertyAccessExpression).name.text : undefined;
+    const [first] = call.arguments;
+    return name !== undefined && TRANSLATE.has(name) && first !== undefined && (isText(this.syntax, unwrap(this.syntax, first)) || first.kind === K.ObjectLiteralExpression);
   }
 
   private markCallbackObjects(expression: TS.Expression): void {
@@ -926,4 +938,14 @@ export class FileEmitter {
     this.leaveFrame(outerFrame);
     tokens.push(Op.Close, 0);
   }
+}
+
+/** Functions that translate a message: i18next's `t`, Lingui's `_`, vue-i18n's `$t`, react-intl's `formatMessage`. */
+const TRANSLATE = new Set(['t', '_', '$t', '__', 'translate', 'formatMessage', 'i18n']);
+
+/** A string written in the code: a literal, a template, a tagged template (`msg\`Email\``, `t\`Member\``). */
+function isText(syntax: Syntax, node: TS.Node): boolean {
+  const { K } = syntax;
+  const kind = node.kind;
+  return kind === K.StringLiteral || kind === K.NoSubstitutionTemplateLiteral || kind === K.TemplateExpression || kind === K.TaggedTemplateExpression;
 }

@@ -100,6 +100,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     if (pending.parameterTypes !== undefined) unit.parameterTypes = pending.parameterTypes;
     if (print.statements.length >= options.minStatements) {
       unit.snippets = snippets(sourceFile.text, print.spans);
+      unit.signature = signatureOf(syntax, sourceFile, pending.fn);
       unit.wiringFree = print.wiringFree;
       if (print.depths.some((depth) => depth > 0)) unit.depths = print.depths;
     }
@@ -453,4 +454,20 @@ function skipTrivia(text: string, position: number, end: number): number {
     }
   }
   return i;
+}
+
+const SIGNATURE_STORED = 120;
+
+/** What comes before a function's body but its name: `async ({ pixelId }: Props)`, `*(items, limit = 10)`. */
+function signatureOf(syntax: Syntax, sourceFile: TS.SourceFile, fn: TS.Node): string {
+  const { K } = syntax;
+  const declaration = fn as TS.FunctionLikeDeclaration;
+  const text = sourceFile.text;
+  const asynchronous = declaration.modifiers?.some((modifier) => modifier.kind === K.AsyncKeyword) ? 'async ' : '';
+  const generator = declaration.asteriskToken ? '*' : '';
+  const parameters = declaration.parameters;
+  const open = text.lastIndexOf('(', parameters.pos);
+  const close = text.indexOf(')', parameters.end);
+  const list = open >= 0 && close >= 0 ? text.slice(open, close + 1) : `(${text.slice(parameters.pos, parameters.end)})`;
+  return `${asynchronous}${generator}${list}`.replace(/\s+/g, ' ').slice(0, SIGNATURE_STORED);
 }

@@ -30,6 +30,8 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
   paths?: number[];
   /** First line of each statement, shortened; only for helpers long enough for near-miss matching. */
   snippets?: string[];
+  /** Its modifiers and parameter list as written (`async ({ pixelId }: Props)`); only for helpers long enough for near-miss matching. */
+  signature?: string;
   /** See {@link Fingerprint.depths}; only for helpers long enough for near-miss matching, absent when all are 0. */
   depths?: number[];
   /** See {@link Fingerprint.wiringFree}; only for helpers long enough for near-miss matching. */

@@ -115,8 +115,8 @@ export function reportDuplicateHelpers(model: DuplicatesModel, file: FileFacts<H
   return decideFamilies(model, helpers, { fileIndex, first, end });
 }
 
-/** What grouping never looks at: where a helper is, and its snippets. */
-const PLACE: ReadonlySet<string> = new Set(['range', 'snippets']);
+/** What grouping never looks at: where a helper is, and its snippets and signature (for messages). */
+const PLACE: ReadonlySet<string> = new Set(['range', 'snippets', 'signature']);
 
 /**
  * Decides every family in order: which members are left once copies nested in reported copies are covered,

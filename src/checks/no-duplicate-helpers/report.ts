@@ -202,7 +202,11 @@ function divergingMessage(canonical: Helper, copy: Helper): string {
   };
   let difference: string;
   if (missing.length === 0 && extra.length === 0) {
-    difference = 'its statements match but it passes its parameters and variables differently';
+    const [mine, theirs] = [copy.unit.signature, canonical.unit.signature];
+    difference =
+      mine !== undefined && theirs !== undefined && mine !== theirs
+        ? `its statements match but its signature differs: '${mine}' where the canonical copy has '${theirs}'`
+        : 'its statements match but it passes its parameters and variables differently';
   } else if (missing.length === 1 && extra.length === 1) {
     // Two versions of one statement: show both from just before they part.
     const from = firstDifference(copy.unit.snippets?.[extra[0]!] ?? '', canonical.unit.snippets?.[missing[0]!] ?? '');
