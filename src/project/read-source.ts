@@ -26,26 +26,31 @@ export function readSource(file: string, maxFileSize: number): SourceRead {
   if (bytes.length > maxFileSize) {
     return { kind: 'skipped', reason: `${formatSize(bytes.length)} is over maxFileSize (${formatSize(maxFileSize)})` };
   }
-  if (isBinary(bytes)) return { kind: 'skipped', reason: 'binary content (NUL bytes)' };
+  const nuls = nulCount(bytes);
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { kind: 'skipped', reason: 'not valid UTF-8' };
+    return { kind: 'skipped', reason: nuls * 1000 > bytes.length * MAX_NUL_PER_MILLE ? 'binary content (NUL bytes)' : 'not valid UTF-8' };
   }
+  // Valid UTF-8 with a few NULs is text (raw control characters in a test's template literal, as msw has); with
+  // many, UTF-16 or data.
+  if (nuls * 100 > bytes.length * MAX_NUL_PERCENT_IN_UTF8) return { kind: 'skipped', reason: 'binary content (NUL bytes)' };
   if (isGeneratedText(text, file)) return { kind: 'generated' };
   if (isComponentFile(file)) text = componentScriptText(text, file);
   if (bracketDepth(text) > MAX_NESTING_DEPTH) return { kind: 'skipped', reason: `too deeply nested to analyze (depth over ${MAX_NESTING_DEPTH})` };
   return { kind: 'ok', text, hash: hashOfBytes(bytes) };
 }
 
-/** Over one NUL byte in a thousand: a stray one in a string literal (trigger.dev has one) leaves a file text. */
+/** Over one NUL byte in a thousand, a file that is not valid UTF-8 is binary (an MPEG transport stream named `.ts`). */
 const MAX_NUL_PER_MILLE = 1;
+/** A valid UTF-8 file is binary from this share of NUL bytes (UTF-16 text has one in two). */
+const MAX_NUL_PERCENT_IN_UTF8 = 10;
 
-function isBinary(bytes: Buffer): boolean {
+function nulCount(bytes: Buffer): number {
   let nuls = 0;
   for (let at = bytes.indexOf(0); at >= 0; at = bytes.indexOf(0, at + 1)) nuls++;
-  return nuls * 1000 > bytes.length * MAX_NUL_PER_MILLE;
+  return nuls;
 }
 
 function formatSize(bytes: number): string {

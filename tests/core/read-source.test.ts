@@ -119,9 +119,12 @@ describe('readSource', () => {
     expect(readSource(path.join(dir, 'missing.ts'), 1024)).toEqual({ kind: 'skipped', reason: 'cannot read (ENOENT)' });
   });
 
-  it('reads a text file with a stray NUL character in a string literal (one in a thousand bytes at most)', () => {
+  it('reads a text file with NUL characters in a string literal (valid UTF-8, under one byte in ten)', () => {
     const text = `export const separator = \`a\0b\`;\n${'export const filler = 1;\n'.repeat(60)}`;
     expect(readSource(fileWith('nul-in-string.ts', text), 100_000).kind).toBe('ok');
+    // msw's blob test: raw control characters and nine NULs in a template literal.
+    const blob = `it('reads a blob with control characters', async () => {\n  const blob = new Blob([\`\x050.1.0\0\0\0\0\0\0\0\0\0.@H73baaaf2-\x06\`]);\n  expect(await blob.text()).toHaveLength(24);\n});\n`;
+    expect(readSource(fileWith('blob.test.ts', blob), 100_000).kind).toBe('ok');
     expect(readSource(fileWith('utf16.ts', Buffer.from('export const a = 1;\n', 'utf16le')), 1024)).toEqual({ kind: 'skipped', reason: 'binary content (NUL bytes)' });
   });
 
