@@ -23,9 +23,9 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
-  it('numeric-opcodes: y-protocols style numeric opcodes: writeVarUint sends, messageHandlers[messageX] handlers; bare numbers never reported', async () => {
+  it('numeric-opcodes: y-protocols style numeric opcodes: writeVarUint sends (also of a class field, `this.type`, never assigned again), messageHandlers[messageX] handlers; bare numbers never reported', async () => {
     expect(await findingLines('no-unhandled-message-types/numeric-opcodes')).toEqual([
-      `server/handlers.js:8:17 warning messageQueryAwareness (3) is handled here but nothing in the project sends it. The other types handled here are sent from client/provider.js:10, client/provider.js:17.`,
+      `client/provider.js:38:36 error messageClose (9) is sent here but no handler maps it. Handlers: server/handlers.js:6, server/handlers.js:15.`,
     ]);
   });
 

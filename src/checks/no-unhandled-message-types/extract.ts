@@ -348,6 +348,33 @@ class Extractor {
   }
 
   /**
+   * What `this.type` holds when the class around declares it once and never assigns it again: hocuspocus's outgoing
+   * messages keep their opcode in a field (`type = MessageType.Close`) and write `this.type`.
+   */
+  private classFieldValue(node: TS.Expression): TS.Expression | undefined {
+    const ts = this.ts;
+    if (!ts.isPropertyAccessExpression(node) || node.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    const field = node.name.text;
+    let owner: TS.ClassLikeDeclaration | undefined;
+    for (let i = this.ancestors.length - 1; i >= 0 && !owner; i--) {
+      const ancestor = this.ancestors[i]!;
+      if (ts.isClassDeclaration(ancestor) || ts.isClassExpression(ancestor)) owner = ancestor;
+      // A function expression has a `this` of its own.
+      else if (ts.isFunctionExpression(ancestor) || ts.isFunctionDeclaration(ancestor)) return undefined;
+    }
+    if (!owner) return undefined;
+    const member = owner.members.find(
+      (candidate): candidate is TS.PropertyDeclaration =>
+        ts.isPropertyDeclaration(candidate) && ts.isIdentifier(candidate.name) && candidate.name.text === field && !isStatic(ts, candidate),
+    );
+    if (!member?.initializer) return undefined;
+    const escaped = field.replace(/\$/g, '\\$');
+    const reassigned = new RegExp(String.raw`\bthis\s*\.\s*${escaped}\s*(?:[-+*/%&|^]|\?\?|&&|\|\|)?=(?!=)`);
+    if (reassigned.test(this.sourceFile.text.slice(owner.pos, owner.end))) return undefined;
+    return unwrap(ts, member.initializer);
+  }
+
+  /**
    * `this.post = options.post ?? postToHost`: the field holds that function (an injected dependency with a
    * default), so `this.post(message)` is a call to it when no method of that name forwards to a send. A field
    * assigned two different functions holds neither for sure.
@@ -961,7 +988,7 @@ class Extractor {
     if (name === 'postMessage' && args[0]) return this.recordSend(this.carriedByPayload(args[0]), 'postMessage', args[0]);
     if (this.options.opcodeWriters.includes(name) && args.length >= 1) {
       const last = unwrap(ts, args[args.length - 1]!);
-      const value = valueRefOf(ts, last);
+      const value = valueRefOf(ts, this.classFieldValue(last) ?? last);
       if (value && value.kind !== 'literal') this.recordSend(this.carriedValue(value, 'type'), 'writer', last);
       return;
     }
@@ -1365,4 +1392,8 @@ function isConstant(ts: TypeScriptApi, expression: TS.Expression): boolean {
     expression.kind === ts.SyntaxKind.FalseKeyword ||
     expression.kind === ts.SyntaxKind.NullKeyword
   );
+}
+
+function isStatic(ts: TypeScriptApi, node: TS.PropertyDeclaration): boolean {
+  return node.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
 }
