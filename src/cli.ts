@@ -19,7 +19,7 @@ Options:
   --config <file>          config file (default: nearest ssot.config.json or package.json#ssot)
   --baseline <file>        report only findings not in this earlier --format json report
   --no-cache               do not read or write the facts cache
-  --cache-location <dir>   where the facts cache lives (default: node_modules/.cache/ssot)
+  --cache-location <dir>   where the facts cache lives (default: node_modules/.cache/ssot, else ~/.cache/ssot)
   --jobs <n>               threads for parsing (default: number of cores, one left to V8)
   --no-progress            no progress bar on stderr (shown by default when stderr is a terminal outside CI;
                            --progress shows it anywhere, one line per stage)

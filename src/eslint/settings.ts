@@ -4,7 +4,7 @@ export interface SsotSettings {
   root?: string;
   /** The ssot config file, relative to ESLint's cwd (default: nearest ssot.config.json or package.json#ssot above the project). */
   configFile?: string;
-  /** Share the CLI's on-disk facts cache (node_modules/.cache/ssot below ESLint's cwd); default true. */
+  /** Share the CLI's on-disk facts cache (node_modules/.cache/ssot below ESLint's cwd, else ~/.cache/ssot); default true. */
   cache?: boolean;
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Check } from '../checks/types.js';
 
@@ -67,6 +68,13 @@ export class FactsCache {
   }
 }
 
+/**
+ * `node_modules/.cache/ssot` where the project has its packages installed; otherwise the user's cache folder
+ * (`$XDG_CACHE_HOME` or `~/.cache`), one subfolder per project, so that a checkout without `node_modules` does
+ * not get one.
+ */
 export function defaultCacheLocation(cwd: string): string {
-  return path.join(cwd, 'node_modules', '.cache', 'ssot');
+  if (existsSync(path.join(cwd, 'node_modules'))) return path.join(cwd, 'node_modules', '.cache', 'ssot');
+  const userCache = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+  return path.join(userCache, 'ssot', createHash('sha1').update(path.resolve(cwd)).digest('hex').slice(0, 12));
 }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,13 +46,22 @@ describe('deterministic output and the facts cache', () => {
     expect(changed.stdout).not.toBe(cold.stdout);
   });
 
-  it('writes the default cache under node_modules/.cache/ssot, and never with --no-cache', () => {
+  it('writes the default cache under node_modules/.cache/ssot, else in the user cache folder, and never with --no-cache', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ssot-cache-'));
+    const userCache = mkdtempSync(path.join(tmpdir(), 'ssot-user-cache-'));
+    const env = { XDG_CACHE_HOME: userCache };
     cpSync(path.join(repoRoot, 'fixtures/cli/two-copies'), dir, { recursive: true });
-    runCli(['.', '--no-cache'], { cwd: dir });
-    expect(existsSync(path.join(dir, 'node_modules/.cache/ssot'))).toBe(false);
-    runCli(['.'], { cwd: dir });
+    runCli(['.', '--no-cache'], { cwd: dir, env });
+    expect(existsSync(path.join(dir, 'node_modules'))).toBe(false);
+    expect(readdirSync(userCache)).toEqual([]);
+    // A checkout without node_modules does not get one.
+    runCli(['.'], { cwd: dir, env });
+    expect(existsSync(path.join(dir, 'node_modules'))).toBe(false);
+    expect(readdirSync(path.join(userCache, 'ssot'))).toHaveLength(1);
+    mkdirSync(path.join(dir, 'node_modules'));
+    runCli(['.'], { cwd: dir, env });
     expect(existsSync(path.join(dir, 'node_modules/.cache/ssot'))).toBe(true);
     rmSync(dir, { recursive: true, force: true });
+    rmSync(userCache, { recursive: true, force: true });
   });
 });
