@@ -8,7 +8,7 @@ import { configureChecks, type ConfiguredCheck } from './config/rules.js';
 import type { FileDiagnostic } from './core/errors.js';
 import { compareFindings, compareStrings, toFinding, type Finding } from './core/finding.js';
 import type { TypeScriptApi } from './core/location.js';
-import { defaultCacheLocation, FactsCache } from './project/cache.js';
+import { cachedHash, defaultCacheLocation, FactsCache } from './project/cache.js';
 import { isComponentFile } from './project/components.js';
 import { discoverFiles } from './project/discover.js';
 import { PackageLayoutReader } from './project/packages.js';
@@ -151,8 +151,7 @@ function readFiles(discovered: string[], cwd: string, folders: string[], maxFile
     if (projectPath === undefined || projectPath === relative) {
       files.push({ absolute, relative, text: read.text, hash: read.hash, facts: {} });
     } else {
-      // Facts depend on the path tests are recognized by: cached under it too.
-      files.push({ absolute, relative, projectPath, text: read.text, hash: `${read.hash}@${projectPath}`, facts: {} });
+      files.push({ absolute, relative, projectPath, text: read.text, hash: cachedHash(read.hash, projectPath), facts: {} });
     }
   }
   return files;

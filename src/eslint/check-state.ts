@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import type { Check, CheckIndex } from '../checks/types.js';
+import type { Check, CheckIndex, FileFacts } from '../checks/types.js';
 import type { FindingDraft } from '../core/finding.js';
 import type { TypeScriptApi } from '../core/location.js';
 import { samePlainData } from '../core/plain-data.js';
@@ -126,7 +126,7 @@ export class CheckState {
       return true;
     }
     const { report } = this.check;
-    if (report && this.linked && facts !== undefined && this.unlinked.size === 0) report.call(this.check, this.linked.model, { file: entry.relative, facts }, this.options);
+    if (report && this.linked && facts !== undefined && this.unlinked.size === 0) report.call(this.check, this.linked.model, fileFacts(entry, facts), this.options);
     return false;
   }
 
@@ -154,7 +154,7 @@ export class CheckState {
     // A file the run leaves out (a syntax error) has no findings.
     if (facts === undefined) return [];
     if (this.answered?.version === this.factsVersion && this.answered.absolute === entry.absolute) return this.answered.findings;
-    const file = { file: entry.relative, facts };
+    const file = fileFacts(entry, facts);
     let findings: FindingDraft[] | undefined;
     if (this.linked && [...this.unlinked].every((absolute) => absolute === entry.absolute)) findings = report.call(this.check, this.linked.model, file, this.options);
     if (!findings) {
@@ -172,7 +172,7 @@ export class CheckState {
   private index(): CheckIndex<unknown> {
     const entries = this.files.list().filter((entry) => this.slots.get(entry.absolute)?.facts !== undefined);
     return {
-      files: entries.map((entry) => ({ file: entry.relative, facts: this.slots.get(entry.absolute)!.facts })),
+      files: entries.map((entry) => fileFacts(entry, this.slots.get(entry.absolute)!.facts)),
       packages: this.files.packages.layout(entries),
     };
   }
@@ -192,7 +192,7 @@ export class CheckState {
   }
 
   private extract(ts: TypeScriptApi, sourceFile: TS.SourceFile, entry: FileEntry, program: TS.Program | undefined, prepared?: unknown): unknown {
-    return factsOfFile(ts, sourceFile, entry.relative, this.files.cwd, this.check, this.options, program, prepared);
+    return factsOfFile(ts, sourceFile, entry, this.files.cwd, this.check, this.options, program, prepared);
   }
 }
 
@@ -203,7 +203,7 @@ export class CheckState {
 export function factsOfFile(
   ts: TypeScriptApi,
   sourceFile: TS.SourceFile,
-  relative: string,
+  { relative, projectPath }: { relative: string; projectPath?: string },
   cwd: string,
   check: Check<unknown, unknown>,
   options: unknown,
@@ -215,6 +215,7 @@ export function factsOfFile(
       ts,
       sourceFile,
       file: relative,
+      projectPath,
       options,
       checker: program?.getTypeChecker(),
       program,
@@ -232,3 +233,8 @@ export function parseEntry(ts: TypeScriptApi, entry: FileEntry): Parsed {
   return { hash: entry.hash, sourceFile: parsed.ok ? parsed.sourceFile : undefined };
 }
 
+
+/** A file's facts as checks see them: its path, and the path from the project root when that differs. */
+function fileFacts(entry: FileEntry, facts: unknown): FileFacts<unknown> {
+  return entry.projectPath ? { file: entry.relative, projectPath: entry.projectPath, facts } : { file: entry.relative, facts };
+}

@@ -21,6 +21,8 @@ export interface PrefetchCheck {
 export interface PrefetchTarget {
   cwd: string;
   relative: string;
+  /** See `FileEntry.projectPath`. */
+  projectPath?: string;
   checks: PrefetchCheck[];
   typed?: TypedPrefetch;
 }

@@ -40,7 +40,7 @@ function factsOf(job: PrefetchJob): Array<[string, unknown]> {
   return job.checks.map(({ key, name, options }) => {
     const check = findCheck(name);
     if (!check) throw new Error(`no check ${name}`);
-    return [key, parsed.sourceFile ? factsOfFile(ts, parsed.sourceFile, job.relative, job.cwd, check, options) : undefined];
+    return [key, parsed.sourceFile ? factsOfFile(ts, parsed.sourceFile, job, job.cwd, check, options) : undefined];
   });
 }
 

@@ -18,6 +18,8 @@ export interface FileEntry {
   absolute: string;
   /** Relative to ESLint's cwd: the `file` of findings, as the CLI run from the same folder prints it. */
   relative: string;
+  /** From the project root, when it differs from `relative`: what tests and examples are recognized by (`FileFacts.projectPath`). */
+  projectPath?: string;
   text: string;
   hash: string;
   /** The file's stat when its text was last read from disk; absent for a buffer never saved. */
@@ -181,7 +183,7 @@ export class ProjectFiles {
         // A buffer not saved yet.
       }
     }
-    return this.store({ absolute, relative: toRelative(this.cwd, absolute), text: analyzed, hash, disk, bufferBOM: hasBOM });
+    return this.store({ absolute, ...this.pathsOf(absolute), text: analyzed, hash, disk, bufferBOM: hasBOM });
   }
 
   private readFromDisk(absolute: string): void {
@@ -203,7 +205,14 @@ export class ProjectFiles {
       existing.disk = disk;
       return;
     }
-    this.store({ absolute, relative: toRelative(this.cwd, absolute), text: read.text, hash: read.hash, disk, bufferBOM: undefined });
+    this.store({ absolute, ...this.pathsOf(absolute), text: read.text, hash: read.hash, disk, bufferBOM: undefined });
+  }
+
+  /** The file's path from ESLint's cwd, and from the project root when that differs. */
+  private pathsOf(absolute: string): { relative: string; projectPath?: string } {
+    const relative = toRelative(this.cwd, absolute);
+    const projectPath = toRelative(this.root, absolute);
+    return projectPath === relative ? { relative } : { relative, projectPath };
   }
 
   private store(entry: FileEntry): FileEntry {

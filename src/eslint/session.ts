@@ -7,7 +7,7 @@ import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { configureChecks, type ConfiguredCheck } from '../config/rules.js';
 import type { FindingDraft } from '../core/finding.js';
 import type { TypeScriptApi } from '../core/location.js';
-import { defaultCacheLocation, FactsCache } from '../project/cache.js';
+import { cachedHash, defaultCacheLocation, FactsCache } from '../project/cache.js';
 import { toRelative } from '../project/paths.js';
 import { packageJson } from '../version.js';
 import { BufferParser } from './buffer-parser.js';
@@ -153,7 +153,7 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
   bufferParser.primeLater(project.ts, entry);
   prefetch.track(
     absolute,
-    { cwd: request.cwd, relative: entry.relative, checks: syntacticChecksOf(project), typed: project.typedPrefetch.get(absolute) },
+    { cwd: request.cwd, relative: entry.relative, ...(entry.projectPath ? { projectPath: entry.projectPath } : {}), checks: syntacticChecksOf(project), typed: project.typedPrefetch.get(absolute) },
     entry.text,
   );
   return findings.filter((draft) => !isIgnored(path.resolve(request.cwd, draft.file)));
@@ -280,13 +280,13 @@ function syncSyntactic(project: Project, states: CheckState[], current: FileEntr
       if (!staleByState[i]!.has(entry)) return;
       const cache = project.caches.get(state);
       // The linted buffer changes on every keystroke: never worth a cache write.
-      const cached = entry === current ? undefined : cache?.get(entry.relative, entry.hash);
+      const cached = entry === current ? undefined : cache?.get(entry.relative, cachedHash(entry.hash, entry.projectPath));
       if (cached !== undefined) return state.setFacts(entry, cached);
       const prefetched = entry === current ? prefetch.take(entry.absolute, entry.relative, entry.text, state.key) : undefined;
       if (prefetched) return state.setFacts(entry, prefetched.facts);
       const facts = state.extractSyntactic(entry, parse());
       if (cache && entry !== current && facts !== undefined) {
-        cache.set(entry.relative, entry.hash, facts);
+        cache.set(entry.relative, cachedHash(entry.hash, entry.projectPath), facts);
         written.add(cache);
       }
     });

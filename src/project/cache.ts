@@ -73,6 +73,11 @@ export class FactsCache {
  * (`$XDG_CACHE_HOME` or `~/.cache`), one subfolder per project, so that a checkout without `node_modules` does
  * not get one.
  */
+/** Facts depend on the path tests are recognized by (`FileFacts.projectPath`): cached under it too. */
+export function cachedHash(contentHash: string, projectPath: string | undefined): string {
+  return projectPath === undefined ? contentHash : `${contentHash}@${projectPath}`;
+}
+
 export function defaultCacheLocation(cwd: string): string {
   if (existsSync(path.join(cwd, 'node_modules'))) return path.join(cwd, 'node_modules', '.cache', 'ssot');
   const userCache = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');

@@ -93,6 +93,13 @@ describe('grouping and canonical choice', () => {
     expect(lines({ 'lib/loader.js': esm, 'lib/preload.cjs': cjs.replace("require('@babel/generator')", "require('astring')") })[0]).toMatch(/except for the module-level `generate`/);
   });
 
+  it('`module.exports = function` is the module\'s export: a copy is told to import it', () => {
+    const plugin = `'use strict';\n\nmodule.exports = async function (app) {\n  app.get('/hello', async () => {\n    const started = Date.now();\n    const body = { service: 'hello', started };\n    return body;\n  });\n};\n`;
+    expect(lines({ 'services/a/plugin.js': plugin, 'services/b/plugin.js': plugin })).toEqual([
+      'services/b/plugin.js:3 error module.exports duplicates module.exports (services/a/plugin.js:3); import it instead',
+    ]);
+  });
+
   it("platform variants: native code is not told to import the web variant's copy, nor shared code a platform's", () => {
     expect(lines({ 'src/storage/storage.web.ts': HELPER('summarize'), 'src/storage/storage.native.ts': HELPER('summarize') })).toEqual([
       'src/storage/storage.web.ts:1 error summarize duplicates summarize (src/storage/storage.native.ts:1); move it to a module both can import (not a .native module)',

@@ -443,6 +443,8 @@ export class FileEmitter {
         const target = access.expression;
         // `this.socket.onopen = () => {...}`, `ws.onmessage = ...`: an event handler of another object, a callback.
         if (EVENT_HANDLER_PROPERTY.test(access.name.text) && target.kind !== K.ThisKeyword) return;
+        // `module.exports = function () {}`: the module's export itself, as `export default` is.
+        if (moduleLevel && this.isModuleExports(left)) return this.hintInitializer(binary.right, access.name, true, 'module', false);
         const exported =
           moduleLevel &&
           ((target.kind === K.Identifier && (target as TS.Identifier).text === 'exports') || this.isModuleExports(target));
