@@ -148,11 +148,7 @@ function readFiles(discovered: string[], cwd: string, folders: string[], maxFile
     if (read.kind !== 'ok') continue;
     const folder = folders.find((dir) => absolute.startsWith(dir + path.sep));
     const projectPath = folder === undefined ? undefined : toRelative(folder, absolute);
-    if (projectPath === undefined || projectPath === relative) {
-      files.push({ absolute, relative, text: read.text, hash: read.hash, facts: {} });
-    } else {
-      files.push({ absolute, relative, projectPath, text: read.text, hash: cachedHash(read.hash, projectPath), facts: {} });
-    }
+    files.push({ absolute, relative, projectPath: projectPath === relative ? undefined : projectPath, text: read.text, hash: read.hash, facts: {} });
   }
   return files;
 }
@@ -244,7 +240,7 @@ async function startSyntactic(
   });
   const misses: AnalyzedFile[] = [];
   for (const file of files) {
-    const cached = caches.map((cache) => (useCache ? cache.get(file.relative, file.hash) : undefined));
+    const cached = caches.map((cache) => (useCache ? cache.get(file.relative, cachedHash(file.hash, file.projectPath)) : undefined));
     if (cached.every((facts) => facts !== undefined)) {
       syntactic.forEach(({ check }, i) => (file.facts[check.name] = cached[i]));
     } else {
@@ -252,7 +248,7 @@ async function startSyntactic(
     }
   }
   const pool = started ?? new ExtractPool(syntactic, misses.length ? workersFor(misses.length, jobs) : 0);
-  pool.dispatch(misses.map(({ absolute, relative, projectPath, text }): ExtractRequest => (projectPath ? { absolute, relative, projectPath, text } : { absolute, relative, text })));
+  pool.dispatch(misses.map(({ absolute, relative, projectPath, text }): ExtractRequest => ({ absolute, relative, projectPath, text })));
   return { pool, caches, misses };
 }
 
@@ -277,16 +273,13 @@ async function finishSyntactic(
       return;
     }
     Object.assign(file.facts, result.facts);
-    syntactic.forEach(({ check }, c) => caches[c]!.set(file.relative, file.hash, result.facts[check.name]));
+    syntactic.forEach(({ check }, c) => caches[c]!.set(file.relative, cachedHash(file.hash, file.projectPath), result.facts[check.name]));
   });
   if (useCache) for (const cache of caches) cache.save();
 }
 
 function runCheck({ check, options, severity, isIgnored }: ConfiguredCheck, files: AnalyzedFile[], cwd: string, packages: PackageLayout): Finding[] {
-  const index = {
-    files: files.map((file) => (file.projectPath ? { file: file.relative, projectPath: file.projectPath, facts: file.facts[check.name] } : { file: file.relative, facts: file.facts[check.name] })),
-    packages,
-  };
+  const index = { files: files.map((file) => ({ file: file.relative, projectPath: file.projectPath, facts: file.facts[check.name] })), packages };
   return check
     .run(index, options)
     .filter((draft) => !isIgnored(path.resolve(cwd, draft.file)))

@@ -236,5 +236,5 @@ export function parseEntry(ts: TypeScriptApi, entry: FileEntry): Parsed {
 
 /** A file's facts as checks see them: its path, and the path from the project root when that differs. */
 function fileFacts(entry: FileEntry, facts: unknown): FileFacts<unknown> {
-  return entry.projectPath ? { file: entry.relative, projectPath: entry.projectPath, facts } : { file: entry.relative, facts };
+  return { file: entry.relative, projectPath: entry.projectPath, facts };
 }

@@ -212,7 +212,7 @@ export class ProjectFiles {
   private pathsOf(absolute: string): { relative: string; projectPath?: string } {
     const relative = toRelative(this.cwd, absolute);
     const projectPath = toRelative(this.root, absolute);
-    return projectPath === relative ? { relative } : { relative, projectPath };
+    return { relative, projectPath: projectPath === relative ? undefined : projectPath };
   }
 
   private store(entry: FileEntry): FileEntry {

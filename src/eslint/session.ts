@@ -153,7 +153,7 @@ export function findingsForFile(request: LintRequest): FindingDraft[] {
   bufferParser.primeLater(project.ts, entry);
   prefetch.track(
     absolute,
-    { cwd: request.cwd, relative: entry.relative, ...(entry.projectPath ? { projectPath: entry.projectPath } : {}), checks: syntacticChecksOf(project), typed: project.typedPrefetch.get(absolute) },
+    { cwd: request.cwd, relative: entry.relative, projectPath: entry.projectPath, checks: syntacticChecksOf(project), typed: project.typedPrefetch.get(absolute) },
     entry.text,
   );
   return findings.filter((draft) => !isIgnored(path.resolve(request.cwd, draft.file)));

@@ -6,12 +6,12 @@ import { projectPathOf, type ExtractContext } from '../types.js';
 import { FileEmitter, IMPORT_META_NAME, type PendingUnit } from './emit.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { isTestFile } from './helpers.js';
-import { relativeImportsOf } from './import-specifiers.js';
+import { isRequireCall, relativeImportsOf } from './import-specifiers.js';
 import { boundNames, fingerprint } from './fingerprint.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { hashText } from './hash.js';
 import { syntaxOf, type Syntax } from './syntax.js';
-import { unitKindOf, unwrap } from './units.js';
+import { hasModifier, unitKindOf, unwrap } from './units.js';
 import { Op, type TokenBuffer } from './tokens.js';
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^./]+\.ts$/;
@@ -161,9 +161,9 @@ function isEntryPoint(syntax: Syntax, sourceFile: TS.SourceFile): boolean {
     } else if (statement.kind === K.FunctionDeclaration) {
       const declaration = statement as TS.FunctionDeclaration;
       if (declaration.name) ownFunctions.add(declaration.name.text);
-      exports ||= hasExportKeyword(syntax, declaration);
+      exports ||= hasModifier(declaration, K.ExportKeyword);
     } else if (statement.kind === K.VariableStatement) {
-      exports ||= hasExportKeyword(syntax, statement as TS.VariableStatement);
+      exports ||= hasModifier(statement, K.ExportKeyword);
       for (const declaration of (statement as TS.VariableStatement).declarationList.declarations) {
         if (declaration.name.kind !== K.Identifier || !declaration.initializer) continue;
         const name = (declaration.name as TS.Identifier).text;
@@ -175,17 +175,12 @@ function isEntryPoint(syntax: Syntax, sourceFile: TS.SourceFile): boolean {
       const clause = (statement as TS.ImportDeclaration).importClause;
       if (clause?.name) imported.add(clause.name.text);
       if (clause?.namedBindings?.kind === K.NamespaceImport) imported.add((clause.namedBindings as TS.NamespaceImport).name.text);
-    } else if (statement.kind === K.ExportDeclaration || statement.kind === K.ExportAssignment || hasExportKeyword(syntax, statement)) {
+    } else if (statement.kind === K.ExportDeclaration || statement.kind === K.ExportAssignment || hasModifier(statement, K.ExportKeyword)) {
       exports = true;
     }
   }
   // Function declarations are hoisted: `main(); function main() {}` calls its own.
   return !exports && calls.some((name) => ownFunctions.has(name));
-}
-
-function hasExportKeyword(syntax: Syntax, node: TS.Node): boolean {
-  const modifiers = (node as { modifiers?: TS.NodeArray<TS.ModifierLike> }).modifiers;
-  return modifiers?.some((modifier) => modifier.kind === syntax.K.ExportKeyword) ?? false;
 }
 
 /** `a` of `a.b.c` or `a['b']`; undefined for anything else. */
@@ -194,12 +189,6 @@ function rootName(syntax: Syntax, node: TS.Node): string | undefined {
   let current = node;
   while (current.kind === K.PropertyAccessExpression || current.kind === K.ElementAccessExpression) current = (current as TS.PropertyAccessExpression).expression;
   return current.kind === K.Identifier ? (current as TS.Identifier).text : undefined;
-}
-
-function isRequireCall(syntax: Syntax, node: TS.Node): boolean {
-  if (node.kind !== syntax.K.CallExpression) return false;
-  const callee = (node as TS.CallExpression).expression;
-  return callee.kind === syntax.K.Identifier && (callee as TS.Identifier).text === 'require';
 }
 
 const INITIALIZER_LENGTH = 120;
@@ -465,9 +454,7 @@ function signatureOf(syntax: Syntax, sourceFile: TS.SourceFile, fn: TS.Node): st
   const text = sourceFile.text;
   const asynchronous = declaration.modifiers?.some((modifier) => modifier.kind === K.AsyncKeyword) ? 'async ' : '';
   const generator = declaration.asteriskToken ? '*' : '';
-  const parameters = declaration.parameters;
-  const open = text.lastIndexOf('(', parameters.pos);
-  const close = text.indexOf(')', parameters.end);
-  const list = open >= 0 && close >= 0 ? text.slice(open, close + 1) : `(${text.slice(parameters.pos, parameters.end)})`;
-  return `${asynchronous}${generator}${list}`.replace(/\s+/g, ' ').slice(0, SIGNATURE_STORED);
+  const { pos, end } = declaration.parameters;
+  // The list between its parentheses: an arrow's lone parameter (`x => ...`) has none, and is shown with them.
+  return `${asynchronous}${generator}(${text.slice(pos, end).trim()})`.replace(/\s+/g, ' ').slice(0, SIGNATURE_STORED);
 }

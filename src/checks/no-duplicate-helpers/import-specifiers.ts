@@ -22,12 +22,18 @@ export function importSpecifierOf(syntax: Syntax, node: TS.Node): string | undef
   if (kind === K.CallExpression) {
     const call = node as TS.CallExpression;
     const callee = call.expression;
-    const isRequire = callee.kind === K.Identifier && (callee as TS.Identifier).text === 'require';
-    if (!isRequire && callee.kind !== K.ImportKeyword) return undefined;
+    if (!isRequireCall(syntax, call) && callee.kind !== K.ImportKeyword) return undefined;
     const first = call.arguments[0];
     return first && (first.kind === K.StringLiteral || first.kind === K.NoSubstitutionTemplateLiteral) ? (first as TS.StringLiteral).text : undefined;
   }
   return undefined;
+}
+
+/** `require(...)`. */
+export function isRequireCall(syntax: Syntax, node: TS.Node): boolean {
+  if (node.kind !== syntax.K.CallExpression) return false;
+  const callee = (node as TS.CallExpression).expression;
+  return callee.kind === syntax.K.Identifier && (callee as TS.Identifier).text === 'require';
 }
 
 /** Where a `require(` or `import(` call may be; without one, only declarations can import. */

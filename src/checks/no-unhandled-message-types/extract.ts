@@ -31,7 +31,7 @@ import {
   SOCKET_NARROWING_PROPERTIES,
   isSocketName,
 } from './patterns.js';
-import { compactText, hasExportModifier, isFunctionLike, isHandlerValue, isPlainData, lastName, sameValueRef, staticPropertyName, unwrap, valueRefOf } from './syntax.js';
+import { compactText, hasExportModifier, hasModifier, isFunctionLike, isHandlerValue, isPlainData, lastName, sameValueRef, staticPropertyName, unwrap, valueRefOf } from './syntax.js';
 
 /** Deeper nesting than this is generated code; we stop descending instead of overflowing the stack. */
 const MAX_DEPTH = 500;
@@ -365,7 +365,7 @@ class Extractor {
     if (!owner) return undefined;
     const member = owner.members.find(
       (candidate): candidate is TS.PropertyDeclaration =>
-        ts.isPropertyDeclaration(candidate) && ts.isIdentifier(candidate.name) && candidate.name.text === field && !isStatic(ts, candidate),
+        ts.isPropertyDeclaration(candidate) && ts.isIdentifier(candidate.name) && candidate.name.text === field && !hasModifier(ts, candidate, ts.SyntaxKind.StaticKeyword),
     );
     if (!member?.initializer) return undefined;
     const escaped = field.replace(/\$/g, '\\$');
@@ -1392,8 +1392,4 @@ function isConstant(ts: TypeScriptApi, expression: TS.Expression): boolean {
     expression.kind === ts.SyntaxKind.FalseKeyword ||
     expression.kind === ts.SyntaxKind.NullKeyword
   );
-}
-
-function isStatic(ts: TypeScriptApi, node: TS.PropertyDeclaration): boolean {
-  return node.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
 }

@@ -123,7 +123,11 @@ export function isPlainData(ts: TypeScriptApi, expression: TS.Expression): boole
   );
 }
 
-export function hasExportModifier(ts: TypeScriptApi, node: TS.Node): boolean {
+export function hasModifier(ts: TypeScriptApi, node: TS.Node, kind: TS.ModifierSyntaxKind): boolean {
   const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
-  return modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+  return modifiers?.some((modifier) => modifier.kind === kind) ?? false;
+}
+
+export function hasExportModifier(ts: TypeScriptApi, node: TS.Node): boolean {
+  return hasModifier(ts, node, ts.SyntaxKind.ExportKeyword);
 }

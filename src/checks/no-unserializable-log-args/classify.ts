@@ -2,10 +2,10 @@ import type * as TS from 'typescript';
 import { propertyNameText, shortText, unwrapExpression } from './ast.js';
 import type { Env } from './env.js';
 import type { ProblemKind } from './facts.js';
+import { ANY_KEY } from './options.js';
 import { serializers, type SerializerBehavior } from './serializers.js';
 import { hiddenFieldsOf, selfReferenceOf } from './shapes.js';
 import type { SinkSlot } from './sinks.js';
-import { ANY_KEY } from './options.js';
 import {
   ancestorsOf,
   collectionName,
