@@ -90,9 +90,14 @@ export interface EmittedFile {
 /** Deeper than this, a function's tokens are cut (a marker stands for the rest): no stack overflow. */
 const MAX_DEPTH = 220;
 
-/** The name `import.meta` is read under (not an identifier: no binding can have it). */
+/**
+ * The names a module's location is read under: `import.meta`, and a relative `import()` (not identifiers: no
+ * binding can have them).
+ */
 export const IMPORT_META_NAME = 'import.meta';
-const IMPORT_META = hashText(IMPORT_META_NAME) | 0;
+export const IMPORT_META = hashText(IMPORT_META_NAME) | 0;
+export const RELATIVE_IMPORT_NAME = 'import()';
+export const RELATIVE_IMPORT = hashText(RELATIVE_IMPORT_NAME) | 0;
 const LITERAL_STRING = hashText('literal:string') | 0;
 const LITERAL_NUMBER = hashText('literal:number') | 0;
 const LITERAL_REGEX = hashText('literal:regex') | 0;
@@ -400,6 +405,21 @@ export class FileEmitter {
   private noteImport(node: TS.Node): void {
     const specifier = importSpecifierOf(this.syntax, node);
     if (specifier?.startsWith('.')) this.imports.add(specifier);
+  }
+
+  /** `import(\`./${name}.js\`)` resolves from where its module is, as a relative `import.meta.glob` does. */
+  private importsRelatively(call: TS.CallExpression): boolean {
+    const { K } = this;
+    if (call.expression.kind !== K.ImportKeyword) return false;
+    const specifier = call.arguments[0];
+    if (!specifier) return false;
+    const text =
+      specifier.kind === K.TemplateExpression
+        ? (specifier as TS.TemplateExpression).head.text
+        : specifier.kind === K.StringLiteral || specifier.kind === K.NoSubstitutionTemplateLiteral
+          ? (specifier as TS.StringLiteral).text
+          : '';
+    return text.startsWith('./') || text.startsWith('../');
   }
 
   private isModuleExports(node: TS.Node): boolean {
@@ -762,6 +782,7 @@ export class FileEmitter {
       case K.CallExpression:
         this.noteImport(node);
         this.noteCallbacks(node);
+        if (this.importsRelatively(node as TS.CallExpression)) tokens.push(Op.Ref, RELATIVE_IMPORT);
         break;
       case K.NewExpression:
       case K.ObjectLiteralExpression:

@@ -3,7 +3,7 @@ import type * as TS from 'typescript';
 import { rangeBetween, rangeOf } from '../../core/location.js';
 import { isComponentFile } from '../../project/components.js';
 import { projectPathOf, type ExtractContext } from '../types.js';
-import { FileEmitter, IMPORT_META_NAME, type PendingUnit } from './emit.js';
+import { FileEmitter, IMPORT_META, IMPORT_META_NAME, RELATIVE_IMPORT, RELATIVE_IMPORT_NAME, type PendingUnit } from './emit.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { isTestFile } from './helpers.js';
 import { isRequireCall, relativeImportsOf } from './import-specifiers.js';
@@ -204,7 +204,6 @@ type ModuleValue = [name: string, value: string | (() => string)];
 
 const DIRNAME = hashText('__dirname') | 0;
 const FILENAME = hashText('__filename') | 0;
-const IMPORT_META = hashText(IMPORT_META_NAME) | 0;
 
 function valueOf(entry: ModuleValue): string {
   if (typeof entry[1] === 'function') entry[1] = entry[1]();
@@ -228,10 +227,12 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
   const values = new Map<number, ModuleValue>();
   const functions = new Set<number>();
   // Each file's own: equal only for two files of one folder.
-  values.set(DIRNAME, ['__dirname', () => `${LOCATION_VALUE}${path.posix.dirname(file)}`]);
+  const folder = () => `${LOCATION_VALUE}${path.posix.dirname(file)}`;
+  values.set(DIRNAME, ['__dirname', folder]);
   values.set(FILENAME, ['__filename', `${LOCATION_VALUE}${file}`]);
   // Read for its url, dirname or a relative glob: one folder's modules resolve alike.
-  values.set(IMPORT_META, [IMPORT_META_NAME, () => `${LOCATION_VALUE}${path.posix.dirname(file)}`]);
+  values.set(IMPORT_META, [IMPORT_META_NAME, folder]);
+  values.set(RELATIVE_IMPORT, [RELATIVE_IMPORT_NAME, folder]);
   for (const [name, value] of importBindings(syntax, sourceFile, file)) values.set(hashText(name) | 0, [name, value]);
   const functionText = (node: TS.Node) => () => `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, ' '))}`;
   const component = isComponentFile(file);

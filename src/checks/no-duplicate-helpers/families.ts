@@ -1,5 +1,5 @@
 import { FUNCTION_VALUE } from './facts.js';
-import { bindsAnotherTarget, corroborated, isNestedIn, literalsCompatible, mostLiteralsShared, portImportsAgree, sameModuleFunctions, type Helper } from './helpers.js';
+import { bindsAnotherTarget, corroborated, isNestedIn, literalsCompatible, mostLiteralsShared, portImportsAgree, readsOwnFolderApart, sameModuleFunctions, type Helper } from './helpers.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align, MAX_ALIGNED_STATEMENTS, similarityBound, type Alignment } from './similarity.js';
 
@@ -188,6 +188,7 @@ export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpe
     // The same code but for literals that say it does other work (two SQL queries under one name): the renamed
     // bucket kept them apart, and aligning statements that hash their literals must not join them after all.
     if (a.unit.renamed === b.unit.renamed && !literalsCompatible(a, b)) continue;
+    if (readsOwnFolderApart(a, b)) continue;
     if (isNearMiss(a, b, options, helpers) && sameModuleFunctions(a, b) && !bindsAnotherTarget(a, b)) links.union(a.id, b.id);
   }
 

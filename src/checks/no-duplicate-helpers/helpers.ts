@@ -85,6 +85,7 @@ export function corroborated(a: Helper, b: Helper): boolean {
  * `install` vs `uninstall` building 'add'/'install' vs 'remove'/'uninstall' commands do different work.
  */
 export function literalsCompatible(a: Helper, b: Helper): boolean {
+  if (readsOwnFolderApart(a, b)) return false;
   if (corroborated(a, b)) return mostLiteralsShared(a, b);
   const count = a.unit.literals.length;
   if (count !== b.unit.literals.length) return false;
@@ -171,6 +172,14 @@ const ENDPOINT_BINDING_MAX_SIZE = 60;
 
 function differingPath(a: Helper, b: Helper): boolean {
   return (a.unit.paths ?? []).some((index) => b.unit.paths?.includes(index) && a.unit.literals[index] !== b.unit.literals[index]);
+}
+
+/**
+ * Whether two copies each read their own, different folder (`__dirname`, `import.meta`, a relative `import()`)
+ * and differ in literals: each lists its own folder's files (two CLIs' `loadCommands`), whatever their names.
+ */
+export function readsOwnFolderApart(a: Helper, b: Helper): boolean {
+  return differingLocation(a, b) && differingLiterals(a, b) > 0;
 }
 
 /** Whether both read where their module is (`__dirname`, `import.meta`), and the two are in different folders. */
