@@ -122,6 +122,10 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     expect(await findingLines('no-unhandled-message-types/silent-generic-dispatch')).toEqual([]);
   });
 
+  it("silent-in-process-values: a union a client computes itself (`return { type: 'noop' }`), types fed straight into a handler registry (`handlers.emit(KEY)`), and module formats (`pkg.type === 'module'`) shared with a worker's message are no dead handlers", async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-in-process-values')).toEqual([]);
+  });
+
   it('silent-client-only: a client of a third-party server: no receiver in the project, no findings, also for a catalog it sends and handles in one file', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-client-only')).toEqual([]);
   });

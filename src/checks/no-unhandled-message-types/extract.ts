@@ -798,16 +798,21 @@ class Extractor {
 
   /** A returned object literal with a concrete message type makes the function a message builder, if it is the only type. */
   private noteReturned(scope: FunctionScope, returned: TS.Expression): void {
-    if (scope.builds === null) return;
-    const node = unwrap(this.ts, returned);
+    for (const branch of this.branchesOf(returned)) this.noteReturnedObject(scope, branch);
+  }
+
+  private noteReturnedObject(scope: FunctionScope, node: TS.Expression): void {
     if (!this.ts.isObjectLiteralExpression(node)) return;
-    const value = this.discriminantOf(node)?.value;
-    if (!value) return;
-    const carried = this.carriedValue(value, 'type');
+    const discriminant = this.discriminantOf(node);
+    if (!discriminant?.value) return;
+    const carried = this.carriedValue(discriminant.value, 'type');
     if (!('value' in carried)) {
       scope.builds = null;
       return;
     }
+    // Made in-process (`computeUpdate()` returning `{ type: 'noop' }`): a switch over it handles no wire message.
+    this.facts.sends.push({ value: carried.value, range: this.range(node), via: 'inProcess', context: this.context(), field: discriminant.field });
+    if (scope.builds === null) return;
     scope.builds = scope.builds === undefined || sameValueRef(scope.builds, carried.value) ? carried.value : null;
   }
 
@@ -904,7 +909,7 @@ class Extractor {
       return;
     }
     const send: SendFact = { value: carried.value, range: this.range(carried.at ?? at), via, context: this.context() };
-    const field = via === 'emit' || via === 'typeArgument' ? EVENT_FIELD : carried.field;
+    const field = via === 'emit' || via === 'typeArgument' || via === 'inProcess' ? EVENT_FIELD : carried.field;
     if (field !== undefined) send.field = field;
     this.facts.sends.push(send);
   }
@@ -961,12 +966,14 @@ class Extractor {
         return;
       }
       if (name === 'emit' || name === 'emitWithAck') {
-        // `emit` on anything but a socket is an in-process EventEmitter: never a message channel.
-        if (!args[0] || !this.isSocketReceiver(receiver)) return;
+        if (!args[0]) return;
+        // `emit` on anything but a socket is an in-process event (an EventEmitter, a handler registry fed directly):
+        // never a message channel, but its handlers are alive.
+        const via = this.isSocketReceiver(receiver) ? 'emit' : 'inProcess';
         for (const branch of this.branchesOf(args[0])) {
           for (const sent of this.narrowedLabels(branch) ?? [branch]) {
             const value = valueRefOf(ts, sent);
-            this.recordSend(value && this.carriedValue(value, 'type'), 'emit', branch);
+            this.recordSend(value && this.carriedValue(value, 'type'), via, branch);
           }
         }
         return;

@@ -53,8 +53,11 @@ export interface ExportFact {
 }
 
 /** How a message type travels at a send: the shape decides which reserved names are ignored. */
-/** `typeArgument`: the type is the call's first argument, as in Colyseus's `room.send('move', data)`. */
-export type SendVia = 'send' | 'emit' | 'typeArgument' | 'postMessage' | 'call' | 'writer';
+/**
+ * `typeArgument`: the type is the call's first argument, as in Colyseus's `room.send('move', data)`. `inProcess`:
+ * made or dispatched in-process rather than sent (`return { type: 'noop' }`, `registry.emit('x')`).
+ */
+export type SendVia = 'send' | 'emit' | 'typeArgument' | 'postMessage' | 'call' | 'writer' | 'inProcess';
 
 export interface SendFact {
   value: ValueRef;

@@ -75,6 +75,8 @@ const GENERIC_TYPE_NAMES = new Set([
   'finish', 'finished', 'heartbeat', 'info', 'init', 'log', 'message', 'ok', 'open', 'ping', 'pong', 'progress',
   'ready', 'request', 'reset', 'response', 'result', 'send', 'start', 'started', 'status', 'stop', 'success', 'text',
   'update', 'warning',
+  // Module formats and JavaScript's own types: `pkg.data.type === 'module'`, `workerOptions.type === 'classic'`.
+  'array', 'boolean', 'cjs', 'classic', 'commonjs', 'esm', 'function', 'module', 'number', 'object', 'string',
 ]);
 
 /** Whether a resolved type key (`s:error`, `n:3`) is one of the generic names. */

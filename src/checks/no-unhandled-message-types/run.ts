@@ -11,8 +11,9 @@ import { WrapperIndex } from './wrappers.js';
 interface Send {
   file: string;
   /**
-   * Seen only through a callee named like a sender that we cannot follow (`this.sendPacket('ping')`):
-   * enough to keep a handler alive, never reported and never proof that a receiver exists.
+   * Seen only through a callee named like a sender that we cannot follow (`this.sendPacket('ping')`), or made
+   * in-process (an object a function returns, an EventEmitter's `emit`): enough to keep a handler alive, never reported and never proof that a receiver
+   * exists.
    */
   weak: boolean;
   /** Sends through one wrapper travel one channel, whichever file calls it: `via:sendMessage`. */
@@ -334,7 +335,7 @@ function sendsOf(file: string, facts: MessageFacts, resolver: Resolver, wrappers
     if (topic) send.topic = topic.key;
     sends.push(send);
   };
-  for (const send of facts.sends) add(send.via, send.value, send.range, send.context, false, undefined, send.field);
+  for (const send of facts.sends) add(send.via, send.value, send.range, send.context, send.via === 'inProcess', undefined, send.field);
   for (const call of facts.calls) {
     if (!call.value) continue;
     if (wrappers.howReached(file, call)) add('call', call.value, call.range, call.context, false, `via:${call.method ? '.' : ''}${call.callee}`, call.field, call.topic);
@@ -395,7 +396,7 @@ function buildScope(sends: Send[], handlers: Handler[], aliasByFrom: ReadonlyMap
   }
   const handledKeys = new Set(handlers.map((handler) => handler.type.key));
   const handledInFile = new Set(handlers.map((handler) => `${handler.file}\0${handler.type.key}`));
-  const asymmetricFiles = new Set(sends.filter((send) => !handledInFile.has(`${send.file}\0${send.type.key}`)).map((send) => send.file));
+  const asymmetricFiles = new Set(sends.filter((send) => !send.weak && !handledInFile.has(`${send.file}\0${send.type.key}`)).map((send) => send.file));
   const symmetricFiles = new Set(sends.filter((send) => !asymmetricFiles.has(send.file)).map((send) => send.file));
   return { sends, handlers, sentKeys, handledKeys, symmetricFiles };
 }
