@@ -88,6 +88,12 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
+  it("dispatcher-record: a record named for what it receives (`onSocketMessage`), passed to the dispatcher that looks it up, has a dead 'logging' handler; its `close()`, a lifecycle callback the dispatcher calls by name, is not dead", async () => {
+    expect(await findingLines('no-unhandled-message-types/dispatcher-record')).toEqual([
+      "client/index.js:10:3 warning 'logging' is handled here but nothing in the project sends it. The other types handled here are sent from lib/server.js:10, lib/server.js:11, lib/server.js:12 and 1 more.",
+    ]);
+  });
+
   it('silent-emitters: EventEmitter subclasses, process.on, DOM listeners, http servers, Redux reducers, AST visitors, error codes', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-emitters')).toEqual([]);
   });

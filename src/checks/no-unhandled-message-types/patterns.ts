@@ -42,7 +42,7 @@ export const HTTP_RESPONSE_NAMES = new Set(['res', 'response', 'resp', 'reply', 
 export const SENDISH = /send|reply|respond|broadcast|publish|transmit|postmessage/i;
 
 /** Names of records, maps and arrays that hold handlers by type. */
-export const HANDLER_CONTAINER = /handlers?$|listeners?$|routes$|router$|callbacks$|dispatch(er|table)?$|reducers$/i;
+export const HANDLER_CONTAINER = /handlers?$|^on\w*messages?$|listeners?$|routes$|router$|callbacks$|dispatch(er|table)?$|reducers$/i;
 
 /** Records keyed by type whose functions build outgoing messages rather than handle incoming ones. */
 export const BUILDER_CONTAINER = /^(get|encode|build|make|create|serialize|format|write|pack|to)[A-Z_]|(encoders?|builders?|serializers?|factories|factory|creators?)$/i;

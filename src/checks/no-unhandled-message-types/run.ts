@@ -36,7 +36,8 @@ interface Group {
 
 interface Handler {
   file: string;
-  bareNumber: boolean;
+  /** Makes its type handled, but is never reported as dead (see `handlersOf`). */
+  neverDead: boolean;
   type: ResolvedType;
   range: Range;
   context: string;
@@ -280,8 +281,7 @@ function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFact
   }
   for (const handler of handlers) {
     if (handler.group.test || (options.ignoreExportedHandlers && handler.group.fact.exported) || suggestedOrphans.has(handler)) continue;
-    // A bare number (`case 2:`) names no protocol: it may belong to another one that shares the numbers.
-    if (handler.bareNumber) continue;
+    if (handler.neverDead) continue;
     const handlerChannels = channelsWhere(handler.file, 'isHandler');
     const scope = scopeOf(handlerChannels, handlerChannels);
     if (scope.sentKeys.has(handler.type.key)) continue;
@@ -354,8 +354,13 @@ function handlersOf(file: string, facts: MessageFacts, resolver: Resolver, looke
     const type = resolver.resolveValue(file, handler.value);
     if (!type) continue;
     if (handler.via === 'on' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) continue;
-    const bareNumber = handler.value.kind === 'literal' && typeof handler.value.value === 'number';
-    handlers.push({ file, type, bareNumber, range: handler.range, context: handler.context, group });
+    const { value } = handler;
+    // A bare number (`case 2:`) names no protocol: it may belong to another one that shares the numbers. A
+    // record's `close()` or `error()` is a lifecycle callback its owner calls by name (`handlers.close()`).
+    const neverDead =
+      (value.kind === 'literal' && typeof value.value === 'number') ||
+      (group.fact.kind === 'record' && value.kind === 'literal' && RESERVED_EVENTS.has(String(value.value)));
+    handlers.push({ file, type, neverDead, range: handler.range, context: handler.context, group });
   }
   return handlers;
 }
