@@ -92,7 +92,26 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike, ownMethods?: Rea
 
 /** What a trivial body may return: a simple value, a forward, the instance's fields, constant data, static markup. */
 function isTrivialValue(syntax: Syntax, value: TS.Node): boolean {
-  return isSimple(syntax, value) || isForward(syntax, value) || isOwnFieldsObject(syntax, value) || isDataLiteral(syntax, value, 0) || isStaticMarkup(syntax, value, 0);
+  return (
+    isSimple(syntax, value) ||
+    isForward(syntax, value) ||
+    isDefaultedValue(syntax, value) ||
+    isOwnFieldsObject(syntax, value) ||
+    isDataLiteral(syntax, value, 0) ||
+    isStaticMarkup(syntax, value, 0)
+  );
+}
+
+/** `this.settings[type] ?? Defaults[type] ?? false`: a lookup with fallbacks, each a simple value. */
+function isDefaultedValue(syntax: Syntax, node: TS.Node): boolean {
+  const { K } = syntax;
+  const value = unwrap(syntax, node);
+  if (value.kind !== K.BinaryExpression) return false;
+  const binary = value as TS.BinaryExpression;
+  const operator = binary.operatorToken.kind;
+  if (operator !== K.QuestionQuestionToken && operator !== K.BarBarToken) return false;
+  const operand = (side: TS.Expression) => isSimple(syntax, side) || isDefaultedValue(syntax, side);
+  return operand(binary.left) && operand(binary.right);
 }
 
 /**
@@ -190,7 +209,9 @@ function isTrivialStatement(syntax: Syntax, statement: TS.Statement): boolean {
     if (isForward(syntax, expression)) return true;
     if (expression.kind === K.BinaryExpression) {
       const binary = expression as TS.BinaryExpression;
-      return binary.operatorToken.kind === K.EqualsToken && isSimple(syntax, binary.left) && isSimple(syntax, binary.right);
+      // `this.id = generateEntityId(this.id, 'cart')`, `this.prefs = { ...this.prefs, [key]: value }`: a field set
+      // to a forward or to passed values (an ORM entity's `@BeforeCreate` and `@OnInit` hooks).
+      return binary.operatorToken.kind === K.EqualsToken && isSimple(syntax, binary.left) && isPassedValue(syntax, binary.right, 0);
     }
     return false;
   }
