@@ -24,10 +24,10 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('exact: copies that differ only in whitespace and comments; the documented exported copy is canonical', async () => {
+  it('exact: copies that differ only in whitespace and comments (a note naming the project file it was copied from is no vendoring); the documented exported copy is canonical', async () => {
     expect(await findingLines(fixture('exact'))).toEqual([
       'src/orders/summary.ts:4:10 error formatCents duplicates formatCents (src/format/money.ts:2); import it instead',
-      'src/reports/daily.ts:1:17 error formatCents duplicates formatCents (src/format/money.ts:2); import it instead',
+      'src/reports/daily.ts:2:17 error formatCents duplicates formatCents (src/format/money.ts:2); import it instead',
     ]);
   });
 

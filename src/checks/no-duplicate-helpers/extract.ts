@@ -21,6 +21,13 @@ const VENDORED = /(?:^|\/)(?:vendor|third[-_]party)\//;
 const GENERATED_FOLDER = /(?:^|\/)(?:generated|__generated__)\//;
 /** A comment saying where the file was copied from: `// from: https://github.com/TehShrike/deepmerge`, `// imported from https://…`. */
 const VENDORED_FROM = /^[\s/*]*(?:copied |taken |vendored |forked |imported |adapted |ported |borrowed )?from:?\s+https?:\/\//im;
+/**
+ * The same told over a comment block: `// Vendored from request-filtering-agent v3.2.0` then `// Source: https://…`,
+ * or `// ref: https://…` then `// pulled almost 100% from react-router`. Without a URL, a note like `// copied from
+ * server/x.ts` names a copy inside the project: that is what this rule reports.
+ */
+const VENDORED_NOTE = /\b(?:vendored|copied|forked|ported|pulled|adapted|taken|borrowed)\b[^\n]*\bfrom\b|^[\s/*]*(?:ref|source|origin|original|based on):?\s+https?:\/\//im;
+const URL_IN_COMMENT = /https?:\/\/\S/;
 /** Markers that code generators put in a file's first comment. */
 const GENERATED_MARKER = /@generated\b|\bauto-?generated\b|\bdo not (?:edit|modify)\b|\bgenerated (?:by|from)\b/i;
 /** Kept long enough that a message can show where two lines differ; shown shorter (see `report.ts`). */
@@ -389,7 +396,9 @@ function nameRange(sourceFile: TS.SourceFile, pending: PendingUnit) {
 function isGenerated(text: string): boolean {
   const head = text.slice(0, 1000);
   const comment = head.match(/^\s*(?:#![^\n]*\n\s*)?((?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)+)/);
-  return comment !== null && (GENERATED_MARKER.test(comment[1]!) || VENDORED_FROM.test(comment[1]!));
+  if (comment === null) return false;
+  const block = comment[1]!;
+  return GENERATED_MARKER.test(block) || VENDORED_FROM.test(block) || (VENDORED_NOTE.test(block) && URL_IN_COMMENT.test(block));
 }
 
 /**
