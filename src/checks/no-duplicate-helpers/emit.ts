@@ -145,6 +145,8 @@ export class FileEmitter {
   /** Methods written in object literals (`{ decode(data) {} }`), as opposed to class methods. */
   private readonly objectMethods = new Set<TS.Node>();
   private currentUnit = -1;
+  /** While the module walk is in a body that is no unit of its own (see `noteCallbacks`). */
+  private inFunctionBody = false;
   /**
    * Names bound so far in the enclosing functions (name hash -> count), and the fresh identity of a parameter
    * that shadows one of them: `const attribute = list.find((attribute) => ...)` binds two variables, as
@@ -228,7 +230,10 @@ export class FileEmitter {
         if ((node as TS.FunctionLikeDeclaration).body) childScope = new AnonymousScope(syntax, node, scope);
       }
       this.noteModuleFacts(node);
+      // In the body of a getter, a constructor or a callback: objects built there are built inside a function.
+      this.inFunctionBody = scope !== undefined;
       this.noteCallbacks(node);
+      this.inFunctionBody = false;
       this.noteBinding(node, container, true);
       if (kind === K.ModuleDeclaration && hasModifier(node, K.DeclareKeyword)) continue;
       let childContainer: string | undefined;
@@ -320,7 +325,9 @@ export class FileEmitter {
     } else if (kind === K.ObjectLiteralExpression) {
       const object = node as TS.ObjectLiteralExpression;
       const configuration =
-        this.callbackMembers.has(node) || this.configFile || ((this.currentUnit >= 0 || this.nestedObjects.has(node)) && this.holdsData(object));
+        this.callbackMembers.has(node) ||
+        this.configFile ||
+        ((this.currentUnit >= 0 || this.inFunctionBody || this.nestedObjects.has(node)) && this.holdsData(object));
       if (configuration) this.callbackMembers.add(node);
       for (const property of object.properties) {
         if (configuration) {
