@@ -101,11 +101,12 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('nested: a helper nested in a reported copy is covered by it; closures over their function stay silent, also when it is an IIFE, a bare arrow or a getter; an arrow reading its method\'s `this` is shared by a function or base class, not at module level', async () => {
+  it('nested: a helper nested in a reported copy is covered by it; closures over their function stay silent, also when it is an IIFE, a bare arrow or a getter; an arrow reading its method\'s `this` is shared by a function or base class, not at module level; a copy declared in a callback is moved to module level before it is exported', async () => {
     expect(await findingLines(fixture('nested'))).toEqual([
       'src/models/tree.ts:5:9 error depthOf duplicates helperOutsideClosure (src/models/pure.ts:1); import it instead',
       'src/outbox/sequencer-outbox.ts:12:11 error addToBuffer duplicates addToBuffer (src/outbox/moderation-outbox.ts:11); move it to a function or base class both use',
       'src/reports/csv.ts:1:17 error toCsv duplicates rowsToCsv (src/exports/table.ts:1); import it instead',
+      'src/workflows/cancel-return.ts:4:9 error throwErrorIf duplicates throwErrorIf (src/workflows/cancel-claim.ts:5); move it to module level, export it and import it instead',
     ]);
   });
 

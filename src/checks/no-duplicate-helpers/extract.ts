@@ -101,6 +101,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     if (pending.parent >= 0 && !pending.hint.member && pending.fn.kind === syntax.K.ArrowFunction && readsThis(emitter.tokens, pending.start, pending.end, syntax.code[syntax.K.ThisKeyword]!)) {
       unit.readsThis = true;
     }
+    if (pending.parent < 0 && pending.scope && !pending.hint.member) unit.local = true;
     if (pending.hint.objectMember && qualifier !== undefined && (emitted.exportedVariables.has(qualifier) || emitted.exportedNames.has(qualifier))) unit.ownerExported = true;
     if (print.paths.length > 0) unit.paths = print.paths;
     if (pending.guard !== undefined) unit.guard = pending.guard;

@@ -15,6 +15,8 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
   kind: UnitKind;
   /** An arrow nested in another helper that reads `this` (the instance of the method around it). */
   readsThis?: true;
+  /** Declared in a function that is no helper (a callback's body, `createStep('x', () => { const f = ... })`). */
+  local?: true;
   exported: boolean;
   /** Range of the name (of the first line for an anonymous default export). */
   range: Range;

@@ -65,6 +65,8 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   // A member of a class built in a function (a mixin) uses `this`: module level is no home for it.
   // An arrow in a method that reads `this` works on the instance as much.
   if (canonical.parent >= 0) return canonical.member || canonical.unit.readsThis ? 'move it to a function or base class both use' : 'move it to module level and reuse it';
+  // Declared in a callback's body, it is nobody's to import until it moves out.
+  if (canonical.unit.local) return canonical.file === copy.file ? 'move it to module level and reuse it' : 'move it to module level, export it and import it instead';
   // A Vue component's method (`methods: { ... }`) works on `this`: share it the framework's way.
   if (canonical.member && canonical.unit.qualifier === undefined && isComponentFile(canonical.file)) return 'move it to a mixin or composable both use';
   // A function in an object no name reaches (a row of a transition table) cannot be called from the other.
