@@ -39,10 +39,11 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('module-state: copies reading their own module-level values or relative imports are told to take them as parameters, those keeping module-level state to move it with one copy (an empty cache of another type is the same value, a stylesheet is no difference); copies calling their own, different, module function, ports reading other relative imports, small functions of two names around their own folder (a relative `import.meta.glob`) and copies listing other files of their own folder (a relative `import()` of other names) are not copies; `import.meta.env` is no difference, nor is the same local function', async () => {
+  it('module-state: copies reading their own module-level values or relative imports are told to take them as parameters, those keeping module-level state to move it with one copy (an empty cache of another type is the same value, a stylesheet is no difference); copies calling their own, different, module function, ports reading other relative imports, small functions of two names around their own folder (a relative `import.meta.glob`) and copies listing other files of their own folder (a relative `import()` of other names) are not copies; `import.meta.env` is no difference, nor is the same local function, nor a subpath module imported by default or by its name', async () => {
     expect(await findingLines(fixture('module-state'))).toEqual([
       'src/cache/labels.ts:3:10 error remember duplicates memoized (src/cache/widths.ts:3); import it instead',
       'src/cli/print-routes.js:7:10 error loadModules duplicates loadModules (src/cli/print-plugins.js:7) except for the module-level state each keeps (`Fastify`): move one copy and that state to one module',
+      'src/cells/date-cell.ts:3:17 error dateLabel duplicates createdAtLabel (src/cells/created-at-cell.ts:3); import it instead',
       'src/commands/deploy/help.js:16:23 error loadPlugins duplicates loadPlugins (src/commands/admin/help.js:16) except for where each module is (`import()`): share one copy that takes it as a parameter',
       'src/components/console/Skeleton.tsx:3:17 error Skeleton duplicates Skeleton (src/components/account/Skeleton.tsx:3); import it instead',
       'src/connectors/line/index.ts:4:14 error getAccessToken duplicates getAccessToken (src/connectors/amazon/index.ts:4) except for the module-level `accessTokenEndpoint` each reads: share one copy that takes it as a parameter',

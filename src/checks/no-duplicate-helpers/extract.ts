@@ -373,10 +373,22 @@ function importBindings(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
     const named = clause.namedBindings;
     if (named?.kind === K.NamespaceImport) bindings.push([named.name.text, value('*')]);
     if (named?.kind === K.NamedImports) {
-      for (const element of named.elements) if (!element.isTypeOnly) bindings.push([element.name.text, value((element.propertyName ?? element.name).text)]);
+      for (const element of named.elements) {
+        if (element.isTypeOnly) continue;
+        const exported = (element.propertyName ?? element.name).text;
+        // `import { format } from 'date-fns/format'` is `import format from 'date-fns/format'`: the module is the function.
+        bindings.push([element.name.text, value(!local && exported === lastSegment(specifier) ? '*' : exported)]);
+      }
     }
   }
   return bindings;
+}
+
+/** The last segment of a package's subpath: `date-fns/format` -> `format`; `lodash` and `@scope/pkg` have none. */
+function lastSegment(specifier: string): string | undefined {
+  const segments = specifier.split('/');
+  if (segments.length < (specifier.startsWith('@') ? 3 : 2)) return undefined;
+  return segments[segments.length - 1]!.replace(/\.[cm]?js$/, '');
 }
 
 /** An empty container's type arguments say nothing about its value: `new Map<A, B>()` is `new Map()`. */
