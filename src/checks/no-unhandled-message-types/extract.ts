@@ -905,7 +905,8 @@ class Extractor {
   private recordSend(carried: Carried | undefined, via: SendVia, at: TS.Node): void {
     if (!carried) return;
     if ('scope' in carried) {
-      this.addWrapperParam(carried.scope, carried.param, carried.how);
+      // A function emitting its parameter in-process (`notify(type) { this.emit(type) }`) is no sender.
+      if (via !== 'inProcess') this.addWrapperParam(carried.scope, carried.param, carried.how);
       return;
     }
     const send: SendFact = { value: carried.value, range: this.range(carried.at ?? at), via, context: this.context() };
