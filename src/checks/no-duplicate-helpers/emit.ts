@@ -102,6 +102,8 @@ const LITERAL_STRING = hashText('literal:string') | 0;
 const LITERAL_NUMBER = hashText('literal:number') | 0;
 const LITERAL_REGEX = hashText('literal:regex') | 0;
 const PATH_TEXT = /^(?:\/[A-Za-z_][\w.-]*(?:\/|$)|https?:\/\/\S)/;
+/** A template's relative path before its first value: `files/${key}`, `v1/users/${id}` (an API client's endpoint). */
+const RELATIVE_PATH_HEAD = /^[A-Za-z_][\w.-]*(?:\/[\w.-]+)*\/$/;
 const MARK_ELSE = hashText('mark:else') | 0;
 const MARK_FINALLY = hashText('mark:finally') | 0;
 const MARK_ASYNC = hashText('mark:async') | 0;
@@ -610,7 +612,8 @@ export class FileEmitter {
       case K.TemplateTail: {
         const text = (node as TS.LiteralLikeNode).text;
         const fixed = flags & FIXED_LITERALS || this.namesHelper(text);
-        tokens.push(fixed ? Op.FixedLiteral : Op.Literal, PATH_TEXT.test(text) ? LITERAL_PATH : LITERAL_STRING, hashText(text));
+        const path = PATH_TEXT.test(text) || (kind === K.TemplateHead && RELATIVE_PATH_HEAD.test(text));
+        tokens.push(fixed ? Op.FixedLiteral : Op.Literal, path ? LITERAL_PATH : LITERAL_STRING, hashText(text));
         return;
       }
       case K.NumericLiteral:

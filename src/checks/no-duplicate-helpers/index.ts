@@ -20,7 +20,7 @@ export const noDuplicateHelpers: Check<HelperFacts, DuplicateHelpersOptions> = {
     'Copies of the same helper function across the project (exact, renamed, or diverging): keep one and import it.',
   usesTypes: false,
   parseNeeds: { parents: false, jsDoc: false },
-  factsVersion: 41,
+  factsVersion: 42,
   optionsSchema,
   defaultOptions,
   extract: extractHelpers,

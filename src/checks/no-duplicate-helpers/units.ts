@@ -271,10 +271,14 @@ function isSimpleConst(syntax: Syntax, statement: TS.Statement): boolean {
   return initializer !== undefined && (isSimple(syntax, initializer) || isCallChain(syntax, initializer));
 }
 
-/** `context.switchToHttp().getRequest()`: calls and property reads over simple values, one after the other. */
+/**
+ * `context.switchToHttp().getRequest()`, `await this.orchestrator.run(id, options)`: calls and property reads over
+ * simple values, one after the other, maybe awaited.
+ */
 function isCallChain(syntax: Syntax, node: TS.Node): boolean {
   const { K } = syntax;
   let current = unwrap(syntax, node);
+  if (current.kind === K.AwaitExpression) current = unwrap(syntax, (current as TS.AwaitExpression).expression);
   for (;;) {
     if (current.kind === K.CallExpression) {
       const call = current as TS.CallExpression;
