@@ -58,6 +58,14 @@ export interface PackageLayout {
    * outside any), or `fromFile`'s package depends on `toFile`'s.
    */
   canImport(fromFile: string, toFile: string): boolean;
+  /** The package a file belongs to (undefined outside any), and whether other packages can depend on it. */
+  packageOf(file: string): PackageSummary | undefined;
+}
+
+export interface PackageSummary {
+  name: string;
+  /** A library: no `bin` (a CLI is run, not imported), and published or with an entry point (`main`, `exports`...). */
+  library: boolean;
 }
 
 /**

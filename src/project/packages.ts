@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PackageLayout } from '../checks/types.js';
+import type { PackageLayout, PackageSummary } from '../checks/types.js';
 
-interface PackageInfo {
-  name: string;
+interface PackageInfo extends PackageSummary {
   dependsOn: ReadonlySet<string>;
 }
 
@@ -40,6 +39,10 @@ export class PackageLayoutReader {
         if (!from || !to || from.name === to.name) return true;
         return from.dependsOn.has(to.name);
       },
+      packageOf(file) {
+        const info = packages().get(file);
+        return info && { name: info.name, library: info.library };
+      },
     };
   }
 
@@ -71,7 +74,8 @@ function readPackage(file: string): PackageInfo | undefined {
     const dependencies = manifest[field];
     if (dependencies && typeof dependencies === 'object') for (const name of Object.keys(dependencies)) dependsOn.add(name);
   }
-  return { name: manifest.name as string, dependsOn };
+  const library = manifest.bin === undefined && (manifest.private !== true || LIBRARY_ENTRY_FIELDS.some((field) => manifest[field] !== undefined));
+  return { name: manifest.name as string, library, dependsOn };
 }
 
 /** A package others install and import or run: not private, with an entry point (`main`, `exports`, `bin`...). */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { compareStrings } from '../../core/finding.js';
 import { isComponentFile } from '../../project/components.js';
+import type { PackageSummary } from '../types.js';
 import { isTestFile, type Helper } from './helpers.js';
 import type { ImportGraph } from './imports.js';
 import { nameKey } from './names.js';
@@ -46,23 +47,29 @@ export function platformOf(file: string): string | undefined {
  * A platform's module can be imported only by modules of that platform: browser code cannot import a `.server`
  * module (route modules can), and the web build cannot import `.native` code.
  */
-export function withPlatformBoundary(canImport: CanImport): PlatformBounded {
+export function withPlatformBoundary(canImport: CanImport, packageOf: PackageOf = () => undefined): PlatformBounded {
   const bounded: CanImport = (fromFile, toFile) => {
     const platform = platformOf(toFile);
     const reachable = platform === undefined || platformOf(fromFile) === platform || (platform === 'server' && ROUTE_MODULE.test(fromFile));
     return reachable && canImport(fromFile, toFile);
   };
-  return Object.assign(bounded, { acrossPackages: canImport });
+  return Object.assign(bounded, { acrossPackages: canImport, packageOf });
 }
 
-/** A {@link CanImport} with platform boundaries, and the package boundaries alone (to say which one stands between two files). */
-export type PlatformBounded = CanImport & { acrossPackages: CanImport };
+export type PackageOf = (file: string) => PackageSummary | undefined;
+
+/**
+ * A {@link CanImport} with platform boundaries, the package boundaries alone (to say which one stands between two
+ * files), and the package of each file.
+ */
+export type PlatformBounded = CanImport & { acrossPackages: CanImport; packageOf: PackageOf };
 
 /**
  * The copy the others should use. In order: the configured override; a copy outside backup files; a copy in a module
  * rather than in a Vue or Svelte component (whose functions other files cannot import, but for what its module
  * script exports); the copy the most other copies can
- * import (in a monorepo: the one in the package the others depend on); an exported copy in a module the
+ * import (in a monorepo: the one in the package the others depend on); a copy in a library package rather than
+ * in an app or a CLI (shared code belongs where others can depend on it); an exported copy in a module the
  * other copies' files already import; a copy outside one-off scripts, seeders and entry points; any exported copy; a copy whose file the other copies import; the
  * file most imported in the project; the copy highest in the folder tree the copies share; then source
  * over tests, TypeScript over JavaScript, functions over members, and path and line for determinism.
@@ -75,6 +82,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
     if (chosen) return chosen;
   }
   const ancestor = commonFolder(family.map((helper) => helper.file));
+  const packageOf = (canImport as Partial<PlatformBounded>).packageOf ?? (() => undefined);
   const scored = family.map((helper) => {
     // A member of an exported object is reached by importing the object.
     const reachable = helper.unit.exported || helper.unit.ownerExported === true;
@@ -93,6 +101,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
       backup: isBackupFile(helper.file) ? 1 : 0,
       component: isComponentFile(helper.file) && !helper.unit.exported ? 1 : 0,
       reachableBy,
+      library: packageOf(helper.file)?.library ? 1 : 0,
       exportedAndImported: reachable ? importedBy : 0,
       exported: reachable ? 1 : 0,
       script: ONE_OFF_SCRIPT.test(helper.projectPath) || helper.entryPoint ? 1 : 0,
@@ -109,6 +118,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
       a.backup - b.backup ||
       a.component - b.component ||
       b.reachableBy - a.reachableBy ||
+      b.library - a.library ||
       b.exportedAndImported - a.exportedAndImported ||
       a.script - b.script ||
       b.exported - a.exported ||

@@ -83,7 +83,9 @@ export function linkDuplicateHelpers(index: CheckIndex<HelperFacts>, given: Part
     outcomes: [],
     graph: new ImportGraph(index.files),
     overrides: canonicalOverrides(options.canonical),
-    canImport: withPlatformBoundary(index.packages ? (from, to) => index.packages!.canImport(from, to) : ONE_PACKAGE),
+    canImport: index.packages
+      ? withPlatformBoundary((from, to) => index.packages!.canImport(from, to), (file) => index.packages!.packageOf(file))
+      : withPlatformBoundary(ONE_PACKAGE),
     occurrence: occurrenceIndex(helpers),
     findings: [],
   };

@@ -78,7 +78,8 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   if (!canImport(copy.file, canonical.file)) {
     const acrossPackages = (canImport as Partial<PlatformBounded>).acrossPackages ?? canImport;
     const platform = platformOf(canonical.file);
-    return platform !== undefined && acrossPackages(copy.file, canonical.file) ? `move it to a module both can import (not a .${platform} module)` : 'move it to a package both depend on';
+    if (platform !== undefined && acrossPackages(copy.file, canonical.file)) return `move it to a module both can import (not a .${platform} module)`;
+    return packageAdvice(canonical, copy, canImport as Partial<PlatformBounded>);
   }
   // A component's functions are its own (`<script setup>` exports nothing), but for those its module script exports.
   if (isComponentFile(canonical.file) && !canonical.unit.exported) return 'move it to a module both can import (a component cannot export it)';
@@ -100,6 +101,20 @@ function generic(canonical: Helper, copy: Helper): boolean {
   const [a, b] = [canonical.unit.parameterTypes, copy.unit.parameterTypes];
   if (!a || !b || a.length !== b.length || /^[A-Z]/.test(canonical.unit.name)) return false;
   return a.some((type, i) => type !== 0 && b[i] !== 0 && type !== b[i]);
+}
+
+/**
+ * Across packages: a library's copy can be imported once the copy's package depends on it (unless the library
+ * depends on that package already: a cycle); an app's or a CLI's cannot.
+ */
+function packageAdvice(canonical: Helper, copy: Helper, bounded: Partial<PlatformBounded>): string {
+  const library = bounded.packageOf?.(canonical.file);
+  const dependent = bounded.packageOf?.(copy.file);
+  const cycle = bounded.acrossPackages?.(canonical.file, copy.file) ?? true;
+  // A method, a component's function or an entry point's is no library export even there.
+  const importable = !canonical.member && !canonical.entryPoint && !isComponentFile(canonical.file);
+  if (!library?.library || !dependent || cycle || !importable) return 'move it to a package both depend on';
+  return `${canonical.unit.exported ? '' : 'export it and '}import it from ${library.name} (a new dependency of ${dependent.name})`;
 }
 
 function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, relation: Relation): string {
