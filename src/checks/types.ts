@@ -60,12 +60,24 @@ export interface PackageLayout {
   canImport(fromFile: string, toFile: string): boolean;
   /** The package a file belongs to (undefined outside any), and whether other packages can depend on it. */
   packageOf(file: string): PackageSummary | undefined;
+  /**
+   * The project's package for shared code (see {@link PackageSummary.sharedCode}) that both files' packages depend
+   * on: the most depended on, if several.
+   */
+  sharedDependency(fileA: string, fileB: string): PackageSummary | undefined;
 }
 
 export interface PackageSummary {
   name: string;
-  /** A library: no `bin` (a CLI is run, not imported), and published or with an entry point (`main`, `exports`...). */
+  /**
+   * A library: published or with a module entry point (`main`, `exports`...), and not a CLI alone (a `bin` without
+   * a module entry point: run, not imported).
+   */
   library: boolean;
+  /** A library named as a home for shared code: `@acme/utils`, `@acme/shared`, `@acme/core`, `@acme/foundation`. */
+  sharedCode: boolean;
+  /** How many of the project's other packages depend on it. */
+  dependents: number;
 }
 
 /**

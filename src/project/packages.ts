@@ -1,13 +1,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PackageLayout, PackageSummary } from '../checks/types.js';
+import { compareStrings } from '../core/finding.js';
 
-interface PackageInfo extends PackageSummary {
+interface PackageInfo {
+  name: string;
+  library: boolean;
   dependsOn: ReadonlySet<string>;
 }
 
+interface Workspace {
+  packageOf: Map<string, PackageInfo>;
+  byName: Map<string, { summary: PackageSummary }>;
+}
+
 const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies'] as const;
-const LIBRARY_ENTRY_FIELDS = ['main', 'module', 'exports', 'bin', 'types', 'typings'];
+/** The last part of a package name that says it holds shared code. */
+const SHARED_CODE_PACKAGE = /(?:^|[/@_.-])(?:utils?|utilities|shared|common|core|foundation|helpers?|toolkit|lib|kit)$/;
+const MODULE_ENTRY_FIELDS = ['main', 'module', 'exports', 'types', 'typings'];
+const LIBRARY_ENTRY_FIELDS = [...MODULE_ENTRY_FIELDS, 'bin'];
 
 /**
  * The npm package of each file (its nearest package.json) and what each package depends on. Each folder's
@@ -19,19 +30,11 @@ export class PackageLayoutReader {
 
   /** Reads the package.json files when first asked: only placing a family of copies asks, and not every run has one. */
   layout(files: ReadonlyArray<{ absolute: string; relative: string }>): PackageLayout {
-    let packageOf: Map<string, PackageInfo> | undefined;
-    const packages = (): Map<string, PackageInfo> => {
-      if (packageOf) return packageOf;
-      packageOf = new Map();
-      for (const { absolute, relative } of files) {
-        const info = this.packageOfFolder(path.dirname(absolute));
-        if (info) packageOf.set(relative, info);
-      }
-      return packageOf;
-    };
+    let workspace: Workspace | undefined;
+    const read = (): Workspace => (workspace ??= this.workspaceOf(files));
     return {
       canImport(fromFile, toFile) {
-        const packageOf = packages();
+        const { packageOf } = read();
         const from = packageOf.get(fromFile);
         const to = packageOf.get(toFile);
         // Outside any package, or within one (also across its own sub-folder manifests, `lib/cjs/package.json` and
@@ -40,10 +43,42 @@ export class PackageLayoutReader {
         return from.dependsOn.has(to.name);
       },
       packageOf(file) {
-        const info = packages().get(file);
-        return info && { name: info.name, library: info.library };
+        const { packageOf, byName } = read();
+        const name = packageOf.get(file)?.name;
+        return name === undefined ? undefined : byName.get(name)!.summary;
+      },
+      sharedDependency(fileA, fileB) {
+        const { packageOf, byName } = read();
+        const [a, b] = [packageOf.get(fileA), packageOf.get(fileB)];
+        if (!a || !b) return undefined;
+        // Named as a home for shared code (`@acme/utils`, `@platformatic/foundation`), not a peer both build on
+        // (`@trpc/server` for two React bindings); the most depended on first.
+        const shared = [...a.dependsOn]
+          .filter((name) => b.dependsOn.has(name) && name !== a.name && name !== b.name && byName.get(name)?.summary.sharedCode === true)
+          .map((name) => byName.get(name)!.summary);
+        return shared.sort((x, y) => y.dependents - x.dependents || compareStrings(x.name, y.name))[0];
       },
     };
+  }
+
+  /** The package of each file, and each package of the project by name (a dual build's manifests as one). */
+  private workspaceOf(files: ReadonlyArray<{ absolute: string; relative: string }>): Workspace {
+    const packageOf = new Map<string, PackageInfo>();
+    const manifests = new Map<string, PackageInfo[]>();
+    for (const { absolute, relative } of files) {
+      const info = this.packageOfFolder(path.dirname(absolute));
+      if (!info) continue;
+      packageOf.set(relative, info);
+      const known = manifests.get(info.name) ?? [];
+      if (!known.includes(info)) manifests.set(info.name, [...known, info]);
+    }
+    const byName = new Map<string, { summary: PackageSummary }>();
+    for (const [name, infos] of manifests) {
+      const dependents = [...manifests].filter(([other, others]) => other !== name && others.some((info) => info.dependsOn.has(name))).length;
+      const library = infos.some((info) => info.library);
+      byName.set(name, { summary: { name, library, sharedCode: library && SHARED_CODE_PACKAGE.test(name), dependents } });
+    }
+    return { packageOf, byName };
   }
 
   private packageOfFolder(folder: string): PackageInfo | undefined {
@@ -74,7 +109,9 @@ function readPackage(file: string): PackageInfo | undefined {
     const dependencies = manifest[field];
     if (dependencies && typeof dependencies === 'object') for (const name of Object.keys(dependencies)) dependsOn.add(name);
   }
-  const library = manifest.bin === undefined && (manifest.private !== true || LIBRARY_ENTRY_FIELDS.some((field) => manifest[field] !== undefined));
+  // A CLI (a `bin` and no module entry point) is run, not imported; an app (private, no entry point) neither.
+  const moduleEntry = MODULE_ENTRY_FIELDS.some((field) => manifest[field] !== undefined);
+  const library = manifest.bin === undefined ? manifest.private !== true || moduleEntry : moduleEntry;
   return { name: manifest.name as string, library, dependsOn };
 }
 

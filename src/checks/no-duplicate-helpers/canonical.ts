@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { compareStrings } from '../../core/finding.js';
 import { isComponentFile } from '../../project/components.js';
-import type { PackageSummary } from '../types.js';
+import type { PackageLayout } from '../types.js';
 import { isTestFile, type Helper } from './helpers.js';
 import type { ImportGraph } from './imports.js';
 import { nameKey } from './names.js';
@@ -47,22 +47,25 @@ export function platformOf(file: string): string | undefined {
  * A platform's module can be imported only by modules of that platform: browser code cannot import a `.server`
  * module (route modules can), and the web build cannot import `.native` code.
  */
-export function withPlatformBoundary(canImport: CanImport, packageOf: PackageOf = () => undefined): PlatformBounded {
+export function withPlatformBoundary(canImport: CanImport, packages: PackageFacts = NO_PACKAGES): PlatformBounded {
   const bounded: CanImport = (fromFile, toFile) => {
     const platform = platformOf(toFile);
     const reachable = platform === undefined || platformOf(fromFile) === platform || (platform === 'server' && ROUTE_MODULE.test(fromFile));
     return reachable && canImport(fromFile, toFile);
   };
-  return Object.assign(bounded, { acrossPackages: canImport, packageOf });
+  return Object.assign(bounded, { acrossPackages: canImport, packages });
 }
 
-export type PackageOf = (file: string) => PackageSummary | undefined;
+/** What the advice and the choice of a canonical copy read of a monorepo's packages. */
+export type PackageFacts = Pick<PackageLayout, 'packageOf' | 'sharedDependency'>;
+
+const NO_PACKAGES: PackageFacts = { packageOf: () => undefined, sharedDependency: () => undefined };
 
 /**
  * A {@link CanImport} with platform boundaries, the package boundaries alone (to say which one stands between two
  * files), and the package of each file.
  */
-export type PlatformBounded = CanImport & { acrossPackages: CanImport; packageOf: PackageOf };
+export type PlatformBounded = CanImport & { acrossPackages: CanImport; packages: PackageFacts };
 
 /**
  * The copy the others should use. In order: the configured override; a copy outside backup files; a copy in a module
@@ -82,7 +85,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
     if (chosen) return chosen;
   }
   const ancestor = commonFolder(family.map((helper) => helper.file));
-  const packageOf = (canImport as Partial<PlatformBounded>).packageOf ?? (() => undefined);
+  const { packageOf } = (canImport as Partial<PlatformBounded>).packages ?? NO_PACKAGES;
   const scored = family.map((helper) => {
     // A member of an exported object is reached by importing the object.
     const reachable = helper.unit.exported || helper.unit.ownerExported === true;

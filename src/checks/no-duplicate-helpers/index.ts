@@ -84,7 +84,7 @@ export function linkDuplicateHelpers(index: CheckIndex<HelperFacts>, given: Part
     graph: new ImportGraph(index.files),
     overrides: canonicalOverrides(options.canonical),
     canImport: index.packages
-      ? withPlatformBoundary((from, to) => index.packages!.canImport(from, to), (file) => index.packages!.packageOf(file))
+      ? withPlatformBoundary((from, to) => index.packages!.canImport(from, to), index.packages)
       : withPlatformBoundary(ONE_PACKAGE),
     occurrence: occurrenceIndex(helpers),
     findings: [],

@@ -104,17 +104,22 @@ function generic(canonical: Helper, copy: Helper): boolean {
 }
 
 /**
- * Across packages: a library's copy can be imported once the copy's package depends on it (unless the library
- * depends on that package already: a cycle); an app's or a CLI's cannot.
+ * Across packages, a function's copies belong in the package for shared code both depend on; failing that, in the
+ * canonical copy's, if it is one (`@acme/utils`, not a sibling adapter) that does not depend on the copy's package
+ * (a cycle). Then the copy's package depends on it.
  */
 function packageAdvice(canonical: Helper, copy: Helper, bounded: Partial<PlatformBounded>): string {
-  const library = bounded.packageOf?.(canonical.file);
-  const dependent = bounded.packageOf?.(copy.file);
-  const cycle = bounded.acrossPackages?.(canonical.file, copy.file) ?? true;
-  // A method, a component's function or an entry point's is no library export even there.
+  // A method, a component's function or an entry point's is no library export.
   const importable = !canonical.member && !canonical.entryPoint && !isComponentFile(canonical.file);
-  if (!library?.library || !dependent || cycle || !importable) return 'move it to a package both depend on';
-  return `${canonical.unit.exported ? '' : 'export it and '}import it from ${library.name} (a new dependency of ${dependent.name})`;
+  const packages = bounded.packages;
+  if (!importable || !packages) return 'move it to a package both depend on';
+  const shared = packages.sharedDependency(copy.file, canonical.file);
+  if (shared) return `move it to ${shared.name}, which both depend on`;
+  const home = packages.packageOf(canonical.file);
+  const dependent = packages.packageOf(copy.file);
+  const cycle = bounded.acrossPackages?.(canonical.file, copy.file) ?? true;
+  if (!home?.sharedCode || !dependent || cycle) return 'move it to a package both depend on';
+  return `${canonical.unit.exported ? '' : 'export it and '}import it from ${home.name} (a new dependency of ${dependent.name})`;
 }
 
 function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, relation: Relation): string {
