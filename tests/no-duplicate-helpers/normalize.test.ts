@@ -248,13 +248,16 @@ describe('what counts as a test, example or migration file', () => {
     'packages/query-codemods/src/v5/__testfixtures__/default.input.tsx',
     'libs/testing/src/jobs.service.ts',
     'playground/src/main.ts',
+    'drizzle-orm/type-tests/pg/select.ts',
+    'src/typetests/query.ts',
+    'src/select.test-d.ts',
   ])('%s is one', (file) => {
     expect(isTestFile(file)).toBe(true);
   });
 
   it.each([
     'src/utils/testing-library-free.ts',
-    'src/contest/score.ts', 'src/attest.ts', 'src/alteration.ts', 'src/setup.ts', 'apps/remix/app/components/general/template/table.tsx', 'src/templates/email.ts',
+    'src/contest/score.ts', 'src/attest.ts', 'src/alteration.ts', 'src/setup.ts', 'apps/remix/app/components/general/template/table.tsx', 'src/templates/email.ts', 'src/types/type-guards.ts',
     'app/src/modules/settings/routes/data-model/field-detail/store/alterations/m2m.ts',
   ])('%s is not', (file) => {
     expect(isTestFile(file)).toBe(false);

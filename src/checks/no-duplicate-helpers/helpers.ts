@@ -22,7 +22,7 @@ export interface Helper {
 }
 
 /**
- * Tests and their set-up, utilities and fixtures (`__fixtures__/`, and `fixtures/`: the apps and inputs tests load one by one), benchmarks, examples (`examples/`, and a package such as
+ * Tests (also type-level tests: `type-tests/`, `*.test-d.ts`) and their set-up, utilities and fixtures (`__fixtures__/`, and `fixtures/`: the apps and inputs tests load one by one), benchmarks, examples (`examples/`, and a package such as
  * `oauth-client-browser-example/src/`: a folder of that name without its own `src/` may be a feature's) and playgrounds (Storybook stories too), project templates that a
  * generator copies out (`templates/` only at the top of the repository or of a package: deeper, it is usually a
  * feature of the app), and database migrations (in `alterations/`, the files named by a version or timestamp, as
@@ -32,7 +32,7 @@ export interface Helper {
  * are boilerplate, not drift.
  */
 const TEST_FILE =
-  /(?:^|\/)(?:__tests__|__mocks__|__testfixtures__|__fixtures__|fixtures?|tests?|testing|spec|e2e|(?:integration|e2e)-tests?|bench|benchmarks?|examples?|(?:[\w.-]+[-_]examples?|examples?[-_][\w.-]+)\/src|samples?|playgrounds?|scaffolds?|boilerplates?|(?:[\w-]+[_-])?migrations?|test-?utils?|test-?helpers?|(?:[\w.-]+-)?test-suites?)\/|(?:^|\/)alterations\/(?:[^/]+\/)*(?:\d|[^/]*\d{8})[^/]*$|(?:^|\/)v?\d+\.\d+\.\d+(?:-[\w.-]+)?\.[cm]?[jt]s$|^(?:packages\/[^/]+\/)?templates\/|\.(?:test|spec|e2e|bench|evals?|stories|story)(?:\.[\w-]+)?\.[cm]?[jt]sx?$/;
+  /(?:^|\/)(?:__tests__|__mocks__|__testfixtures__|__fixtures__|fixtures?|tests?|type-?tests?|testing|spec|e2e|(?:integration|e2e)-tests?|bench|benchmarks?|examples?|(?:[\w.-]+[-_]examples?|examples?[-_][\w.-]+)\/src|samples?|playgrounds?|scaffolds?|boilerplates?|(?:[\w-]+[_-])?migrations?|test-?utils?|test-?helpers?|(?:[\w.-]+-)?test-suites?)\/|(?:^|\/)alterations\/(?:[^/]+\/)*(?:\d|[^/]*\d{8})[^/]*$|(?:^|\/)v?\d+\.\d+\.\d+(?:-[\w.-]+)?\.[cm]?[jt]s$|^(?:packages\/[^/]+\/)?templates\/|\.(?:test(?:-d)?|spec(?:-d)?|e2e|bench|evals?|stories|story)(?:\.[\w-]+)?\.[cm]?[jt]sx?$/;
 const TEST_SUPPORT_FILE = /(?:^|\/)(?:test-?utils?|test-?helpers?|test-?suite|(?:jest|vitest)\.setup|setup-?tests)\.[cm]?[jt]sx?$/i;
 
 export function isTestFile(file: string): boolean {
