@@ -302,7 +302,7 @@ function boundIdentifiers(syntax: Syntax, name: TS.BindingName): string[] {
 
 /**
  * Names bound by imports, each with `import#<module>#<export>`: a relative module resolved from the project root
- * and without its extension, an alias such as `@/pages/x` as the path below it, a package by its name: `dataGuard` from `./types.js` of one connector is another value than the
+ * and without its extension, an alias such as `@/pages/x` as the path below it, a package by its name and subpath: `dataGuard` from `./types.js` of one connector is another value than the
  * same import in another connector.
  */
 /**
@@ -310,10 +310,12 @@ function boundIdentifiers(syntax: Syntax, name: TS.BindingName): string[] {
  * (package imports), SvelteKit's `$lib/z` and `kit.alias` entries (`$database/x`).
  */
 const LOCAL_ALIAS = /^(?:@\/|~\/|#|\$(?=[\w-]+\/))/;
-/** The package a bare specifier names: `node:fs/promises` -> `fs`, `@scope/name/sub` -> `@scope/name`. */
-function packageOf(specifier: string): string {
-  const parts = specifier.replace(/^node:/, '').split('/');
-  return parts[0]!.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+/**
+ * The module a bare specifier names, with its subpath: `@libsql/client/http` and `@libsql/client/node` are two
+ * platforms' clients, `fs` and `fs/promises` two APIs. `node:fs` is `fs`.
+ */
+function packageModuleOf(specifier: string): string {
+  return specifier.replace(/^node:/, '').replace(/\.[cm]?js$/, '');
 }
 
 /** A stylesheet, image, font or data file: `./index.module.scss`, `./logo.svg`. */
@@ -332,7 +334,7 @@ function importValue(file: string, specifier: string, exported: string): string 
     ? path.posix.join(path.posix.dirname(file), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
     : LOCAL_ALIAS.test(specifier)
       ? `~${specifier.replace(LOCAL_ALIAS, '')}`.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
-      : `pkg:${packageOf(specifier)}`;
+      : `pkg:${packageModuleOf(specifier)}`;
   return `${IMPORT_VALUE}${module}#${exported}`;
 }
 
