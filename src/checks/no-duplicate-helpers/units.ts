@@ -82,7 +82,10 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike, ownMethods?: Rea
   if (statements.length === 2 && isThisDestructuring(syntax, statements[0]!) && returnsShorthandObject(syntax, statements[1]!)) return true;
   // `this.#transport().close(); this.reset();`: plumbing over methods each class declares itself. (Inherited ones,
   // `this.setDocuments(this.documents); this.spotlight.register(this)`, make a copy the base class could hold.)
-  if (ownMethods && statements.length === 2 && statements.every((statement) => callsOwnMethod(syntax, statement, ownMethods))) return true;
+  // So is setting a field to a passed value first: `this.pageIndex = page.pageIndex; this.fetchActivities();`.
+  if (ownMethods && statements.length <= 3 && statements.some((statement) => callsOwnMethod(syntax, statement, ownMethods))) {
+    if (statements.every((statement) => callsOwnMethod(syntax, statement, ownMethods) || isFieldSet(syntax, statement))) return true;
+  }
   // `const req = context.getRequest(); return req.user;`: one forward and a property chain, split over a const; or
   // `const { ctx, skeleton } = input; return ctx.hydrator.hydrate(skeleton.dids);`: a forward of what a const unpacked.
   if (statements.length === 2 && isSimpleConst(syntax, statements[0]!) && returnsSimple(syntax, statements[1]!)) return true;
@@ -211,7 +214,8 @@ function isTrivialStatement(syntax: Syntax, statement: TS.Statement): boolean {
       const binary = expression as TS.BinaryExpression;
       // `this.id = generateEntityId(this.id, 'cart')`, `this.prefs = { ...this.prefs, [key]: value }`: a field set
       // to a forward or to passed values (an ORM entity's `@BeforeCreate` and `@OnInit` hooks).
-      return binary.operatorToken.kind === K.EqualsToken && isSimple(syntax, binary.left) && isPassedValue(syntax, binary.right, 0);
+      // `this.deviceType = this.deviceService.getDeviceInfo().deviceType`: a field set from a call chain.
+      return binary.operatorToken.kind === K.EqualsToken && isSimple(syntax, binary.left) && (isPassedValue(syntax, binary.right, 0) || isCallChain(syntax, binary.right));
     }
     return false;
   }
@@ -261,13 +265,17 @@ function isUnpacking(syntax: Syntax, statement: TS.Statement): boolean {
   return initializer !== undefined && isSimple(syntax, initializer);
 }
 
-/** `const x = <identifier, literal, property chain, or calls over simple values>;`, also `const { id } = await params;` */
+/**
+ * `const x = <identifier, literal, property chain, or calls over simple values>;`, also `const { id } = await params;`
+ * and `const [first] = await this.execute(options);`
+ */
 function isSimpleConst(syntax: Syntax, statement: TS.Statement): boolean {
   const { K } = syntax;
   if (statement.kind !== K.VariableStatement) return false;
   const declarations = (statement as TS.VariableStatement).declarationList.declarations;
   const name = declarations.length === 1 ? declarations[0]!.name.kind : undefined;
-  const initializer = name === K.Identifier || name === K.ObjectBindingPattern ? declarations[0]!.initializer : undefined;
+  const bound = name === K.Identifier || name === K.ObjectBindingPattern || name === K.ArrayBindingPattern;
+  const initializer = bound ? declarations[0]!.initializer : undefined;
   return initializer !== undefined && (isSimple(syntax, initializer) || isCallChain(syntax, initializer));
 }
 
@@ -349,8 +357,10 @@ function isSimple(syntax: Syntax, node: TS.Node): boolean {
       continue;
     }
     if (kind === K.ElementAccessExpression) {
+      // `row[key]`, `this.state.items[this.state.selectedIdx]`: a lookup by a simple key.
       const access = current as TS.ElementAccessExpression;
-      if (!isLeaf(syntax, access.argumentExpression)) return false;
+      const key = unwrap(syntax, access.argumentExpression);
+      if (!isLeaf(syntax, key) && (key.kind !== K.PropertyAccessExpression || !isSimple(syntax, key))) return false;
       current = unwrap(syntax, access.expression);
       continue;
     }
@@ -423,6 +433,17 @@ function callsOwnMethod(syntax: Syntax, statement: TS.Statement, ownMethods: Rea
       return false;
     }
   }
+}
+
+/** `this.pageIndex = page.pageIndex;`: a field of the instance set to a simple value. */
+function isFieldSet(syntax: Syntax, statement: TS.Statement): boolean {
+  const { K } = syntax;
+  if (statement.kind !== K.ExpressionStatement) return false;
+  const expression = unwrap(syntax, (statement as TS.ExpressionStatement).expression);
+  if (expression.kind !== K.BinaryExpression) return false;
+  const { left, operatorToken, right } = expression as TS.BinaryExpression;
+  if (operatorToken.kind !== K.EqualsToken || left.kind !== K.PropertyAccessExpression) return false;
+  return unwrap(syntax, (left as TS.PropertyAccessExpression).expression).kind === K.ThisKeyword && isSimple(syntax, right);
 }
 
 /** `(row) => row.name`, `(page) => page.data.items`: a field of its one parameter. */
