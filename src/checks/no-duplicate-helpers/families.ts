@@ -189,6 +189,9 @@ export function findFamilies(helpers: readonly Helper[], options: DuplicateHelpe
     // bucket kept them apart, and aligning statements that hash their literals must not join them after all.
     if (a.unit.renamed === b.unit.renamed && !literalsCompatible(a, b)) continue;
     if (readsOwnFolderApart(a, b)) continue;
+    // One shape but for the names, which are each module's own relative imports (`is(table, MySqlTable)` and
+    // `is(table, GelTable)` from each dialect's `./table`): ports doing each dialect's work, not a drift.
+    if (a.unit.shape === b.unit.shape && !portImportsAgree(a, b)) continue;
     if (isNearMiss(a, b, options, helpers) && sameModuleFunctions(a, b) && !bindsAnotherTarget(a, b)) links.union(a.id, b.id);
   }
 
