@@ -44,8 +44,8 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
   if (!options.includeTestsAndExamples && isTestFile(projectPath)) return { imports: relativeImportsOf(syntax, sourceFile), units: [] };
   const emitter = new FileEmitter(syntax, sourceFile);
   const emitted = emitter.run();
-  const { values: moduleValues, functions: moduleFunctions } = moduleValuesOf(syntax, sourceFile, file);
-  const reads = new Map<HelperUnit, number[]>();
+  const { values: moduleValues, functions: moduleFunctions, containers } = moduleValuesOf(syntax, sourceFile, file);
+  const reads = new Map<HelperUnit, { names: number[]; fn: TS.Node }>();
   const kept: HelperUnit[] = [];
   // Pending index -> index in `kept` (or the nearest kept ancestor's).
   const keptIndex: number[] = [];
@@ -112,7 +112,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
       unit.wiringFree = print.wiringFree;
       if (print.depths.some((depth) => depth > 0)) unit.depths = print.depths;
     }
-    if (print.reads.length > 0) reads.set(unit, print.reads);
+    if (print.reads.length > 0) reads.set(unit, { names: print.reads, fn: pending.fn });
     // A module-level function that is a helper is compared by its fingerprint: comments and layout do not count.
     if (pending.parent < 0 && !pending.hint.member) {
       const value = moduleValues.get(pending.nameHash | 0);
@@ -120,8 +120,16 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     }
     kept.push(unit);
   });
-  for (const [unit, names] of reads) {
-    unit.moduleValues = names.map((name): [string, string] => [moduleValues.get(name)![0], valueOf(moduleValues.get(name)!)]).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  const filled = new ContainerWrites(sourceFile.text);
+  for (const [unit, { names, fn }] of reads) {
+    unit.moduleValues = names
+      .map((hash): [string, string] => {
+        const [name] = moduleValues.get(hash)!;
+        // A collection other code of its module fills (`relations.add(...)` in `schemaToTypeScript`) is that module's state.
+        if (containers.has(hash) && filled.outside(name, fn.pos, fn.end)) return [name, `${STATE_VALUE}${file}#${name}`];
+        return [name, valueOf(moduleValues.get(hash)!)];
+      })
+      .sort((x, y) => (x[0] < y[0] ? -1 : 1));
   }
   const facts: HelperFacts = { imports: emitted.imports, units: kept };
   if (kept.length > 0 && isEntryPoint(syntax, sourceFile)) facts.entryPoint = true;
@@ -224,16 +232,55 @@ function readsThis(tokens: TokenBuffer, start: number, end: number, code: number
   return false;
 }
 
-/** The module values of a file, and which of them are functions (see {@link moduleValuesOf}). */
+/** The module values of a file, which of them are functions and which are collections (see {@link moduleValuesOf}). */
 interface ModuleValues {
   values: Map<number, ModuleValue>;
   functions: Set<number>;
+  /** `const relations = new Set<string>()`, `const seen = []`: collections code can fill. */
+  containers: Set<number>;
+}
+
+/** A module-level collection's writes, found in the text: `relations.add(`, `cache.set(`, `seen.push(`, `byId[id] =`. */
+class ContainerWrites {
+  private readonly positions = new Map<string, number[]>();
+
+  constructor(private readonly text: string) {}
+
+  /** Whether the module writes to `name` outside the text range `[start, end)`. */
+  outside(name: string, start: number, end: number): boolean {
+    return this.of(name).some((position) => position < start || position >= end);
+  }
+
+  private of(name: string): number[] {
+    let found = this.positions.get(name);
+    if (found) return found;
+    found = [];
+    const escaped = name.replace(/\$/g, '\\$');
+    const write = new RegExp(`(?<![\\w$.])${escaped}\\s*(?:\\.\\s*(?:add|set|push|unshift|splice|delete|clear)\\s*\\(|\\[[^\\]\\n]*\\]\\s*=(?!=))`, 'g');
+    for (let match = write.exec(this.text); match !== null; match = write.exec(this.text)) found.push(match.index);
+    this.positions.set(name, found);
+    return found;
+  }
+}
+
+const CONTAINER_CLASSES = new Set(['Set', 'Map', 'WeakMap', 'WeakSet', 'Array']);
+
+/** `new Set<string>()`, `new Map()`, `[]`, `{}`: an empty collection. */
+function isEmptyCollection(syntax: Syntax, initializer: TS.Node): boolean {
+  const { K } = syntax;
+  const value = unwrap(syntax, initializer);
+  if (value.kind === K.ArrayLiteralExpression) return (value as TS.ArrayLiteralExpression).elements.length === 0;
+  if (value.kind === K.ObjectLiteralExpression) return (value as TS.ObjectLiteralExpression).properties.length === 0;
+  if (value.kind !== K.NewExpression) return false;
+  const callee = unwrap(syntax, (value as TS.NewExpression).expression);
+  return callee.kind === K.Identifier && CONTAINER_CLASSES.has((callee as TS.Identifier).text) && !(value as TS.NewExpression).arguments?.length;
 }
 
 function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string): ModuleValues {
   const { K } = syntax;
   const values = new Map<number, ModuleValue>();
   const functions = new Set<number>();
+  const containers = new Set<number>();
   // Each file's own: equal only for two files of one folder.
   const folder = () => `${LOCATION_VALUE}${path.posix.dirname(file)}`;
   values.set(DIRNAME, ['__dirname', folder]);
@@ -281,12 +328,14 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
       values.set(key, [name, value]);
       if (kind === K.ArrowFunction || kind === K.FunctionExpression) functions.add(key);
       else functions.delete(key);
+      if (!mutable && initializer && isEmptyCollection(syntax, initializer)) containers.add(key);
+      else containers.delete(key);
     }
   }
   // Svelte's `$page` is the current value of the store `page`, subscribed by each instance: component state, which
   // a module cannot read by that name.
   if (file.endsWith('.svelte')) for (const [name] of [...values.values()]) values.set(hashText(`$${name}`) | 0, [`$${name}`, state(`$${name}`)]);
-  return { values, functions };
+  return { values, functions, containers };
 }
 
 /** The names a destructuring pattern binds: `{ a, b: { c }, ...rest }` binds `a`, `c` and `rest`. */
