@@ -4,7 +4,7 @@ import { rangeBetween, rangeOf } from '../../core/location.js';
 import { isComponentFile } from '../../project/components.js';
 import { projectPathOf, type ExtractContext } from '../types.js';
 import { FileEmitter, IMPORT_META, IMPORT_META_NAME, RELATIVE_IMPORT, RELATIVE_IMPORT_NAME, type PendingUnit } from './emit.js';
-import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
+import { FUNCTION_VALUE, HELPER_FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { isTestFile } from './helpers.js';
 import { isRequireCall, relativeImportsOf } from './import-specifiers.js';
 import { boundNames, fingerprint } from './fingerprint.js';
@@ -116,7 +116,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
     // A module-level function that is a helper is compared by its fingerprint: comments and layout do not count.
     if (pending.parent < 0 && !pending.hint.member) {
       const value = moduleValues.get(pending.nameHash | 0);
-      if (value?.[0] === pending.hint.name && moduleFunctions.has(pending.nameHash | 0)) value[1] = `${FUNCTION_VALUE}${print.exact}`;
+      if (value?.[0] === pending.hint.name && moduleFunctions.has(pending.nameHash | 0)) value[1] = `${HELPER_FUNCTION_VALUE}${print.renamed}:${hashText(print.literals.join(',')) >>> 0}`;
     }
     kept.push(unit);
   });
@@ -289,7 +289,8 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
   values.set(IMPORT_META, [IMPORT_META_NAME, folder]);
   values.set(RELATIVE_IMPORT, [RELATIVE_IMPORT_NAME, folder]);
   for (const [name, value] of importBindings(syntax, sourceFile, file)) values.set(hashText(name) | 0, [name, value]);
-  const functionText = (node: TS.Node) => () => `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, ' '))}`;
+  // Without its own name: two modules' functions of two names with one text are one function.
+  const functionText = (node: TS.Node, from = node.getStart(sourceFile)) => () => `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(from, node.end).replace(/\s+/g, ' '))}`;
   const component = isComponentFile(file);
   const state = (name: string): string => `${STATE_VALUE}${file}#${name}`;
   for (const statement of sourceFile.statements) {
@@ -297,7 +298,7 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
       const declaration = statement as TS.FunctionDeclaration;
       if (declaration.name && declaration.body) {
         const key = hashText(declaration.name.text) | 0;
-        values.set(key, [declaration.name.text, functionText(declaration)]);
+        values.set(key, [declaration.name.text, functionText(declaration, declaration.name.end)]);
         functions.add(key);
       }
       continue;

@@ -48,6 +48,11 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
 
 /** Prefix of a module-level function's value in {@link HelperUnit.moduleValues}. */
 export const FUNCTION_VALUE = 'fn#';
+/**
+ * Prefix of the value of a module-level function that is a helper itself: its renamed fingerprint and its literals,
+ * equal for two copies of one helper under two names.
+ */
+export const HELPER_FUNCTION_VALUE = `${FUNCTION_VALUE}h:`;
 /** Prefix of a module-level `let` or `var`'s value in {@link HelperUnit.moduleValues}: its file and name. */
 export const STATE_VALUE = 'state#';
 /** Prefix of the value of `__dirname`, `__filename` and `import.meta` in {@link HelperUnit.moduleValues}: where the module is. */

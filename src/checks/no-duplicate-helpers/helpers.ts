@@ -115,11 +115,19 @@ export function bindsAnotherTarget(a: Helper, b: Helper): boolean {
 export function sameModuleFunctions(a: Helper, b: Helper): boolean {
   if (a.file === b.file || !a.unit.moduleValues || !b.unit.moduleValues) return true;
   const theirs = new Map(b.unit.moduleValues);
-  return a.unit.moduleValues.every(([name, value]) => {
+  const mine = new Map(a.unit.moduleValues);
+  const agree = a.unit.moduleValues.every(([name, value]) => {
     if (!value.startsWith(FUNCTION_VALUE)) return true;
     const other = theirs.get(name);
     return other === undefined || other === value;
   });
+  if (!agree) return false;
+  // Under other names, each calls its own module's functions: those must be one function too (`getMysqlJsonObjectArgs`
+  // and `getSqliteJsonObjectArgs` throw each dialect's message).
+  const ownHelpers = (values: Array<[string, string]>, other: Map<string, string>) =>
+    values.filter(([name, value]) => value.startsWith(FUNCTION_VALUE) && !other.has(name)).map(([, value]) => value).sort();
+  const [myOwn, theirOwn] = [ownHelpers(a.unit.moduleValues, theirs), ownHelpers(b.unit.moduleValues, mine)];
+  return myOwn.length === 0 || theirOwn.length === 0 || (myOwn.length === theirOwn.length && myOwn.every((value, i) => value === theirOwn[i]));
 }
 
 /**
