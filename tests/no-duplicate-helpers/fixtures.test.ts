@@ -39,7 +39,7 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('module-state: copies reading their own module-level values or relative imports are told to take them as parameters, those keeping module-level state to move it with one copy (also a collection other code of the module fills; an empty cache of another type is the same value, a stylesheet is no difference); copies calling their own, different, module function, ports reading other relative imports (also when only the class each dialect imports differs), small functions of two names around their own folder (a relative `import.meta.glob`) and copies listing other files of their own folder (a relative `import()` of other names) are not copies; `import.meta.env` is no difference, nor is the same local function, nor a subpath module imported by default or by its name; two subpaths of a package are two modules', async () => {
+  it('module-state: copies reading their own module-level values or relative imports are told to take them as parameters, those keeping module-level state to move it with one copy (also a collection other code of the module fills; an empty cache of another type is the same value, a stylesheet is no difference); copies calling their own, different, module function, ports reading other relative imports (also when only the class each dialect imports differs), small functions of two names around their own folder (a relative `import.meta.glob`) and copies listing other files of their own folder (a relative `import()` of other names) are not copies; `import.meta.env` is no difference, nor is the same local function, nor a subpath module imported by default or by its name; two subpaths of a package are two modules, and a name unpacked from an imported package (`const { types } = pg`) is that package's', async () => {
     expect(await findingLines(fixture('module-state'))).toEqual([
       'src/cache/labels.ts:3:10 error remember duplicates memoized (src/cache/widths.ts:3); import it instead',
       'src/cells/date-cell.ts:3:17 error dateLabel duplicates createdAtLabel (src/cells/created-at-cell.ts:3); import it instead',
@@ -53,6 +53,7 @@ describe('no-duplicate-helpers on focused fixtures', () => {
       'src/format/b.ts:1:10 error pad duplicates pad (src/format/a.ts:2); export it and import it instead',
       'src/format/b.ts:6:17 error clockTime duplicates clockTime (src/format/a.ts:6); import it instead',
       'src/introspect/introspect-sqlite.ts:6:7 error isCyclic duplicates isCyclic (src/introspect/introspect-pg.ts:5) except for the module-level state each keeps (`relations`): move one copy and that state to one module',
+      'src/postgres/vercel/driver.ts:4:17 error getTypeParser duplicates getTypeParser (src/postgres/pg/driver.ts:5) except for the module-level `types` each reads: share one copy that takes it as a parameter',
       'src/mail/welcome/template.ts:4:17 error loadTemplate duplicates loadTemplate (src/mail/reset/template.ts:4) except for where each module is (`import.meta`): share one copy that takes it as a parameter',
     ]);
   });

@@ -310,6 +310,7 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
       if (declaration.name.kind !== K.Identifier) {
         // `const { filter, search } = usePreset()`: in a component, each name is instance state too.
         if (component) for (const name of boundIdentifiers(syntax, declaration.name)) values.set(hashText(name) | 0, [name, state(name)]);
+        else if (!mutable) for (const [name, value] of unpackedImports(syntax, declaration, values)) values.set(hashText(name) | 0, [name, value]);
         continue;
       }
       const name = (declaration.name as TS.Identifier).text;
@@ -337,6 +338,28 @@ function moduleValuesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string)
   // a module cannot read by that name.
   if (file.endsWith('.svelte')) for (const [name] of [...values.values()]) values.set(hashText(`$${name}`) | 0, [`$${name}`, state(`$${name}`)]);
   return { values, functions, containers };
+}
+
+/**
+ * `const { Pool, types } = pg` where `pg` is imported: `types` is the package's export as much as
+ * `import { types } from 'pg'` is.
+ */
+function unpackedImports(syntax: Syntax, declaration: TS.VariableDeclaration, values: Map<number, ModuleValue>): Array<[string, string]> {
+  const { K } = syntax;
+  const source = declaration.initializer && unwrap(syntax, declaration.initializer);
+  if (declaration.name.kind !== K.ObjectBindingPattern || source?.kind !== K.Identifier) return [];
+  const imported = values.get(hashText((source as TS.Identifier).text) | 0);
+  const value = imported && valueOf(imported);
+  if (!value?.startsWith(IMPORT_VALUE)) return [];
+  const module = value.replace(/#(?:\*|default)$/, '');
+  const unpacked: Array<[string, string]> = [];
+  for (const element of (declaration.name as TS.ObjectBindingPattern).elements) {
+    const property = element.propertyName ?? element.name;
+    if (element.dotDotDotToken || element.name.kind !== K.Identifier || property.kind !== K.Identifier) continue;
+    const exported = (property as TS.Identifier).text;
+    unpacked.push([(element.name as TS.Identifier).text, module === value ? `${value}.${exported}` : `${module}#${exported}`]);
+  }
+  return unpacked;
 }
 
 /** The names a destructuring pattern binds: `{ a, b: { c }, ...rest }` binds `a`, `c` and `rest`. */
