@@ -53,8 +53,8 @@ describe('no-duplicate-helpers on focused fixtures', () => {
       'src/format/b.ts:1:10 error pad duplicates pad (src/format/a.ts:2); export it and import it instead',
       'src/format/b.ts:6:17 error clockTime duplicates clockTime (src/format/a.ts:6); import it instead',
       'src/introspect/introspect-sqlite.ts:6:7 error isCyclic duplicates isCyclic (src/introspect/introspect-pg.ts:5) except for the module-level state each keeps (`relations`): move one copy and that state to one module',
-      'src/postgres/vercel/driver.ts:4:17 error getTypeParser duplicates getTypeParser (src/postgres/pg/driver.ts:5) except for the module-level `types` each reads: share one copy that takes it as a parameter',
       'src/mail/welcome/template.ts:4:17 error loadTemplate duplicates loadTemplate (src/mail/reset/template.ts:4) except for where each module is (`import.meta`): share one copy that takes it as a parameter',
+      'src/postgres/vercel/driver.ts:4:17 error getTypeParser duplicates getTypeParser (src/postgres/pg/driver.ts:5) except for the module-level `types` each reads: share one copy that takes it as a parameter',
     ]);
   });
 
