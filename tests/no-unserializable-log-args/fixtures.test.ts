@@ -34,10 +34,11 @@ describe('no-unserializable-log-args fixtures', () => {
     ]);
   });
 
-  test("winston: error(err) without format.errors(); Errors under other keys; Maps; bigint is fine", async () => {
+  test("winston: error(err) without format.errors(); Errors under any key, `err` too, also with format.errors(); Maps; bigint is fine", async () => {
     expect(await findingLines("no-unserializable-log-args/winston")).toEqual([
       "src/worker.ts:7:17 warning `err as Error` is an Error logged with winston's json() format without format.errors() (logger created at src/loggers.ts:6): it prints as {\"level\":\"error\"}; add format.errors({ stack: true }) to the logger's format.",
-      "src/worker.ts:8:41 warning `error` is a catch variable (treated as an Error) under the key `error`: winston serializes Errors only under `err`, so it logs {} in plain.error; put it under `err`.",
+      "src/worker.ts:8:41 warning `error` is a catch variable (treated as an Error) under the key `error`: winston writes an Error out only as a whole argument, so it logs {} in plain.error; pass it as its own argument (logger.error('message', err)) or log its message and stack.",
+      "src/worker.ts:10:39 warning `err` is a catch variable (treated as an Error) under the key `err`: winston writes an Error out only as a whole argument, so it logs {} in withErrors.error; pass it as its own argument (logger.error('message', err)) or log its message and stack.",
       "src/worker.ts:11:62 warning `pending` is a Map: winston writes it as {} in plain.child({ job: job.id }).warn; convert it first (Object.fromEntries(map) or [...set]).",
     ]);
   });

@@ -88,6 +88,9 @@ function errorMessage(problem: Problem, value: string, serializer: string, at: s
   if (jsonLike) {
     return `${value} is ${what}: ${serializer} writes it as {} (message and stack are not enumerable)${at}; log its message and stack explicitly.`;
   }
+  if (problem.sink.serializer === 'winston') {
+    return `${value} is ${what} under the key \`${problem.key}\`: winston writes an Error out only as a whole argument, so it logs {}${at}; pass it as its own argument (logger.error('message', err)) or log its message and stack.`;
+  }
   return `${value} is ${what} under the key \`${problem.key}\`: ${serializer} serializes Errors only under \`err\`, so it logs {}${at}; put it under \`err\`.`;
 }
 

@@ -9,14 +9,15 @@ export interface SerializerBehavior {
   bigintThrows: boolean;
   /** Cyclic object graphs throw "Converting circular structure to JSON". */
   cyclesThrow: boolean;
-  /** Keys under which an Error is serialized properly (pino/bunyan/winston `err`). */
+  /** Keys under which an Error is serialized properly (pino's and bunyan's `err`). */
   errorKeys: readonly string[];
 }
 
 export const serializers: Record<SerializerName, SerializerBehavior> = {
   json: { title: 'JSON.stringify', bigintThrows: true, cyclesThrow: true, errorKeys: [] },
   pino: { title: 'pino', bigintThrows: false, cyclesThrow: false, errorKeys: ['err'] },
-  winston: { title: 'winston', bigintThrows: false, cyclesThrow: false, errorKeys: ['err'] },
+  // winston writes an Error out only as a whole argument (`error('failed', err)`); under any key, `err` too, it is {}.
+  winston: { title: 'winston', bigintThrows: false, cyclesThrow: false, errorKeys: [] },
   bunyan: { title: 'bunyan', bigintThrows: true, cyclesThrow: false, errorKeys: ['err'] },
   'util-format': { title: "util.format's %j", bigintThrows: true, cyclesThrow: false, errorKeys: [] },
 };
