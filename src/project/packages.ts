@@ -16,7 +16,7 @@ interface Workspace {
 
 const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies'] as const;
 /** The last part of a package name that says it holds shared code. */
-const SHARED_CODE_PACKAGE = /(?:^|[/@_.-])(?:utils?|utilities|shared|common|core|foundation|helpers?|toolkit|lib|kit)$/;
+const SHARED_CODE_PACKAGE = /(?:^|[/@_.-])(?:utils?|utilities|shared|common|core|foundation|helpers?|toolkit|lib)$/;
 const MODULE_ENTRY_FIELDS = ['main', 'module', 'exports', 'types', 'typings'];
 const LIBRARY_ENTRY_FIELDS = [...MODULE_ENTRY_FIELDS, 'bin'];
 

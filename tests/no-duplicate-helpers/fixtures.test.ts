@@ -14,7 +14,7 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it("component-frameworks: Vue options (export default or defineComponent): hooks and watchers are the framework's, methods are shared by a mixin; a Svelte module script's export is imported; equal constants are no state; $lib imports of two components are two values; a Svelte store read as `$page` is each instance's state", async () => {
+  it("component-frameworks: Vue options (export default or defineComponent): hooks and watchers are the framework's, methods are shared by a mixin; a Svelte module script's export is imported; equal constants are no state; $lib imports of two components are two values; a Svelte store read as `$page` is each instance's state; handlers that only move state between its variables are trivial", async () => {
     expect(await findingLines(fixture('component-frameworks'))).toEqual([
       'src/nav/SideLink.svelte:6:12 error isCurrent duplicates isActive (src/nav/NavLink.svelte:6) except for the component state each uses (`$page`): share one copy that takes it as a parameter, or a composable or store that holds the state',
       'src/options/ProxyDialog.vue:25:9 error deleteConfirm duplicates deleteConfirm (src/options/DockerHostDialog.vue:24); move it to a mixin or composable both use',

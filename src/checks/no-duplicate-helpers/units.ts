@@ -86,6 +86,10 @@ export function isTrivialBody(syntax: Syntax, fn: FunctionLike, ownMethods?: Rea
   if (ownMethods && statements.length <= 3 && statements.some((statement) => callsOwnMethod(syntax, statement, ownMethods))) {
     if (statements.every((statement) => callsOwnMethod(syntax, statement, ownMethods) || isFieldSet(syntax, statement))) return true;
   }
+  // `offset = 0; search = ''; show = false;`, `if (hide) { saved = data.default; data.default = null; } else ...`: state
+  // set to values it already has or constants (a component's `let`s, which a shared function could not assign).
+  // (Calls alone, `this.modal.hide(); this.$refs.confirm.show();`, are a component's work: they stay.)
+  if (statements.every((statement) => isStateAssignment(syntax, statement, 0)) && !statements.every((statement) => isBareCall(syntax, statement))) return true;
   // `const req = context.getRequest(); return req.user;`: one forward and a property chain, split over a const; or
   // `const { ctx, skeleton } = input; return ctx.hydrator.hydrate(skeleton.dids);`: a forward of what a const unpacked.
   if (statements.length === 2 && isSimpleConst(syntax, statements[0]!) && returnsSimple(syntax, statements[1]!)) return true;
@@ -433,6 +437,36 @@ function callsOwnMethod(syntax: Syntax, statement: TS.Statement, ownMethods: Rea
       return false;
     }
   }
+}
+
+function isBareCall(syntax: Syntax, statement: TS.Statement): boolean {
+  return statement.kind === syntax.K.ExpressionStatement && unwrap(syntax, (statement as TS.ExpressionStatement).expression).kind === syntax.K.CallExpression;
+}
+
+/**
+ * `show = false;`, `data.default = saved;`, `items = [];`, `selected.clear();`, or an `if` on a simple value choosing
+ * between such statements.
+ */
+function isStateAssignment(syntax: Syntax, statement: TS.Statement, depth: number): boolean {
+  const { K } = syntax;
+  if (depth > 2) return false;
+  if (statement.kind === K.Block) return (statement as TS.Block).statements.every((inner) => isStateAssignment(syntax, inner, depth + 1));
+  if (statement.kind === K.IfStatement) {
+    const { expression, thenStatement, elseStatement } = statement as TS.IfStatement;
+    return isSimple(syntax, expression) && isStateAssignment(syntax, thenStatement, depth + 1) && (!elseStatement || isStateAssignment(syntax, elseStatement, depth + 1));
+  }
+  if (statement.kind !== K.ExpressionStatement) return false;
+  const expression = unwrap(syntax, (statement as TS.ExpressionStatement).expression);
+  // `selected.clear()`: emptied in place.
+  if (expression.kind === K.CallExpression) return (expression as TS.CallExpression).arguments.length === 0 && isSimple(syntax, (expression as TS.CallExpression).expression);
+  if (expression.kind !== K.BinaryExpression) return false;
+  const { left, operatorToken, right } = expression as TS.BinaryExpression;
+  if (operatorToken.kind !== K.EqualsToken || !isSimple(syntax, left)) return false;
+  const value = unwrap(syntax, right);
+  const empty =
+    (value.kind === K.ArrayLiteralExpression && (value as TS.ArrayLiteralExpression).elements.length === 0) ||
+    (value.kind === K.ObjectLiteralExpression && (value as TS.ObjectLiteralExpression).properties.length === 0);
+  return empty || isSimple(syntax, value);
 }
 
 /** `this.pageIndex = page.pageIndex;`: a field of the instance set to a simple value. */
