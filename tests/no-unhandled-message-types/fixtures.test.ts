@@ -94,6 +94,12 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
+  it("local-message-variables: each function's `const msg = { kind }` is its own variable: every post is seen, a shadowed `msg` of another value sends nothing, and an unhandled type behind one is reported", async () => {
+    expect(await findingLines('no-unhandled-message-types/local-message-variables')).toEqual([
+      `src/e2ee/E2eeManager.ts:43:29 error 'setSifTrailer' is sent here but no handler maps it. Handlers: src/e2ee/e2ee.worker.ts:8.`,
+    ]);
+  });
+
   it('silent-emitters: EventEmitter subclasses, process.on, DOM listeners, http servers, Redux reducers, AST visitors, error codes', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-emitters')).toEqual([]);
   });

@@ -86,11 +86,25 @@ const BIND_PROPERTY = 3;
 const BIND_FUNCTION = 4;
 const BIND_CALL = 5;
 const BIND_SKIP = 6;
+const BIND_DECLARATION_LIST = 7;
+// Which nodes open a scope for `let`/`const` (a block), also for `var`s (the file, a static block) and also for
+// parameters (a function).
+const NO_SCOPE = 0;
+const BLOCK_SCOPE = 1;
+const VAR_SCOPE = 2;
+const FUNCTION_SCOPE = 3;
 
 interface KindTables {
   visit: Uint8Array;
   bind: Uint8Array;
+  scope: Uint8Array;
   lastToken: number;
+}
+
+/** A variable of one scope, and what pass 1 learnt about the values it is given. */
+interface LocalBinding {
+  /** The one type of the message objects it is given (`const msg = { type: 'join' }`); null: several types. */
+  messageType?: ValueRef | null;
 }
 
 /** Names of variables holding a message's type: `type`, `messageType`, `eventName`, `kind`, `op`. */
@@ -150,7 +164,14 @@ function kindTablesOf(ts: TypeScriptApi): KindTables {
   bind[K.InterfaceDeclaration] = BIND_SKIP;
   bind[K.TypeAliasDeclaration] = BIND_SKIP;
   bind[K.ImportDeclaration] = BIND_SKIP;
-  tables = { visit, bind, lastToken: K.LastToken };
+  bind[K.VariableDeclarationList] = BIND_DECLARATION_LIST;
+  const scope = new Uint8Array(size);
+  for (const kind of [K.Block, K.ForStatement, K.ForInStatement, K.ForOfStatement, K.CaseBlock, K.CatchClause]) scope[kind] = BLOCK_SCOPE;
+  for (const kind of [K.SourceFile, K.ModuleBlock, K.ClassStaticBlockDeclaration]) scope[kind] = VAR_SCOPE;
+  for (const kind of [K.FunctionDeclaration, K.FunctionExpression, K.ArrowFunction, K.MethodDeclaration, K.Constructor, K.GetAccessor, K.SetAccessor]) {
+    scope[kind] = FUNCTION_SCOPE;
+  }
+  tables = { visit, bind, scope, lastToken: K.LastToken };
   kindTables.set(ts, tables);
   return tables;
 }
@@ -182,8 +203,16 @@ class Extractor {
   private readonly socketVariables = new Set<string>();
   /** Variables computed from a discriminant: `const t = normalize(msg.type)`. */
   private readonly derivedDiscriminants = new Set<string>();
-  /** Variables bound to a message object literal: `const msg = { type: 'join' }`; `null` when ambiguous. */
-  private readonly messageObjects = new Map<string, ValueRef | null>();
+  /**
+   * Variables by name, then by the node of the scope declaring them (a block, a function, the file): two
+   * functions' `const msg` are two variables. Undeclared names live in the file's scope.
+   */
+  private readonly locals = new Map<string, Map<TS.Node, LocalBinding>>();
+  /** Pass 1: the scopes around the node `collectBindings` is at, and those of them that take `var`s. */
+  private readonly bindingScopes: TS.Node[] = [];
+  private readonly functionScopes: TS.Node[] = [];
+  /** Pass 1: the declaration list `collectBindings` is in declares `var`s. */
+  private declaringVar = false;
   private readonly localFunctions = new Set<string>();
   /** Fields of `this` that hold a named function: `this.post = options.post ?? postToHost` (null: ambiguous). */
   private readonly fieldFunctions = new Map<string, string | null>();
@@ -282,12 +311,51 @@ class Extractor {
 
   // ---- pass 1: names whose meaning is needed before their use site is reached ----
 
-  /** A name bound to a message object: kept while every object bound to it carries the same type. */
-  private noteMessageObject(name: string, object: TS.ObjectLiteralExpression): void {
+  /** A variable given a message object: its type is kept while every object it is given carries the same one. */
+  private noteMessageObject(binding: LocalBinding, object: TS.ObjectLiteralExpression): void {
     const carried = this.discriminantOf(object)?.value;
     if (!carried) return;
-    const known = this.messageObjects.get(name);
-    this.messageObjects.set(name, known === undefined ? carried : known && sameValueRef(known, carried) ? known : null);
+    const known = binding.messageType;
+    binding.messageType = known === undefined ? carried : known && sameValueRef(known, carried) ? known : null;
+  }
+
+  private declareLocal(name: string, scope: TS.Node): LocalBinding {
+    let byScope = this.locals.get(name);
+    if (!byScope) this.locals.set(name, (byScope = new Map()));
+    let binding = byScope.get(scope);
+    if (!binding) byScope.set(scope, (binding = {}));
+    return binding;
+  }
+
+  /** Pass 1: the variable `name` names where `collectBindings` is (declared before, as assignments follow declarations). */
+  private localInBindingScopes(name: string): LocalBinding {
+    const byScope = this.locals.get(name);
+    const scopes = this.bindingScopes;
+    for (let i = scopes.length - 1; byScope && i >= 0; i--) {
+      const binding = byScope.get(scopes[i]!);
+      if (binding) return binding;
+    }
+    return this.declareLocal(name, scopes[0]!);
+  }
+
+  /** Pass 2: the variable `name` names where `visit` is, as the language resolves it: the innermost scope declaring it. */
+  private localBinding(name: string): LocalBinding | undefined {
+    const byScope = this.locals.get(name);
+    if (!byScope) return undefined;
+    for (let i = this.ancestors.length - 1; i >= 0; i--) {
+      const binding = byScope.get(this.ancestors[i]!);
+      if (binding) return binding;
+    }
+    return undefined;
+  }
+
+  private messageTypeOf(name: string): ValueRef | null | undefined {
+    return this.localBinding(name)?.messageType;
+  }
+
+  /** Parameters are variables of their function: a parameter `msg` hides an outer `const msg = { type }`. */
+  private declareParameters(node: TS.SignatureDeclaration): void {
+    for (const parameter of node.parameters) for (const name of bindingNames(this.ts, parameter.name)) this.declareLocal(name, node);
   }
 
   private collectBindings(node: TS.Node): void {
@@ -297,6 +365,8 @@ class Extractor {
     switch (this.kinds.bind[kind]) {
       case BIND_VARIABLE: {
         const declaration = node as TS.VariableDeclaration;
+        const scope = this.declaringVar ? this.functionScopes[this.functionScopes.length - 1]! : this.bindingScopes[this.bindingScopes.length - 1]!;
+        for (const name of bindingNames(ts, declaration.name)) this.declareLocal(name, scope);
         if (!declaration.initializer) break;
         const init = unwrap(ts, declaration.initializer);
         if (ts.isIdentifier(declaration.name)) {
@@ -305,7 +375,7 @@ class Extractor {
           if (this.readsDiscriminant(init, 0)) this.derivedDiscriminants.add(name);
           if (isFunctionLike(ts, init)) this.localFunctions.add(name);
           if (ts.isObjectLiteralExpression(init)) {
-            this.noteMessageObject(name, init);
+            this.noteMessageObject(this.declareLocal(name, scope), init);
           }
         }
         break;
@@ -319,7 +389,7 @@ class Extractor {
         if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) this.noteFieldFunction(left.name.text, binary.right);
         const right = unwrap(ts, binary.right);
         // `let result; if (ok) result = { type: 'push_result', ... } else result = { ... }; send(result)`
-        if (ts.isIdentifier(left) && ts.isObjectLiteralExpression(right)) this.noteMessageObject(left.text, right);
+        if (ts.isIdentifier(left) && ts.isObjectLiteralExpression(right)) this.noteMessageObject(this.localInBindingScopes(left.text), right);
         break;
       }
       case BIND_PROPERTY: {
@@ -342,9 +412,23 @@ class Extractor {
         return;
     }
     if (kind <= this.kinds.lastToken) return;
+    const scope = this.kinds.scope[kind];
+    const declaringVar = this.declaringVar;
+    if (scope !== NO_SCOPE) {
+      this.bindingScopes.push(node);
+      if (scope !== BLOCK_SCOPE) this.functionScopes.push(node);
+      if (scope === FUNCTION_SCOPE) this.declareParameters(node as TS.SignatureDeclaration);
+      this.declaringVar = false;
+    }
+    if (this.kinds.bind[kind] === BIND_DECLARATION_LIST) this.declaringVar = ((node as TS.VariableDeclarationList).flags & ts.NodeFlags.BlockScoped) === 0;
     this.depth++;
     ts.forEachChild(node, this.collectChild);
     this.depth--;
+    this.declaringVar = declaringVar;
+    if (scope !== NO_SCOPE) {
+      this.bindingScopes.pop();
+      if (scope !== BLOCK_SCOPE) this.functionScopes.pop();
+    }
   }
 
   /**
@@ -869,7 +953,7 @@ class Extractor {
       return 'value' in carried ? { ...carried, at: this.typeNodeOf(payload), field: discriminant.field } : carried;
     }
     if (ts.isIdentifier(payload)) {
-      const object = this.messageObjects.get(payload.text);
+      const object = this.messageTypeOf(payload.text);
       const param = this.parameterOf(payload.text);
       if (param && object === undefined) {
         if (!built) return { scope: param.scope, param: param.index, how: 'object' };
@@ -1052,9 +1136,9 @@ class Extractor {
         const discriminant = this.discriminantOf(node);
         value = discriminant?.value;
         field = discriminant?.field;
-      } else if (ts.isIdentifier(node) && this.messageObjects.get(node.text)) {
+      } else if (ts.isIdentifier(node) && this.messageTypeOf(node.text)) {
         shape = 'object';
-        value = this.messageObjects.get(node.text)!;
+        value = this.messageTypeOf(node.text)!;
       } else {
         shape = 'value';
         value = valueRefOf(ts, node);
@@ -1400,4 +1484,10 @@ function isConstant(ts: TypeScriptApi, expression: TS.Expression): boolean {
     expression.kind === ts.SyntaxKind.FalseKeyword ||
     expression.kind === ts.SyntaxKind.NullKeyword
   );
+}
+
+/** The names a declaration binds: `msg`, or each name of `{ type, data: [first] }`. */
+function bindingNames(ts: TypeScriptApi, name: TS.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isBindingElement(element) ? bindingNames(ts, element.name) : []));
 }
