@@ -100,6 +100,13 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
+  it("envelopes: a message inside another's `data` (`emit('message', { type: 'COLLABROOM', data: { type: 'NEW_CHANGES' } })`, inline or through a local) is sent too, and checked against the messages of its own event", async () => {
+    expect(await findingLines('no-unhandled-message-types/envelopes')).toEqual([
+      `src/node/handler/PadMessageHandler.ts:38:26 error 'CLIENT_RECONECT' is sent here but no handler maps it. Did you mean 'CLIENT_RECONNECT' (handled at src/static/js/collab_client.ts:15, never sent)? Handlers: src/static/js/collab_client.ts:11.`,
+      `src/static/js/collab_client.ts:21:27 warning 'NEW_AUTHORDATA' is handled here but nothing in the project sends it. The other types handled here are sent from src/node/handler/PadMessageHandler.ts:19, src/node/handler/PadMessageHandler.ts:24, src/node/handler/PadMessageHandler.ts:29 and 2 more.`,
+    ]);
+  });
+
   it('silent-emitters: EventEmitter subclasses, process.on, DOM listeners, http servers, Redux reducers, AST visitors, error codes', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-emitters')).toEqual([]);
   });

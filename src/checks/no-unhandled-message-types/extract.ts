@@ -23,6 +23,7 @@ import {
   DISCRIMINANT_SUFFIX,
   ERROR_NAMES,
   HANDLER_CONTAINER,
+  ENVELOPE_KEYS,
   HTTP_RESPONSE_NAMES,
   SENDISH,
   SOCKET_CLASS,
@@ -53,7 +54,7 @@ interface FunctionScope {
 }
 
 /** What a payload argument of a send carries: a concrete type, or a parameter of an enclosing function. */
-type Carried = { value: ValueRef; at?: TS.Node; field?: string } | { scope: FunctionScope; param: number; how: 'object' | 'type' };
+type Carried = { value: ValueRef; at?: TS.Node; field?: string; topic?: ValueRef } | { scope: FunctionScope; param: number; how: 'object' | 'type' };
 
 // What `visit` does with a node, by its kind (one table lookup instead of a chain of kind tests per node).
 const NONE = 0;
@@ -105,6 +106,8 @@ interface KindTables {
 interface LocalBinding {
   /** The one type of the message objects it is given (`const msg = { type: 'join' }`); null: several types. */
   messageType?: ValueRef | null;
+  /** Those message objects. */
+  messages?: TS.ObjectLiteralExpression[];
 }
 
 /** Names of variables holding a message's type: `type`, `messageType`, `eventName`, `kind`, `op`. */
@@ -317,6 +320,7 @@ class Extractor {
     if (!carried) return;
     const known = binding.messageType;
     binding.messageType = known === undefined ? carried : known && sameValueRef(known, carried) ? known : null;
+    (binding.messages ??= []).push(object);
   }
 
   private declareLocal(name: string, scope: TS.Node): LocalBinding {
@@ -996,7 +1000,58 @@ class Extractor {
     const send: SendFact = { value: carried.value, range: this.range(carried.at ?? at), via, context: this.context() };
     const field = via === 'emit' || via === 'typeArgument' || via === 'inProcess' ? EVENT_FIELD : carried.field;
     if (field !== undefined) send.field = field;
+    if (carried.topic) send.topic = carried.topic;
     this.facts.sends.push(send);
+  }
+
+  /** A message object sent as `payload`, and the messages it carries inside. */
+  private recordPayloadSend(carried: Carried | undefined, via: SendVia, payload: TS.Expression): void {
+    this.recordSend(carried, via, payload);
+    if (carried && 'value' in carried) this.recordEnvelopedSends(payload, via);
+  }
+
+  /** `event`: the socket event the envelope travels on, which then names the messages' topic. */
+  private recordEnvelopedSends(payload: TS.Expression, via: SendVia, event?: ValueRef): void {
+    for (const inner of this.envelopedMessages(payload)) {
+      const carried = this.carriedValue(inner.value, 'type');
+      this.recordSend('value' in carried ? { ...carried, at: inner.at, field: inner.field, topic: event ?? inner.envelope } : carried, via, payload);
+    }
+  }
+
+  /**
+   * The messages a message carries under an envelope key: `{ type: 'COLLABROOM', data: { type: 'NEW_CHANGES' } }`
+   * sends 'NEW_CHANGES' too. Each is an object literal or a variable given one; it is reported where its type is
+   * written when that is inside `payload`, else at `payload` (as a message variable is). `envelope` is the outer
+   * type: the messages of one envelope type are a topic of their own, as a bus's are (a receiver of `COLLABROOM`
+   * messages says nothing about another envelope's).
+   */
+  private envelopedMessages(payload: TS.Expression): Array<{ value: ValueRef; field: string; at: TS.Node; envelope: ValueRef }> {
+    const ts = this.ts;
+    const found: Array<{ value: ValueRef; field: string; at: TS.Node; envelope: ValueRef }> = [];
+    for (const envelope of this.messageObjectsOf(payload, true)) {
+      const envelopeType = this.discriminantOf(envelope)!.value!;
+      for (const property of envelope.properties) {
+        const key = ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) ? staticPropertyName(ts, property.name) : undefined;
+        if (key === undefined || !ENVELOPE_KEYS.has(key)) continue;
+        const content = ts.isPropertyAssignment(property) ? property.initializer : (property as TS.ShorthandPropertyAssignment).name;
+        for (const message of this.messageObjectsOf(content, false)) {
+          const discriminant = this.discriminantOf(message)!;
+          const inline = message.pos >= payload.pos && message.end <= payload.end;
+          found.push({ value: discriminant.value!, field: discriminant.field, at: (inline && this.typeNodeOf(message)) || payload, envelope: envelopeType });
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The message objects (with a type) an expression is or names; for a whole payload, also inside `JSON.stringify(...)`. */
+  private messageObjectsOf(expression: TS.Expression, serialized: boolean): TS.ObjectLiteralExpression[] {
+    const ts = this.ts;
+    let node = unwrap(ts, expression);
+    if (serialized && ts.isCallExpression(node) && node.arguments.length >= 1) node = unwrap(ts, node.arguments[0]!);
+    if (ts.isObjectLiteralExpression(node)) return this.discriminantOf(node)?.value ? [node] : [];
+    if (ts.isIdentifier(node)) return this.localBinding(node.text)?.messages ?? [];
+    return [];
   }
 
   private isSocketReceiver(expression: TS.Expression): boolean {
@@ -1037,11 +1092,11 @@ class Extractor {
         const receiverName = lastName(ts, receiver);
         const first = this.carriedByPayload(args[0]);
         const isResponse = receiverName !== undefined && HTTP_RESPONSE_NAMES.has(receiverName);
-        if (first && 'value' in first) return isResponse ? undefined : this.recordSend(first, 'send', args[0]);
+        if (first && 'value' in first) return isResponse ? undefined : this.recordPayloadSend(first, 'send', args[0]);
         // `hub.send(peer, { type })`: a send to one target names it first (an HTTP response's `send` takes the body first).
         for (const argument of args.slice(1)) {
           const targeted = this.carriedByPayload(argument);
-          if (targeted && 'value' in targeted) return this.recordSend(targeted, 'send', argument);
+          if (targeted && 'value' in targeted) return this.recordPayloadSend(targeted, 'send', argument);
         }
         if (!isResponse) this.recordSend(first, 'send', args[0]);
         // `ipc.send('EXECUTE_TASK_RUN', payload)`: a typed IPC channel's own `send(type, payload)`, a wrapper. Not
@@ -1061,6 +1116,9 @@ class Extractor {
             this.recordSend(value && this.carriedValue(value, 'type'), via, branch);
           }
         }
+        // `socket.emit('message', { type: 'COLLABROOM', data: { type: 'NEW_CHANGES' } })`: the event carries messages.
+        const event = valueRefOf(ts, args[0]);
+        if (via === 'emit') for (const payload of args.slice(1)) this.recordEnvelopedSends(payload, 'send', event);
         return;
       }
       if ((name === 'on' || name === 'once' || name === 'addListener') && args.length >= 2 && this.isSocketReceiver(receiver)) {
@@ -1077,7 +1135,7 @@ class Extractor {
       name = callee.text;
     }
     if (!name) return;
-    if (name === 'postMessage' && args[0]) return this.recordSend(this.carriedByPayload(args[0]), 'postMessage', args[0]);
+    if (name === 'postMessage' && args[0]) return this.recordPayloadSend(this.carriedByPayload(args[0]), 'postMessage', args[0]);
     if (this.options.opcodeWriters.includes(name) && args.length >= 1) {
       const last = unwrap(ts, args[args.length - 1]!);
       const value = valueRefOf(ts, this.classFieldValue(last) ?? last);
@@ -1157,7 +1215,16 @@ class Extractor {
       const topic = shape === 'object' && argIndex > 0 && sendish ? valueRefOf(ts, unwrap(ts, args[0]!)) : undefined;
       if (topic && !(topic.kind === 'literal' && typeof topic.value === 'number')) call.topic = topic;
       this.pushCall(call, at);
+      if (shape === 'object') for (const inner of this.envelopedMessages(node)) this.pushCall(this.callCarrying(call, inner), inner.at);
     }
+  }
+
+  /** The same call, passing a message its message carries inside (see `envelopedMessages`). */
+  private callCarrying(call: CallFact, inner: { value: ValueRef; field: string; envelope: ValueRef }): CallFact {
+    const { value: _value, param: _param, wrapper: _wrapper, ...rest } = call;
+    const param = inner.value.kind === 'const' ? this.parameterOf(inner.value.name) : undefined;
+    const carrying: CallFact = param ? { ...rest, param: param.index, wrapper: param.scope.wrapper.key } : { ...rest, value: inner.value };
+    return { ...carrying, field: inner.field, topic: inner.envelope };
   }
 
   /** Most calls are dropped by `finish`: their ranges are computed there, for those kept. */
