@@ -153,6 +153,10 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     expect(await findingLines('no-unhandled-message-types/silent-shared-method-names')).toEqual([]);
   });
 
+  it("silent-command-line: a switch or if chain over the command line (`let action = args[0]` of `process.argv.slice(2)`, `const [, , action] = process.argv`) parses arguments, it handles no message sharing 'install' with a socket", async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-command-line')).toEqual([]);
+  });
+
   it('silent-server-library: a server library whose clients live elsewhere: no findings', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-server-library')).toEqual([]);
   });

@@ -108,7 +108,14 @@ interface LocalBinding {
   messageType?: ValueRef | null;
   /** Those message objects. */
   messages?: TS.ObjectLiteralExpression[];
+  /** It holds the command line or part of it: `const args = process.argv.slice(2)`, `let action = args[0]`. */
+  commandLine?: true;
 }
+
+/** A file that may read its command line: `process.argv`, `Bun.argv`, `Deno.args`. */
+const COMMAND_LINE_TEXT = /\.argv\b|\bDeno\.args\b/;
+/** How deep an initializer is searched for the command line (`yargs(hideBin(process.argv)).option(...)...argv`). */
+const MAX_COMMAND_LINE_DEPTH = 64;
 
 /** Names of variables holding a message's type: `type`, `messageType`, `eventName`, `kind`, `op`. */
 const TYPE_VARIABLE = /(?:^|[a-z_])(?:type|kind|event|eventName|op|opcode|action|command)$/i;
@@ -249,6 +256,8 @@ class Extractor {
   private topLevelExported = false;
   /** The file imports Colyseus: `send`, `broadcast` and `onMessage` take the type first (see `visitRoomCall`). */
   private readonly colyseus: boolean;
+  /** The file may read its command line (see `readsCommandLine`). */
+  private readonly commandLine: boolean;
   private catalogDepth = 0;
   private wrapperCount = 0;
 
@@ -262,6 +271,7 @@ class Extractor {
     this.kinds = kindTablesOf(ts);
     const text = sourceFile.text;
     this.colyseus = text.includes('colyseus') && COLYSEUS_IMPORT.test(text);
+    this.commandLine = COMMAND_LINE_TEXT.test(text);
   }
 
   run(): MessageFacts {
@@ -333,13 +343,45 @@ class Extractor {
 
   /** Pass 1: the variable `name` names where `collectBindings` is (declared before, as assignments follow declarations). */
   private localInBindingScopes(name: string): LocalBinding {
+    return this.declaredInBindingScopes(name) ?? this.declareLocal(name, this.bindingScopes[0]!);
+  }
+
+  private declaredInBindingScopes(name: string): LocalBinding | undefined {
     const byScope = this.locals.get(name);
     const scopes = this.bindingScopes;
     for (let i = scopes.length - 1; byScope && i >= 0; i--) {
       const binding = byScope.get(scopes[i]!);
       if (binding) return binding;
     }
-    return this.declareLocal(name, scopes[0]!);
+    return undefined;
+  }
+
+  /** Pass 1: `process.argv.slice(2)`, `args[0]`, `minimist(args)`: a value taken from the command line. */
+  private takesCommandLine(node: TS.Node, depth: number): boolean {
+    const ts = this.ts;
+    if (depth > MAX_COMMAND_LINE_DEPTH || isFunctionLike(ts, node)) return false;
+    if (ts.isIdentifier(node)) return this.declaredInBindingScopes(node.text)?.commandLine === true;
+    if (ts.isPropertyAccessExpression(node)) return isCommandLine(ts, node) || this.takesCommandLine(node.expression, depth + 1);
+    let found = false;
+    ts.forEachChild(node, (child) => {
+      found ||= this.takesCommandLine(child, depth + 1);
+    });
+    return found;
+  }
+
+  /**
+   * Pass 2: `action` of `let action = args[0]` (`const args = process.argv.slice(2)`), `argv.type`: a switch over it
+   * parses a command line, it handles no message.
+   */
+  private readsCommandLine(expression: TS.Expression): boolean {
+    const ts = this.ts;
+    if (!this.commandLine) return false;
+    let node = unwrap(ts, expression);
+    while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      if (ts.isPropertyAccessExpression(node) && isCommandLine(ts, node)) return true;
+      node = unwrap(ts, node.expression);
+    }
+    return ts.isIdentifier(node) && this.localBinding(node.text)?.commandLine === true;
   }
 
   /** Pass 2: the variable `name` names where `visit` is, as the language resolves it: the innermost scope declaring it. */
@@ -370,7 +412,11 @@ class Extractor {
       case BIND_VARIABLE: {
         const declaration = node as TS.VariableDeclaration;
         const scope = this.declaringVar ? this.functionScopes[this.functionScopes.length - 1]! : this.bindingScopes[this.bindingScopes.length - 1]!;
-        for (const name of bindingNames(ts, declaration.name)) this.declareLocal(name, scope);
+        const commandLine = this.commandLine && declaration.initializer !== undefined && this.takesCommandLine(declaration.initializer, 0);
+        for (const name of bindingNames(ts, declaration.name)) {
+          const binding = this.declareLocal(name, scope);
+          if (commandLine) binding.commandLine = true;
+        }
         if (!declaration.initializer) break;
         const init = unwrap(ts, declaration.initializer);
         if (ts.isIdentifier(declaration.name)) {
@@ -394,6 +440,7 @@ class Extractor {
         const right = unwrap(ts, binary.right);
         // `let result; if (ok) result = { type: 'push_result', ... } else result = { ... }; send(result)`
         if (ts.isIdentifier(left) && ts.isObjectLiteralExpression(right)) this.noteMessageObject(this.localInBindingScopes(left.text), right);
+        if (ts.isIdentifier(left) && this.commandLine && this.takesCommandLine(right, 0)) this.localInBindingScopes(left.text).commandLine = true;
         break;
       }
       case BIND_PROPERTY: {
@@ -1261,14 +1308,14 @@ class Extractor {
     let name: string | undefined;
     if (ts.isIdentifier(node)) {
       name = node.text;
-      if (this.derivedDiscriminants.has(name)) return true;
+      if (this.derivedDiscriminants.has(name)) return !this.readsCommandLine(node);
     } else if (ts.isPropertyAccessExpression(node)) {
       if (this.isErrorReceiver(node.expression)) return false;
       name = node.name.text;
     } else if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression)) {
       name = node.argumentExpression.text;
     }
-    return name !== undefined && (this.handlerDiscriminants.has(name) || DISCRIMINANT_SUFFIX.test(name));
+    return name !== undefined && (this.handlerDiscriminants.has(name) || DISCRIMINANT_SUFFIX.test(name)) && !this.readsCommandLine(node);
   }
 
   /**
@@ -1557,4 +1604,12 @@ function isConstant(ts: TypeScriptApi, expression: TS.Expression): boolean {
 function bindingNames(ts: TypeScriptApi, name: TS.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((element) => (ts.isBindingElement(element) ? bindingNames(ts, element.name) : []));
+}
+
+/** `process.argv`, `Bun.argv`, `Deno.args`. */
+function isCommandLine(ts: TypeScriptApi, node: TS.PropertyAccessExpression): boolean {
+  if (!ts.isIdentifier(node.expression)) return false;
+  const owner = node.expression.text;
+  const name = node.name.text;
+  return ((owner === 'process' || owner === 'Bun') && name === 'argv') || (owner === 'Deno' && name === 'args');
 }
