@@ -94,6 +94,19 @@ describe('no-unhandled-message-types on focused fixtures', () => {
     ]);
   });
 
+  it("local-message-variables: each function's `const msg = { kind }` is its own variable: every post is seen, a shadowed `msg` of another value sends nothing, and an unhandled type behind one is reported", async () => {
+    expect(await findingLines('no-unhandled-message-types/local-message-variables')).toEqual([
+      `src/e2ee/E2eeManager.ts:43:29 error 'setSifTrailer' is sent here but no handler maps it. Handlers: src/e2ee/e2ee.worker.ts:8.`,
+    ]);
+  });
+
+  it("envelopes: a message inside another's `data` (`emit('message', { type: 'COLLABROOM', data: { type: 'NEW_CHANGES' } })`, inline or through a local) is sent too, and checked against the messages of its own event", async () => {
+    expect(await findingLines('no-unhandled-message-types/envelopes')).toEqual([
+      `src/node/handler/PadMessageHandler.ts:38:26 error 'CLIENT_RECONECT' is sent here but no handler maps it. Did you mean 'CLIENT_RECONNECT' (handled at src/static/js/collab_client.ts:15, never sent)? Handlers: src/static/js/collab_client.ts:11.`,
+      `src/static/js/collab_client.ts:21:27 warning 'NEW_AUTHORDATA' is handled here but nothing in the project sends it. The other types handled here are sent from src/node/handler/PadMessageHandler.ts:19, src/node/handler/PadMessageHandler.ts:24, src/node/handler/PadMessageHandler.ts:29 and 2 more.`,
+    ]);
+  });
+
   it('silent-emitters: EventEmitter subclasses, process.on, DOM listeners, http servers, Redux reducers, AST visitors, error codes', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-emitters')).toEqual([]);
   });
@@ -138,6 +151,10 @@ describe('no-unhandled-message-types on focused fixtures', () => {
 
   it("silent-shared-method-names: one class's push() that sends makes no other push() a send (`rows.push({ type })`), and a context passed first to a producer's send(ctx, key, messages) is no message", async () => {
     expect(await findingLines('no-unhandled-message-types/silent-shared-method-names')).toEqual([]);
+  });
+
+  it("silent-command-line: a switch or if chain over the command line (`let action = args[0]` of `process.argv.slice(2)`, `const [, , action] = process.argv`) parses arguments, it handles no message sharing 'install' with a socket", async () => {
+    expect(await findingLines('no-unhandled-message-types/silent-command-line')).toEqual([]);
   });
 
   it('silent-server-library: a server library whose clients live elsewhere: no findings', async () => {

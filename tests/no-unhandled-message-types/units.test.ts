@@ -70,6 +70,17 @@ class Client {
     expect(fieldFunctions('this.relay = postToPeer;')).toEqual([['post', 'postToHost'], ['relay', undefined]]);
   });
 
+  it('records no handler for a switch over the command line, but does for a parameter of the same name', () => {
+    const text = `const args = process.argv.slice(2);
+let action = args[0];
+switch (action) { case 'install': break; }
+export function onMessage(args: { action: string }) {
+  switch (args.action) { case 'join': break; }
+}
+`;
+    expect(factsOf('cli.ts', text).handlers.map((handler) => handler.value)).toEqual([{ kind: 'literal', value: 'join' }]);
+  });
+
   it('runs on an empty project', () => {
     expect(noUnhandledMessageTypes.run({ files: [] }, noUnhandledMessageTypes.defaultOptions)).toEqual([]);
   });

@@ -23,6 +23,7 @@ import {
   DISCRIMINANT_SUFFIX,
   ERROR_NAMES,
   HANDLER_CONTAINER,
+  ENVELOPE_KEYS,
   HTTP_RESPONSE_NAMES,
   SENDISH,
   SOCKET_CLASS,
@@ -53,7 +54,7 @@ interface FunctionScope {
 }
 
 /** What a payload argument of a send carries: a concrete type, or a parameter of an enclosing function. */
-type Carried = { value: ValueRef; at?: TS.Node; field?: string } | { scope: FunctionScope; param: number; how: 'object' | 'type' };
+type Carried = { value: ValueRef; at?: TS.Node; field?: string; topic?: ValueRef } | { scope: FunctionScope; param: number; how: 'object' | 'type' };
 
 // What `visit` does with a node, by its kind (one table lookup instead of a chain of kind tests per node).
 const NONE = 0;
@@ -86,12 +87,35 @@ const BIND_PROPERTY = 3;
 const BIND_FUNCTION = 4;
 const BIND_CALL = 5;
 const BIND_SKIP = 6;
+const BIND_DECLARATION_LIST = 7;
+// Which nodes open a scope for `let`/`const` (a block), also for `var`s (the file, a static block) and also for
+// parameters (a function).
+const NO_SCOPE = 0;
+const BLOCK_SCOPE = 1;
+const VAR_SCOPE = 2;
+const FUNCTION_SCOPE = 3;
 
 interface KindTables {
   visit: Uint8Array;
   bind: Uint8Array;
+  scope: Uint8Array;
   lastToken: number;
 }
+
+/** A variable of one scope, and what pass 1 learnt about the values it is given. */
+interface LocalBinding {
+  /** The one type of the message objects it is given (`const msg = { type: 'join' }`); null: several types. */
+  messageType?: ValueRef | null;
+  /** Those message objects. */
+  messages?: TS.ObjectLiteralExpression[];
+  /** It holds the command line or part of it: `const args = process.argv.slice(2)`, `let action = args[0]`. */
+  commandLine?: true;
+}
+
+/** A file that may read its command line: `process.argv`, `Bun.argv`, `Deno.args`. */
+const COMMAND_LINE_TEXT = /\.argv\b|\bDeno\.args\b/;
+/** How deep an initializer is searched for the command line (`yargs(hideBin(process.argv)).option(...)...argv`). */
+const MAX_COMMAND_LINE_DEPTH = 64;
 
 /** Names of variables holding a message's type: `type`, `messageType`, `eventName`, `kind`, `op`. */
 const TYPE_VARIABLE = /(?:^|[a-z_])(?:type|kind|event|eventName|op|opcode|action|command)$/i;
@@ -150,7 +174,14 @@ function kindTablesOf(ts: TypeScriptApi): KindTables {
   bind[K.InterfaceDeclaration] = BIND_SKIP;
   bind[K.TypeAliasDeclaration] = BIND_SKIP;
   bind[K.ImportDeclaration] = BIND_SKIP;
-  tables = { visit, bind, lastToken: K.LastToken };
+  bind[K.VariableDeclarationList] = BIND_DECLARATION_LIST;
+  const scope = new Uint8Array(size);
+  for (const kind of [K.Block, K.ForStatement, K.ForInStatement, K.ForOfStatement, K.CaseBlock, K.CatchClause]) scope[kind] = BLOCK_SCOPE;
+  for (const kind of [K.SourceFile, K.ModuleBlock, K.ClassStaticBlockDeclaration]) scope[kind] = VAR_SCOPE;
+  for (const kind of [K.FunctionDeclaration, K.FunctionExpression, K.ArrowFunction, K.MethodDeclaration, K.Constructor, K.GetAccessor, K.SetAccessor]) {
+    scope[kind] = FUNCTION_SCOPE;
+  }
+  tables = { visit, bind, scope, lastToken: K.LastToken };
   kindTables.set(ts, tables);
   return tables;
 }
@@ -182,8 +213,16 @@ class Extractor {
   private readonly socketVariables = new Set<string>();
   /** Variables computed from a discriminant: `const t = normalize(msg.type)`. */
   private readonly derivedDiscriminants = new Set<string>();
-  /** Variables bound to a message object literal: `const msg = { type: 'join' }`; `null` when ambiguous. */
-  private readonly messageObjects = new Map<string, ValueRef | null>();
+  /**
+   * Variables by name, then by the node of the scope declaring them (a block, a function, the file): two
+   * functions' `const msg` are two variables. Undeclared names live in the file's scope.
+   */
+  private readonly locals = new Map<string, Map<TS.Node, LocalBinding>>();
+  /** Pass 1: the scopes around the node `collectBindings` is at, and those of them that take `var`s. */
+  private readonly bindingScopes: TS.Node[] = [];
+  private readonly functionScopes: TS.Node[] = [];
+  /** Pass 1: the declaration list `collectBindings` is in declares `var`s. */
+  private declaringVar = false;
   private readonly localFunctions = new Set<string>();
   /** Fields of `this` that hold a named function: `this.post = options.post ?? postToHost` (null: ambiguous). */
   private readonly fieldFunctions = new Map<string, string | null>();
@@ -217,6 +256,8 @@ class Extractor {
   private topLevelExported = false;
   /** The file imports Colyseus: `send`, `broadcast` and `onMessage` take the type first (see `visitRoomCall`). */
   private readonly colyseus: boolean;
+  /** The file may read its command line (see `readsCommandLine`). */
+  private readonly commandLine: boolean;
   private catalogDepth = 0;
   private wrapperCount = 0;
 
@@ -230,6 +271,7 @@ class Extractor {
     this.kinds = kindTablesOf(ts);
     const text = sourceFile.text;
     this.colyseus = text.includes('colyseus') && COLYSEUS_IMPORT.test(text);
+    this.commandLine = COMMAND_LINE_TEXT.test(text);
   }
 
   run(): MessageFacts {
@@ -282,12 +324,84 @@ class Extractor {
 
   // ---- pass 1: names whose meaning is needed before their use site is reached ----
 
-  /** A name bound to a message object: kept while every object bound to it carries the same type. */
-  private noteMessageObject(name: string, object: TS.ObjectLiteralExpression): void {
+  /** A variable given a message object: its type is kept while every object it is given carries the same one. */
+  private noteMessageObject(binding: LocalBinding, object: TS.ObjectLiteralExpression): void {
     const carried = this.discriminantOf(object)?.value;
     if (!carried) return;
-    const known = this.messageObjects.get(name);
-    this.messageObjects.set(name, known === undefined ? carried : known && sameValueRef(known, carried) ? known : null);
+    const known = binding.messageType;
+    binding.messageType = known === undefined ? carried : known && sameValueRef(known, carried) ? known : null;
+    (binding.messages ??= []).push(object);
+  }
+
+  private declareLocal(name: string, scope: TS.Node): LocalBinding {
+    let byScope = this.locals.get(name);
+    if (!byScope) this.locals.set(name, (byScope = new Map()));
+    let binding = byScope.get(scope);
+    if (!binding) byScope.set(scope, (binding = {}));
+    return binding;
+  }
+
+  /** Pass 1: the variable `name` names where `collectBindings` is (declared before, as assignments follow declarations). */
+  private localInBindingScopes(name: string): LocalBinding {
+    return this.declaredInBindingScopes(name) ?? this.declareLocal(name, this.bindingScopes[0]!);
+  }
+
+  private declaredInBindingScopes(name: string): LocalBinding | undefined {
+    const byScope = this.locals.get(name);
+    const scopes = this.bindingScopes;
+    for (let i = scopes.length - 1; byScope && i >= 0; i--) {
+      const binding = byScope.get(scopes[i]!);
+      if (binding) return binding;
+    }
+    return undefined;
+  }
+
+  /** Pass 1: `process.argv.slice(2)`, `args[0]`, `minimist(args)`: a value taken from the command line. */
+  private takesCommandLine(node: TS.Node, depth: number): boolean {
+    const ts = this.ts;
+    if (depth > MAX_COMMAND_LINE_DEPTH || isFunctionLike(ts, node)) return false;
+    if (ts.isIdentifier(node)) return this.declaredInBindingScopes(node.text)?.commandLine === true;
+    if (ts.isPropertyAccessExpression(node)) return isCommandLine(ts, node) || this.takesCommandLine(node.expression, depth + 1);
+    let found = false;
+    ts.forEachChild(node, (child) => {
+      found ||= this.takesCommandLine(child, depth + 1);
+    });
+    return found;
+  }
+
+  /**
+   * Pass 2: `action` of `let action = args[0]` (`const args = process.argv.slice(2)`), `argv.type`: a switch over it
+   * parses a command line, it handles no message.
+   */
+  private readsCommandLine(expression: TS.Expression): boolean {
+    const ts = this.ts;
+    if (!this.commandLine) return false;
+    let node = unwrap(ts, expression);
+    while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      if (ts.isPropertyAccessExpression(node) && isCommandLine(ts, node)) return true;
+      node = unwrap(ts, node.expression);
+    }
+    return ts.isIdentifier(node) && this.localBinding(node.text)?.commandLine === true;
+  }
+
+  /** Pass 2: the variable `name` names where `visit` is, as the language resolves it: the innermost scope declaring it. */
+  private localBinding(name: string): LocalBinding | undefined {
+    const byScope = this.locals.get(name);
+    if (!byScope) return undefined;
+    for (let i = this.ancestors.length - 1; i >= 0; i--) {
+      const binding = byScope.get(this.ancestors[i]!);
+      if (binding) return binding;
+    }
+    return undefined;
+  }
+
+  private messageTypeOf(name: string): ValueRef | null | undefined {
+    return this.localBinding(name)?.messageType;
+  }
+
+  /** Parameters are variables of their function: a parameter `msg` hides an outer `const msg = { type }`. */
+  private declareParameters(node: TS.SignatureDeclaration): void {
+    for (const parameter of node.parameters) for (const name of bindingNames(this.ts, parameter.name)) this.declareLocal(name, node);
   }
 
   private collectBindings(node: TS.Node): void {
@@ -297,6 +411,12 @@ class Extractor {
     switch (this.kinds.bind[kind]) {
       case BIND_VARIABLE: {
         const declaration = node as TS.VariableDeclaration;
+        const scope = this.declaringVar ? this.functionScopes[this.functionScopes.length - 1]! : this.bindingScopes[this.bindingScopes.length - 1]!;
+        const commandLine = this.commandLine && declaration.initializer !== undefined && this.takesCommandLine(declaration.initializer, 0);
+        for (const name of bindingNames(ts, declaration.name)) {
+          const binding = this.declareLocal(name, scope);
+          if (commandLine) binding.commandLine = true;
+        }
         if (!declaration.initializer) break;
         const init = unwrap(ts, declaration.initializer);
         if (ts.isIdentifier(declaration.name)) {
@@ -305,7 +425,7 @@ class Extractor {
           if (this.readsDiscriminant(init, 0)) this.derivedDiscriminants.add(name);
           if (isFunctionLike(ts, init)) this.localFunctions.add(name);
           if (ts.isObjectLiteralExpression(init)) {
-            this.noteMessageObject(name, init);
+            this.noteMessageObject(this.declareLocal(name, scope), init);
           }
         }
         break;
@@ -319,7 +439,8 @@ class Extractor {
         if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) this.noteFieldFunction(left.name.text, binary.right);
         const right = unwrap(ts, binary.right);
         // `let result; if (ok) result = { type: 'push_result', ... } else result = { ... }; send(result)`
-        if (ts.isIdentifier(left) && ts.isObjectLiteralExpression(right)) this.noteMessageObject(left.text, right);
+        if (ts.isIdentifier(left) && ts.isObjectLiteralExpression(right)) this.noteMessageObject(this.localInBindingScopes(left.text), right);
+        if (ts.isIdentifier(left) && this.commandLine && this.takesCommandLine(right, 0)) this.localInBindingScopes(left.text).commandLine = true;
         break;
       }
       case BIND_PROPERTY: {
@@ -342,9 +463,23 @@ class Extractor {
         return;
     }
     if (kind <= this.kinds.lastToken) return;
+    const scope = this.kinds.scope[kind];
+    const declaringVar = this.declaringVar;
+    if (scope !== NO_SCOPE) {
+      this.bindingScopes.push(node);
+      if (scope !== BLOCK_SCOPE) this.functionScopes.push(node);
+      if (scope === FUNCTION_SCOPE) this.declareParameters(node as TS.SignatureDeclaration);
+      this.declaringVar = false;
+    }
+    if (this.kinds.bind[kind] === BIND_DECLARATION_LIST) this.declaringVar = ((node as TS.VariableDeclarationList).flags & ts.NodeFlags.BlockScoped) === 0;
     this.depth++;
     ts.forEachChild(node, this.collectChild);
     this.depth--;
+    this.declaringVar = declaringVar;
+    if (scope !== NO_SCOPE) {
+      this.bindingScopes.pop();
+      if (scope !== BLOCK_SCOPE) this.functionScopes.pop();
+    }
   }
 
   /**
@@ -869,7 +1004,7 @@ class Extractor {
       return 'value' in carried ? { ...carried, at: this.typeNodeOf(payload), field: discriminant.field } : carried;
     }
     if (ts.isIdentifier(payload)) {
-      const object = this.messageObjects.get(payload.text);
+      const object = this.messageTypeOf(payload.text);
       const param = this.parameterOf(payload.text);
       if (param && object === undefined) {
         if (!built) return { scope: param.scope, param: param.index, how: 'object' };
@@ -912,7 +1047,58 @@ class Extractor {
     const send: SendFact = { value: carried.value, range: this.range(carried.at ?? at), via, context: this.context() };
     const field = via === 'emit' || via === 'typeArgument' || via === 'inProcess' ? EVENT_FIELD : carried.field;
     if (field !== undefined) send.field = field;
+    if (carried.topic) send.topic = carried.topic;
     this.facts.sends.push(send);
+  }
+
+  /** A message object sent as `payload`, and the messages it carries inside. */
+  private recordPayloadSend(carried: Carried | undefined, via: SendVia, payload: TS.Expression): void {
+    this.recordSend(carried, via, payload);
+    if (carried && 'value' in carried) this.recordEnvelopedSends(payload, via);
+  }
+
+  /** `event`: the socket event the envelope travels on, which then names the messages' topic. */
+  private recordEnvelopedSends(payload: TS.Expression, via: SendVia, event?: ValueRef): void {
+    for (const inner of this.envelopedMessages(payload)) {
+      const carried = this.carriedValue(inner.value, 'type');
+      this.recordSend('value' in carried ? { ...carried, at: inner.at, field: inner.field, topic: event ?? inner.envelope } : carried, via, payload);
+    }
+  }
+
+  /**
+   * The messages a message carries under an envelope key: `{ type: 'COLLABROOM', data: { type: 'NEW_CHANGES' } }`
+   * sends 'NEW_CHANGES' too. Each is an object literal or a variable given one; it is reported where its type is
+   * written when that is inside `payload`, else at `payload` (as a message variable is). `envelope` is the outer
+   * type: the messages of one envelope type are a topic of their own, as a bus's are (a receiver of `COLLABROOM`
+   * messages says nothing about another envelope's).
+   */
+  private envelopedMessages(payload: TS.Expression): Array<{ value: ValueRef; field: string; at: TS.Node; envelope: ValueRef }> {
+    const ts = this.ts;
+    const found: Array<{ value: ValueRef; field: string; at: TS.Node; envelope: ValueRef }> = [];
+    for (const envelope of this.messageObjectsOf(payload, true)) {
+      const envelopeType = this.discriminantOf(envelope)!.value!;
+      for (const property of envelope.properties) {
+        const key = ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) ? staticPropertyName(ts, property.name) : undefined;
+        if (key === undefined || !ENVELOPE_KEYS.has(key)) continue;
+        const content = ts.isPropertyAssignment(property) ? property.initializer : (property as TS.ShorthandPropertyAssignment).name;
+        for (const message of this.messageObjectsOf(content, false)) {
+          const discriminant = this.discriminantOf(message)!;
+          const inline = message.pos >= payload.pos && message.end <= payload.end;
+          found.push({ value: discriminant.value!, field: discriminant.field, at: (inline && this.typeNodeOf(message)) || payload, envelope: envelopeType });
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The message objects (with a type) an expression is or names; for a whole payload, also inside `JSON.stringify(...)`. */
+  private messageObjectsOf(expression: TS.Expression, serialized: boolean): TS.ObjectLiteralExpression[] {
+    const ts = this.ts;
+    let node = unwrap(ts, expression);
+    if (serialized && ts.isCallExpression(node) && node.arguments.length >= 1) node = unwrap(ts, node.arguments[0]!);
+    if (ts.isObjectLiteralExpression(node)) return this.discriminantOf(node)?.value ? [node] : [];
+    if (ts.isIdentifier(node)) return this.localBinding(node.text)?.messages ?? [];
+    return [];
   }
 
   private isSocketReceiver(expression: TS.Expression): boolean {
@@ -953,11 +1139,11 @@ class Extractor {
         const receiverName = lastName(ts, receiver);
         const first = this.carriedByPayload(args[0]);
         const isResponse = receiverName !== undefined && HTTP_RESPONSE_NAMES.has(receiverName);
-        if (first && 'value' in first) return isResponse ? undefined : this.recordSend(first, 'send', args[0]);
+        if (first && 'value' in first) return isResponse ? undefined : this.recordPayloadSend(first, 'send', args[0]);
         // `hub.send(peer, { type })`: a send to one target names it first (an HTTP response's `send` takes the body first).
         for (const argument of args.slice(1)) {
           const targeted = this.carriedByPayload(argument);
-          if (targeted && 'value' in targeted) return this.recordSend(targeted, 'send', argument);
+          if (targeted && 'value' in targeted) return this.recordPayloadSend(targeted, 'send', argument);
         }
         if (!isResponse) this.recordSend(first, 'send', args[0]);
         // `ipc.send('EXECUTE_TASK_RUN', payload)`: a typed IPC channel's own `send(type, payload)`, a wrapper. Not
@@ -977,6 +1163,9 @@ class Extractor {
             this.recordSend(value && this.carriedValue(value, 'type'), via, branch);
           }
         }
+        // `socket.emit('message', { type: 'COLLABROOM', data: { type: 'NEW_CHANGES' } })`: the event carries messages.
+        const event = valueRefOf(ts, args[0]);
+        if (via === 'emit') for (const payload of args.slice(1)) this.recordEnvelopedSends(payload, 'send', event);
         return;
       }
       if ((name === 'on' || name === 'once' || name === 'addListener') && args.length >= 2 && this.isSocketReceiver(receiver)) {
@@ -993,7 +1182,7 @@ class Extractor {
       name = callee.text;
     }
     if (!name) return;
-    if (name === 'postMessage' && args[0]) return this.recordSend(this.carriedByPayload(args[0]), 'postMessage', args[0]);
+    if (name === 'postMessage' && args[0]) return this.recordPayloadSend(this.carriedByPayload(args[0]), 'postMessage', args[0]);
     if (this.options.opcodeWriters.includes(name) && args.length >= 1) {
       const last = unwrap(ts, args[args.length - 1]!);
       const value = valueRefOf(ts, this.classFieldValue(last) ?? last);
@@ -1052,9 +1241,9 @@ class Extractor {
         const discriminant = this.discriminantOf(node);
         value = discriminant?.value;
         field = discriminant?.field;
-      } else if (ts.isIdentifier(node) && this.messageObjects.get(node.text)) {
+      } else if (ts.isIdentifier(node) && this.messageTypeOf(node.text)) {
         shape = 'object';
-        value = this.messageObjects.get(node.text)!;
+        value = this.messageTypeOf(node.text)!;
       } else {
         shape = 'value';
         value = valueRefOf(ts, node);
@@ -1073,7 +1262,16 @@ class Extractor {
       const topic = shape === 'object' && argIndex > 0 && sendish ? valueRefOf(ts, unwrap(ts, args[0]!)) : undefined;
       if (topic && !(topic.kind === 'literal' && typeof topic.value === 'number')) call.topic = topic;
       this.pushCall(call, at);
+      if (shape === 'object') for (const inner of this.envelopedMessages(node)) this.pushCall(this.callCarrying(call, inner), inner.at);
     }
+  }
+
+  /** The same call, passing a message its message carries inside (see `envelopedMessages`). */
+  private callCarrying(call: CallFact, inner: { value: ValueRef; field: string; envelope: ValueRef }): CallFact {
+    const { value: _value, param: _param, wrapper: _wrapper, ...rest } = call;
+    const param = inner.value.kind === 'const' ? this.parameterOf(inner.value.name) : undefined;
+    const carrying: CallFact = param ? { ...rest, param: param.index, wrapper: param.scope.wrapper.key } : { ...rest, value: inner.value };
+    return { ...carrying, field: inner.field, topic: inner.envelope };
   }
 
   /** Most calls are dropped by `finish`: their ranges are computed there, for those kept. */
@@ -1110,14 +1308,14 @@ class Extractor {
     let name: string | undefined;
     if (ts.isIdentifier(node)) {
       name = node.text;
-      if (this.derivedDiscriminants.has(name)) return true;
+      if (this.derivedDiscriminants.has(name)) return !this.readsCommandLine(node);
     } else if (ts.isPropertyAccessExpression(node)) {
       if (this.isErrorReceiver(node.expression)) return false;
       name = node.name.text;
     } else if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression)) {
       name = node.argumentExpression.text;
     }
-    return name !== undefined && (this.handlerDiscriminants.has(name) || DISCRIMINANT_SUFFIX.test(name));
+    return name !== undefined && (this.handlerDiscriminants.has(name) || DISCRIMINANT_SUFFIX.test(name)) && !this.readsCommandLine(node);
   }
 
   /**
@@ -1400,4 +1598,18 @@ function isConstant(ts: TypeScriptApi, expression: TS.Expression): boolean {
     expression.kind === ts.SyntaxKind.FalseKeyword ||
     expression.kind === ts.SyntaxKind.NullKeyword
   );
+}
+
+/** The names a declaration binds: `msg`, or each name of `{ type, data: [first] }`. */
+function bindingNames(ts: TypeScriptApi, name: TS.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isBindingElement(element) ? bindingNames(ts, element.name) : []));
+}
+
+/** `process.argv`, `Bun.argv`, `Deno.args`. */
+function isCommandLine(ts: TypeScriptApi, node: TS.PropertyAccessExpression): boolean {
+  if (!ts.isIdentifier(node.expression)) return false;
+  const owner = node.expression.text;
+  const name = node.name.text;
+  return ((owner === 'process' || owner === 'Bun') && name === 'argv') || (owner === 'Deno' && name === 'args');
 }

@@ -67,6 +67,11 @@ export interface SendFact {
   context: string;
   /** The property holding the type (`type` in `{ type: T }`), or `#event` for an event name; absent: unknown. */
   field?: string;
+  /**
+   * For a message inside another (`{ type: 'COLLABROOM', data: { type: 'NEW_CHANGES' } }`): the socket event it
+   * travels on, else the outer message's type. See `CallFact.topic`.
+   */
+  topic?: ValueRef;
 }
 
 /**

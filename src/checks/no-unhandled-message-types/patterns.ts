@@ -41,6 +41,9 @@ export const HTTP_RESPONSE_NAMES = new Set(['res', 'response', 'resp', 'reply', 
  */
 export const SENDISH = /send|reply|respond|broadcast|publish|transmit|postmessage/i;
 
+/** Keys under which a message carries another one: `{ type: 'COLLABROOM', data: { type: 'NEW_CHANGES' } }`. */
+export const ENVELOPE_KEYS = new Set(['data', 'payload', 'message', 'body']);
+
 /** Names of records, maps and arrays that hold handlers by type. */
 export const HANDLER_CONTAINER = /handlers?$|^on\w*messages?$|listeners?$|routes$|router$|callbacks$|dispatch(er|table)?$|reducers$/i;
 

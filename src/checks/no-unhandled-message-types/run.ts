@@ -335,7 +335,7 @@ function sendsOf(file: string, facts: MessageFacts, resolver: Resolver, wrappers
     if (topic) send.topic = topic.key;
     sends.push(send);
   };
-  for (const send of facts.sends) add(send.via, send.value, send.range, send.context, send.via === 'inProcess', undefined, send.field);
+  for (const send of facts.sends) add(send.via, send.value, send.range, send.context, send.via === 'inProcess', undefined, send.field, send.topic);
   for (const call of facts.calls) {
     if (!call.value) continue;
     if (wrappers.howReached(file, call)) add('call', call.value, call.range, call.context, false, `via:${call.method ? '.' : ''}${call.callee}`, call.field, call.topic);
