@@ -62,9 +62,10 @@ export interface PackageLayout {
   packageOf(file: string): PackageSummary | undefined;
   /**
    * The project's package for shared code (see {@link PackageSummary.sharedCode}) that both files' packages depend
-   * on: the most depended on, if several.
+   * on and that depends on each of the project's packages in `uses` (code moved there imports them): the most
+   * depended on, if several.
    */
-  sharedDependency(fileA: string, fileB: string): PackageSummary | undefined;
+  sharedDependency(fileA: string, fileB: string, uses?: readonly string[]): PackageSummary | undefined;
 }
 
 export interface PackageSummary {

@@ -12,6 +12,7 @@ interface PackageInfo {
 interface Workspace {
   packageOf: Map<string, PackageInfo>;
   byName: Map<string, { summary: PackageSummary }>;
+  manifests: Map<string, PackageInfo[]>;
 }
 
 const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies'] as const;
@@ -47,14 +48,18 @@ export class PackageLayoutReader {
         const name = packageOf.get(file)?.name;
         return name === undefined ? undefined : byName.get(name)!.summary;
       },
-      sharedDependency(fileA, fileB) {
-        const { packageOf, byName } = read();
+      sharedDependency(fileA, fileB, uses = []) {
+        const { packageOf, byName, manifests } = read();
         const [a, b] = [packageOf.get(fileA), packageOf.get(fileB)];
         if (!a || !b) return undefined;
+        // A home that cannot import what the code uses (`@mikro-orm/core` for code using `@mikro-orm/sql`, which
+        // depends on core) would make a cycle.
+        const reaches = (name: string) =>
+          uses.every((used) => used === name || !manifests.has(used) || manifests.get(name)!.some((info) => info.dependsOn.has(used)));
         // Named as a home for shared code (`@acme/utils`, `@platformatic/foundation`), not a peer both build on
         // (`@trpc/server` for two React bindings); the most depended on first.
         const shared = [...a.dependsOn]
-          .filter((name) => b.dependsOn.has(name) && name !== a.name && name !== b.name && byName.get(name)?.summary.sharedCode === true)
+          .filter((name) => b.dependsOn.has(name) && name !== a.name && name !== b.name && byName.get(name)?.summary.sharedCode === true && reaches(name))
           .map((name) => byName.get(name)!.summary);
         return shared.sort((x, y) => y.dependents - x.dependents || compareStrings(x.name, y.name))[0];
       },
@@ -78,7 +83,7 @@ export class PackageLayoutReader {
       const library = infos.some((info) => info.library);
       byName.set(name, { summary: { name, library, sharedCode: library && SHARED_CODE_PACKAGE.test(name), dependents } });
     }
-    return { packageOf, byName };
+    return { packageOf, byName, manifests };
   }
 
   private packageOfFolder(folder: string): PackageInfo | undefined {

@@ -113,13 +113,24 @@ function packageAdvice(canonical: Helper, copy: Helper, bounded: Partial<Platfor
   const importable = !canonical.member && !canonical.entryPoint && !isComponentFile(canonical.file);
   const packages = bounded.packages;
   if (!importable || !packages) return 'move it to a package both depend on';
-  const shared = packages.sharedDependency(copy.file, canonical.file);
+  const shared = packages.sharedDependency(copy.file, canonical.file, importedPackages(canonical));
   if (shared) return `move it to ${shared.name}, which both depend on`;
   const home = packages.packageOf(canonical.file);
   const dependent = packages.packageOf(copy.file);
   const cycle = bounded.acrossPackages?.(canonical.file, copy.file) ?? true;
   if (!home?.sharedCode || !dependent || cycle) return 'move it to a package both depend on';
   return `${canonical.unit.exported ? '' : 'export it and '}import it from ${home.name} (a new dependency of ${dependent.name})`;
+}
+
+/** The packages a helper imports from: `import#pkg:@mikro-orm/sql/x#raw` -> `@mikro-orm/sql`. */
+function importedPackages(helper: Helper): string[] {
+  const prefix = `${IMPORT_VALUE}pkg:`;
+  return (helper.unit.moduleValues ?? [])
+    .filter(([, value]) => value.startsWith(prefix))
+    .map(([, value]) => {
+      const segments = value.slice(prefix.length).split('#')[0]!.split('/');
+      return segments[0]!.startsWith('@') ? segments.slice(0, 2).join('/') : segments[0]!;
+    });
 }
 
 function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, relation: Relation): string {
