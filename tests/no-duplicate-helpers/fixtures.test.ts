@@ -89,14 +89,15 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it("canonical-by-package: in a monorepo, the copy in the package the other depends on wins; two apps that cannot import each other's are told to share a package; a library's copy wins over a CLI's, which is told to depend on the library; two sibling packages are told the shared package both depend on; a published library's devDependency is no dependency (a private app's is); a dual build's manifests are one package, and its two formats of one module are no copies", async () => {
+  it("canonical-by-package: in a monorepo, the copy in the package the other depends on wins; two apps that cannot import each other's are told to share a package; a library's copy wins over a CLI's, which is told to depend on the library; two sibling packages are told the shared package both depend on, unless their copy uses a package the shared one does not depend on; a published library's devDependency is no dependency (a private app's is); a dual build's manifests are one package, and its two formats of one module are no copies", async () => {
     expect(await findingLines(fixture('canonical-by-package'))).toEqual([
       'apps/web/src/shape.ts:2:17 error isPlainObject duplicates isRecord (packages/shared/src/record.ts:1); export it and import it instead',
       'apps/web/src/shape.ts:8:17 error formatBytes duplicates humanSize (apps/admin/src/size.ts:2); move it to a package both depend on',
       'packages/cli/src/args.ts:2:10 error isObjectLike duplicates isRecord (packages/shared/src/record.ts:1); export it and import it from @acme/shared (a new dependency of @acme/cli)',
       'packages/create-app/src/node-version.ts:2:17 error getNodeVersion duplicates getNodeVersion (packages/shared/src/node-version.ts:1); import it from @acme/shared (a new dependency of create-acme-app)',
       'packages/emitter/lib/cjs/listeners.js:3:10 error callbacksFor duplicates listenersOf (packages/emitter/lib/cjs/index.js:1); import it instead',
-      'packages/vue-binding/src/index.ts:1:17 error queryKeyOf duplicates queryKeyOf (packages/react-binding/src/index.ts:2); move it to @acme/shared, which both depend on',
+      'packages/vue-binding/src/index.ts:2:17 error queryKeyOf duplicates queryKeyOf (packages/react-binding/src/index.ts:3); move it to @acme/shared, which both depend on',
+      'packages/vue-binding/src/index.ts:9:17 error activeListeners duplicates activeListeners (packages/react-binding/src/index.ts:10); move it to a package both depend on',
     ]);
   });
 
