@@ -6,6 +6,7 @@ import { UsageError, type FileDiagnostic } from '../core/errors.js';
 import type { TypeScriptApi } from '../core/location.js';
 import { tsconfigHost, type TsconfigHost } from './config-host.js';
 import { ALWAYS_IGNORED_DIRS, toRelative } from './paths.js';
+import { packageNameOf } from '../core/package-name.js';
 
 export interface ParsedTsconfig {
   file: string;
@@ -108,7 +109,7 @@ interface UninstalledBase {
 function uninstalledDiagnostics(uninstalled: UninstalledBase[]): FileDiagnostic[] {
   const byPackages = new Map<string, UninstalledBase[]>();
   for (const entry of uninstalled) {
-    const key = [...new Set(entry.bases.map(packageOf))].sort().join(', ');
+    const key = [...new Set(entry.bases.map(packageNameOf))].sort().join(', ');
     byPackages.set(key, [...(byPackages.get(key) ?? []), entry]);
   }
   return [...byPackages].map(([packages, entries]) => {
@@ -117,12 +118,6 @@ function uninstalledDiagnostics(uninstalled: UninstalledBase[]): FileDiagnostic[
     const more = others.length === 1 ? '1 more tsconfig file' : `${others.length} more tsconfig files`;
     return { file: first.display, message: others.length === 0 ? message : `${message}, as do ${more} extending ${packages}` };
   });
-}
-
-/** The package a bare specifier names: `@scope/name/base.json` -> `@scope/name`. */
-function packageOf(specifier: string): string {
-  const parts = specifier.split('/');
-  return parts[0]!.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
 function parseTsconfig(

@@ -11,7 +11,7 @@ import { boundNames, fingerprint } from './fingerprint.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { hashText } from './hash.js';
 import { syntaxOf, type Syntax } from './syntax.js';
-import { hasModifier, unitKindOf, unwrap } from './units.js';
+import { hasModifier, isEmptyLiteral, unitKindOf, unwrap } from './units.js';
 import { Op, type TokenBuffer } from './tokens.js';
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^./]+\.ts$/;
@@ -268,9 +268,8 @@ const CONTAINER_CLASSES = new Set(['Set', 'Map', 'WeakMap', 'WeakSet', 'Array'])
 /** `new Set<string>()`, `new Map()`, `[]`, `{}`: an empty collection. */
 function isEmptyCollection(syntax: Syntax, initializer: TS.Node): boolean {
   const { K } = syntax;
+  if (isEmptyLiteral(syntax, initializer)) return true;
   const value = unwrap(syntax, initializer);
-  if (value.kind === K.ArrayLiteralExpression) return (value as TS.ArrayLiteralExpression).elements.length === 0;
-  if (value.kind === K.ObjectLiteralExpression) return (value as TS.ObjectLiteralExpression).properties.length === 0;
   if (value.kind !== K.NewExpression) return false;
   const callee = unwrap(syntax, (value as TS.NewExpression).expression);
   return callee.kind === K.Identifier && CONTAINER_CLASSES.has((callee as TS.Identifier).text) && !(value as TS.NewExpression).arguments?.length;

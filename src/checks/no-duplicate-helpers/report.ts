@@ -1,4 +1,5 @@
 import type { FindingDraft, RelatedLocation } from '../../core/finding.js';
+import { packageNameOf } from '../../core/package-name.js';
 import { isComponentFile } from '../../project/components.js';
 import { byPosition, isBackupFile, ONE_PACKAGE, platformOf, type CanImport, type PlatformBounded } from './canonical.js';
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE } from './facts.js';
@@ -127,10 +128,7 @@ function importedPackages(helper: Helper): string[] {
   const prefix = `${IMPORT_VALUE}pkg:`;
   return (helper.unit.moduleValues ?? [])
     .filter(([, value]) => value.startsWith(prefix))
-    .map(([, value]) => {
-      const segments = value.slice(prefix.length).split('#')[0]!.split('/');
-      return segments[0]!.startsWith('@') ? segments.slice(0, 2).join('/') : segments[0]!;
-    });
+    .map(([, value]) => packageNameOf(value.slice(prefix.length).split('#')[0]!));
 }
 
 function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, relation: Relation): string {

@@ -462,11 +462,15 @@ function isStateAssignment(syntax: Syntax, statement: TS.Statement, depth: numbe
   if (expression.kind !== K.BinaryExpression) return false;
   const { left, operatorToken, right } = expression as TS.BinaryExpression;
   if (operatorToken.kind !== K.EqualsToken || !isSimple(syntax, left)) return false;
-  const value = unwrap(syntax, right);
-  const empty =
-    (value.kind === K.ArrayLiteralExpression && (value as TS.ArrayLiteralExpression).elements.length === 0) ||
-    (value.kind === K.ObjectLiteralExpression && (value as TS.ObjectLiteralExpression).properties.length === 0);
-  return empty || isSimple(syntax, value);
+  return isEmptyLiteral(syntax, right) || isSimple(syntax, right);
+}
+
+/** `[]` or `{}`. */
+export function isEmptyLiteral(syntax: Syntax, node: TS.Node): boolean {
+  const { K } = syntax;
+  const value = unwrap(syntax, node);
+  if (value.kind === K.ArrayLiteralExpression) return (value as TS.ArrayLiteralExpression).elements.length === 0;
+  return value.kind === K.ObjectLiteralExpression && (value as TS.ObjectLiteralExpression).properties.length === 0;
 }
 
 /** `this.pageIndex = page.pageIndex;`: a field of the instance set to a simple value. */
