@@ -101,6 +101,28 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
+  it('inheritance: an override that repeats the inherited method is told to go (or to move its literal to a property), a copy under another name to call the inherited one (made protected if private; static by its class), copies in two subclasses to move to the project class both extend; the base class copy is canonical; a short override that changes only a literal is a specialization; a package class is no common base', async () => {
+    expect(await findingLines(fixture('inheritance'))).toEqual([
+      'src/exporters/tsv.ts:8:11 error TsvExporter.quoteCell duplicates CsvExporter.quote (src/exporters/csv.ts:8); move it to Exporter, which both extend',
+      'src/forms/field.ts:6:3 error Field.clampWidth duplicates Widget.clampWidth (src/ui/widget.ts:2); move it to a function or base class both use',
+      'src/jobs/queue.ts:13:3 error SmsQueue.backoff duplicates MailQueue.backoff (src/jobs/queue.ts:5); move it to a function or base class both use',
+      'src/repos/admin-repo.ts:5:13 error AdminRepo.toSlug duplicates BaseRepo.slugify (src/repos/base.ts:8); AdminRepo inherits it: make it protected and call it instead',
+      'src/repos/audit-repo.ts:5:13 error AuditRepo.describe duplicates BaseRepo.describe (src/repos/base.ts:20); AuditRepo inherits it: make the literal that differs a property AuditRepo overrides, and delete the override',
+      'src/repos/order-repo.ts:4:13 error OrderRepo.cleanKey duplicates BaseRepo.normalizeKey (src/repos/base.ts:2); OrderRepo inherits it: call this.normalizeKey() instead',
+      'src/repos/order-repo.ts:10:10 error OrderRepo.parseOrderId duplicates BaseRepo.parseId (src/repos/base.ts:14); OrderRepo inherits it: call BaseRepo.parseId() instead',
+      'src/repos/user-repo.ts:5:13 error UserRepo.normalizeKey duplicates BaseRepo.normalizeKey (src/repos/base.ts:2); UserRepo inherits it: delete the override',
+      'src/ui/button.ts:4:3 error Button.clampWidth duplicates Widget.clampWidth (src/ui/widget.ts:2); Button inherits it: delete the override',
+    ]);
+  });
+
+  it('lookalike-class-members: methods calling each their own class method of one name (also two classes of one file) are copies only when those methods are, a field set to a passed value with a default is trivial, and methods handing on to super of two different parents are not copies while those of one parent are', async () => {
+    expect(await findingLines(fixture('lookalike-class-members'))).toEqual([
+      'src/entities/badge-service.ts:5:9 error BadgeService.pack duplicates RoleService.pack (src/entities/role-service.ts:4); move it to a function or base class both use',
+      'src/entities/badge-service.ts:9:3 error BadgeService.packMany duplicates RoleService.packMany (src/entities/role-service.ts:8); move it to a function or base class both use',
+      'src/transport/nats-deserializers.ts:28:3 error RedisRequestJSONDeserializer.deserialize duplicates NatsRequestJSONDeserializer.deserialize (src/transport/nats-deserializers.ts:7); move it to IncomingRequestDeserializer, which both extend',
+    ]);
+  });
+
   it('canonical-override: the `canonical` option in ssot.config.json picks the copy', async () => {
     expect(await findingLines(fixture('canonical-override'))).toEqual([
       'src/core/text/whitespace.ts:1:17 error collapseWhitespace duplicates collapseWhitespace (src/app/strings.ts:1); import it instead',

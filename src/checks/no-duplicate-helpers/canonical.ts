@@ -3,6 +3,7 @@ import { compareStrings } from '../../core/finding.js';
 import { isComponentFile } from '../../project/components.js';
 import type { PackageLayout } from '../types.js';
 import { isTestFile, type Helper } from './helpers.js';
+import type { ClassHierarchy, ProjectClass } from './hierarchy.js';
 import type { ImportGraph } from './imports.js';
 import { nameKey } from './names.js';
 
@@ -70,14 +71,20 @@ export type PlatformBounded = CanImport & { acrossPackages: CanImport; packages:
 /**
  * The copy the others should use. In order: the configured override; a copy outside backup files; a copy in a module
  * rather than in a Vue or Svelte component (whose functions other files cannot import, but for what its module
- * script exports); the copy the most other copies can
+ * script exports); a method of a base class rather than its subclass's override; the copy the most other copies can
  * import (in a monorepo: the one in the package the others depend on); a copy in a library package rather than
  * in an app or a CLI (shared code belongs where others can depend on it); an exported copy in a module the
  * other copies' files already import; a copy outside one-off scripts, seeders and entry points; any exported copy; a copy whose file the other copies import; the
  * file most imported in the project; the copy highest in the folder tree the copies share; then source
  * over tests, TypeScript over JavaScript, functions over members, and path and line for determinism.
  */
-export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, overrides: Map<string, string>, canImport: CanImport = ONE_PACKAGE): Helper {
+export function chooseCanonical(
+  family: readonly Helper[],
+  graph: ImportGraph,
+  overrides: Map<string, string>,
+  canImport: CanImport = ONE_PACKAGE,
+  hierarchy?: ClassHierarchy,
+): Helper {
   for (const helper of family) {
     const file = overrides.get(helper.key);
     if (file === undefined) continue;
@@ -86,7 +93,8 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
   }
   const ancestor = commonFolder(family.map((helper) => helper.file));
   const { packageOf } = (canImport as Partial<PlatformBounded>).packages ?? NO_PACKAGES;
-  const scored = family.map((helper) => {
+  const classes = hierarchy ? family.map((helper) => hierarchy.classOf(helper)) : [];
+  const scored = family.map((helper, i) => {
     // A member of an exported object is reached by importing the object.
     const reachable = helper.unit.exported || helper.unit.ownerExported === true;
     const imports = graph;
@@ -103,6 +111,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
       helper,
       backup: isBackupFile(helper.file) ? 1 : 0,
       component: isComponentFile(helper.file) && !helper.unit.exported ? 1 : 0,
+      derived: inheritsFromAnother(classes, i, hierarchy) ? 1 : 0,
       reachableBy,
       library: packageOf(helper.file)?.library ? 1 : 0,
       exportedAndImported: reachable ? importedBy : 0,
@@ -120,6 +129,7 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
     (a, b) =>
       a.backup - b.backup ||
       a.component - b.component ||
+      a.derived - b.derived ||
       b.reachableBy - a.reachableBy ||
       b.library - a.library ||
       b.exportedAndImported - a.exportedAndImported ||
@@ -134,6 +144,14 @@ export function chooseCanonical(family: readonly Helper[], graph: ImportGraph, o
       byPosition(a.helper, b.helper),
   );
   return scored[0]!.helper;
+}
+
+/** Whether the class of family member `i` extends the class of another member: the base's copy is the one to keep. */
+function inheritsFromAnother(classes: ReadonlyArray<ProjectClass | undefined>, i: number, hierarchy: ClassHierarchy | undefined): boolean {
+  const own = classes[i];
+  if (!own || !hierarchy) return false;
+  const ancestors = hierarchy.ancestors(own);
+  return classes.some((other, j) => j !== i && other !== undefined && ancestors.includes(other));
 }
 
 export function byPosition(a: Helper, b: Helper): number {

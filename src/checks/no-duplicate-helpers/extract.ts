@@ -4,14 +4,14 @@ import { rangeBetween, rangeOf } from '../../core/location.js';
 import { isComponentFile } from '../../project/components.js';
 import { projectPathOf, type ExtractContext } from '../types.js';
 import { FileEmitter, IMPORT_META, IMPORT_META_NAME, RELATIVE_IMPORT, RELATIVE_IMPORT_NAME, type PendingUnit } from './emit.js';
-import { FUNCTION_VALUE, HELPER_FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
+import { FUNCTION_VALUE, HELPER_FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, moduleOfFile, OWN_METHOD, STATE_VALUE, type ClassFact, type HelperFacts, type HelperUnit } from './facts.js';
 import { isTestFile } from './helpers.js';
 import { isRequireCall, relativeImportsOf } from './import-specifiers.js';
 import { boundNames, fingerprint } from './fingerprint.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { hashText } from './hash.js';
 import { syntaxOf, type Syntax } from './syntax.js';
-import { hasModifier, isEmptyLiteral, unitKindOf, unwrap } from './units.js';
+import { hasModifier, isEmptyLiteral, nameText, unitKindOf, unwrap } from './units.js';
 import { Op, type TokenBuffer } from './tokens.js';
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$|\.d\.[^./]+\.ts$/;
@@ -47,6 +47,7 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
   const { values: moduleValues, functions: moduleFunctions, containers } = moduleValuesOf(syntax, sourceFile, file);
   const reads = new Map<HelperUnit, { names: number[]; fn: TS.Node }>();
   const kept: HelperUnit[] = [];
+  const members = new Map<HelperUnit, TS.Node>();
   // Pending index -> index in `kept` (or the nearest kept ancestor's).
   const keptIndex: number[] = [];
   // Names declared in each outermost helper: what its nested functions could capture.
@@ -113,10 +114,11 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
       if (print.depths.some((depth) => depth > 0)) unit.depths = print.depths;
     }
     if (print.reads.length > 0) reads.set(unit, { names: print.reads, fn: pending.fn });
+    if (pending.parent < 0 && (unit.kind === 'method' || unit.kind === 'field') && qualifier !== undefined) members.set(unit, pending.fn);
     // A module-level function that is a helper is compared by its fingerprint: comments and layout do not count.
     if (pending.parent < 0 && !pending.hint.member) {
       const value = moduleValues.get(pending.nameHash | 0);
-      if (value?.[0] === pending.hint.name && moduleFunctions.has(pending.nameHash | 0)) value[1] = `${HELPER_FUNCTION_VALUE}${print.renamed}:${hashText(print.literals.join(',')) >>> 0}`;
+      if (value?.[0] === pending.hint.name && moduleFunctions.has(pending.nameHash | 0)) value[1] = helperFunctionValue(print.renamed, print.literals);
     }
     kept.push(unit);
   });
@@ -131,9 +133,121 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
       })
       .sort((x, y) => (x[0] < y[0] ? -1 : 1));
   }
+  noteMemberCalls(syntax, sourceFile, members);
   const facts: HelperFacts = { imports: emitted.imports, units: kept };
   if (kept.length > 0 && isEntryPoint(syntax, sourceFile)) facts.entryPoint = true;
+  const classes = classesOf(syntax, sourceFile, file, moduleValues, classesWithHelpers(kept));
+  if (classes.length > 0) facts.classes = classes;
   return facts;
+}
+
+function helperFunctionValue(renamed: number, literals: readonly number[]): string {
+  return `${HELPER_FUNCTION_VALUE}${renamed}:${hashText(literals.join(',')) >>> 0}`;
+}
+
+/**
+ * What a method's work rests on in its class: the methods of its own class it calls (`this.pack(x)`, each class's
+ * own `pack` in two entity services), kept with its other module values as `this.<name>` and a hash of that method;
+ * and whether it calls `super`.
+ */
+function noteMemberCalls(syntax: Syntax, sourceFile: TS.SourceFile, members: Map<HelperUnit, TS.Node>): void {
+  if (members.size === 0) return;
+  const { K } = syntax;
+  const methodsOf = new Map<string, Map<string, TS.MethodDeclaration>>();
+  for (const statement of sourceFile.statements) {
+    if (statement.kind !== K.ClassDeclaration || !(statement as TS.ClassDeclaration).name) continue;
+    const methods = new Map<string, TS.MethodDeclaration>();
+    for (const member of (statement as TS.ClassDeclaration).members) {
+      const name = member.kind === K.MethodDeclaration && (member as TS.MethodDeclaration).body ? nameText(syntax, sourceFile, member.name) : undefined;
+      if (name !== undefined) methods.set(name, member as TS.MethodDeclaration);
+    }
+    methodsOf.set((statement as TS.ClassDeclaration).name!.text, methods);
+  }
+  const unitOf = new Map<TS.Node, HelperUnit>();
+  for (const [unit, fn] of members) unitOf.set(fn, unit);
+  // A method that is a helper by its fingerprint, as a module function's value is: comments and layout do not count.
+  const valueOf = (method: TS.MethodDeclaration): string => {
+    const helper = unitOf.get(method);
+    if (helper) return helperFunctionValue(helper.renamed, helper.literals);
+    return `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(method.name.end, method.end).replace(/\s+/g, ' '))}`;
+  };
+  for (const [unit, fn] of members) {
+    const methods = methodsOf.get(unit.qualifier!);
+    if (!methods) continue;
+    const called = new Map<string, string>();
+    const visit = (node: TS.Node): void => {
+      if (node.kind === K.SuperKeyword) unit.callsSuper = true;
+      if (node.kind === K.CallExpression) {
+        const callee = unwrap(syntax, (node as TS.CallExpression).expression);
+        if (callee.kind === K.PropertyAccessExpression && unwrap(syntax, (callee as TS.PropertyAccessExpression).expression).kind === K.ThisKeyword) {
+          const name = (callee as TS.PropertyAccessExpression).name.text;
+          const method = methods.get(name);
+          if (method && name !== unit.name) called.set(`${OWN_METHOD}${name}`, valueOf(method));
+        }
+      }
+      syntax.ts.forEachChild(node, visit);
+    };
+    syntax.ts.forEachChild(fn, visit);
+    if (called.size === 0) continue;
+    unit.moduleValues = [...(unit.moduleValues ?? []), ...called].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  }
+}
+
+function classesWithHelpers(units: HelperUnit[]): Set<string> {
+  const names = new Set<string>();
+  for (const unit of units) if ((unit.kind === 'method' || unit.kind === 'field') && unit.qualifier !== undefined) names.add(unit.qualifier);
+  return names;
+}
+
+/** The file's top-level classes, with what they extend, and for those holding helpers, their private and static members. */
+function classesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string, values: Map<number, ModuleValue>, withHelpers: Set<string>): ClassFact[] {
+  const { K } = syntax;
+  const declarations = sourceFile.statements.filter((statement): statement is TS.ClassDeclaration => statement.kind === K.ClassDeclaration && (statement as TS.ClassDeclaration).name !== undefined);
+  const declared = new Set(declarations.map((declaration) => declaration.name!.text));
+  const classes: ClassFact[] = [];
+  for (const declaration of declarations) {
+    const name = declaration.name!.text;
+    const base = baseOf(syntax, declaration, file, values, declared);
+    const fact: ClassFact = { name };
+    if (hasModifier(declaration, K.ExportKeyword) && hasModifier(declaration, K.DefaultKeyword)) fact.default = true;
+    if (base !== undefined) fact.base = base;
+    classes.push(fact);
+    if (!withHelpers.has(name)) continue;
+    const privates: string[] = [];
+    const statics: string[] = [];
+    for (const member of declaration.members) {
+      if (member.kind !== K.MethodDeclaration && member.kind !== K.PropertyDeclaration) continue;
+      const memberName = nameText(syntax, sourceFile, member.name);
+      if (memberName === undefined) continue;
+      if (member.name!.kind === K.PrivateIdentifier || hasModifier(member, K.PrivateKeyword)) privates.push(memberName);
+      if (hasModifier(member, K.StaticKeyword)) statics.push(memberName);
+    }
+    if (privates.length > 0) fact.private = privates;
+    if (statics.length > 0) fact.static = statics;
+  }
+  return classes;
+}
+
+/** What `class X extends Y` extends: a class of the file, or an import (`Y`, `ns.Y`); undefined for anything else (a mixin call). */
+function baseOf(syntax: Syntax, declaration: TS.ClassDeclaration, file: string, values: Map<number, ModuleValue>, declared: Set<string>): string | undefined {
+  const { K } = syntax;
+  const clause = declaration.heritageClauses?.find((heritage) => heritage.token === K.ExtendsKeyword);
+  const expression = clause?.types[0] && unwrap(syntax, clause.types[0].expression);
+  if (expression?.kind === K.Identifier) {
+    const name = (expression as TS.Identifier).text;
+    if (declared.has(name)) return `${IMPORT_VALUE}${moduleOfFile(file)}#${name}`;
+    const bound = values.get(hashText(name) | 0);
+    const value = bound?.[0] === name ? valueOf(bound) : undefined;
+    return value?.startsWith(IMPORT_VALUE) ? value : undefined;
+  }
+  if (expression?.kind === K.PropertyAccessExpression) {
+    const { expression: namespace, name } = expression as TS.PropertyAccessExpression;
+    if (namespace.kind !== K.Identifier) return undefined;
+    const bound = values.get(hashText((namespace as TS.Identifier).text) | 0);
+    const value = bound?.[0] === (namespace as TS.Identifier).text ? valueOf(bound) : undefined;
+    return value?.startsWith(IMPORT_VALUE) && value.endsWith('#*') ? `${value.slice(0, -1)}${name.text}` : undefined;
+  }
+  return undefined;
 }
 
 /** Top-level calls that start a program: `main()`, `process.on('uncaughtException', ...)`, `app.listen(3000)`. */
@@ -403,7 +517,7 @@ function isLocalSpecifier(specifier: string): boolean {
  */
 function importValue(file: string, specifier: string, exported: string): string {
   const module = specifier.startsWith('.')
-    ? path.posix.join(path.posix.dirname(file), specifier).replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
+    ? moduleOfFile(path.posix.join(path.posix.dirname(file), specifier))
     : LOCAL_ALIAS.test(specifier)
       ? `~${specifier.replace(LOCAL_ALIAS, '')}`.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
       : `pkg:${packageModuleOf(specifier)}`;

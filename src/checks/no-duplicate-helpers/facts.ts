@@ -38,10 +38,13 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
   depths?: number[];
   /** See {@link Fingerprint.wiringFree}; only for helpers long enough for near-miss matching. */
   wiringFree?: number;
+  /** A method that calls `super`: its work rests on the class it extends. */
+  callsSuper?: true;
   /**
    * Module-level variables, functions and relative imports of its own file it reads (`const key = Symbol('env:public')`), each as
    * `[name, value]`: an initializer with its whitespace collapsed, {@link FUNCTION_VALUE} and a hash of the
-   * function, or {@link IMPORT_VALUE} and where a relative import comes from; absent when none.
+   * function, or {@link IMPORT_VALUE} and where a relative import comes from; absent when none. A method's calls of
+   * its own class's methods are here too, as `this.<name>` with {@link FUNCTION_VALUE} and a hash of the method.
    */
   moduleValues?: Array<[string, string]>;
 }
@@ -53,12 +56,19 @@ export const FUNCTION_VALUE = 'fn#';
  * equal for two copies of one helper under two names.
  */
 export const HELPER_FUNCTION_VALUE = `${FUNCTION_VALUE}h:`;
+/** Prefix of the name of a method's own-class method call in {@link HelperUnit.moduleValues}: `this.pack`. */
+export const OWN_METHOD = 'this.';
 /** Prefix of a module-level `let` or `var`'s value in {@link HelperUnit.moduleValues}: its file and name. */
 export const STATE_VALUE = 'state#';
 /** Prefix of the value of `__dirname`, `__filename` and `import.meta` in {@link HelperUnit.moduleValues}: where the module is. */
 export const LOCATION_VALUE = 'path:';
 /** Prefix of a relative import's value in {@link HelperUnit.moduleValues}: the module (from the project root) and the export. */
 export const IMPORT_VALUE = 'import#';
+
+/** A module as an {@link IMPORT_VALUE} names it: its path without extension or `/index` (`src/repos/index.ts` -> `src/repos`). */
+export function moduleOfFile(file: string): string {
+  return file.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '');
+}
 
 export interface HelperFacts {
   /** Relative module specifiers this file imports or re-exports from. */
@@ -68,4 +78,19 @@ export interface HelperFacts {
   generated?: true;
   /** Set for an entry point: importing it runs it (`process.on(...)`, `main()` at the top level). */
   entryPoint?: true;
+  /** Its top-level named classes: what says an override repeats the method it inherits. */
+  classes?: ClassFact[];
+}
+
+/** A top-level class of a file. */
+export interface ClassFact {
+  name: string;
+  /** It is the module's default export. */
+  default?: true;
+  /** The class it extends, as an {@link IMPORT_VALUE} (`import#src/repos/base#BaseRepo`), also for one of its own file. */
+  base?: string;
+  /** Names of its `private` and `#private` members (a subclass cannot call them), for a class holding helpers. */
+  private?: string[];
+  /** Names of its static members, for a class holding helpers. */
+  static?: string[];
 }

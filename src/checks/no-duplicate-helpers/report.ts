@@ -5,6 +5,7 @@ import { byPosition, isBackupFile, ONE_PACKAGE, platformOf, type CanImport, type
 import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, STATE_VALUE } from './facts.js';
 import { differingLiterals, displayName, literalsCompatible, sameModuleValue, type Helper } from './helpers.js';
 import { isNearMiss, isPort } from './families.js';
+import type { ClassHierarchy } from './hierarchy.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align } from './similarity.js';
 
@@ -33,6 +34,7 @@ export function familyFindings(
   copies: readonly FamilyMember[],
   occurrence: (helper: Helper) => number,
   canImport: CanImport = ONE_PACKAGE,
+  hierarchy?: ClassHierarchy,
 ): FindingDraft[] {
   const everyone = [canonical, ...copies.map((copy) => copy.helper).sort(byPosition)];
   return copies.map(({ helper, relation }) => {
@@ -48,7 +50,7 @@ export function familyFindings(
     return {
       severity: relation === 'diverging' ? 'warning' : 'error',
       message:
-        (relation === 'diverging' ? divergingMessage(canonical, helper) : copyMessage(canonical, helper, canImport, relation)) +
+        (relation === 'diverging' ? divergingMessage(canonical, helper) : copyMessage(canonical, helper, canImport, relation, hierarchy)) +
         (others.length > MAX_RELATED ? ` (${others.length + 1} copies in all)` : ''),
       file: helper.file,
       range: helper.unit.range,
@@ -131,7 +133,7 @@ function importedPackages(helper: Helper): string[] {
     .map(([, value]) => packageNameOf(value.slice(prefix.length).split('#')[0]!));
 }
 
-function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, relation: Relation): string {
+function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, relation: Relation, hierarchy: ClassHierarchy | undefined): string {
   const head = `${displayName(copy)} duplicates ${displayName(canonical)} (${where(canonical)})`;
   // `log('Loaded document')` and `log('Closed connection')`: reusing one as it is would change what the other does.
   const differing = relation === 'renamed' ? differingLiterals(canonical, copy) : 0;
@@ -161,7 +163,39 @@ function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, rela
   }
   // A stale backup beside the module (`http_bkp.ts`): deleting it is the likelier fix.
   const backup = isBackupFile(copy.file) && !isBackupFile(canonical.file) ? 'its file looks like a backup: delete it if nothing uses it, or ' : '';
-  return `${head}; ${backup}${advice(canonical, copy, canImport)}${literals ? `, with ${literals} as ${differing === 1 ? 'a parameter' : 'parameters'}` : ''}`;
+  const inherited = hierarchy && inheritanceAdvice(canonical, copy, hierarchy, differing);
+  if (inherited) return `${head}; ${backup}${inherited}`;
+  return `${head}; ${backup}${advice(canonical, copy, canImport)}${literalsTail(differing)}`;
+}
+
+function literalsTail(differing: number): string {
+  if (differing === 0) return '';
+  return differing === 1 ? ', with the literal that differs as a parameter' : ', with the literals that differ as parameters';
+}
+
+/**
+ * Methods of a class and of a class that extends it, or of two classes that extend one: `UserRepo` inherits
+ * `BaseRepo.normalizeKey`, so an override that repeats it can go; two subclasses' copies belong in the class both extend.
+ */
+function inheritanceAdvice(canonical: Helper, copy: Helper, hierarchy: ClassHierarchy, differing: number): string | undefined {
+  const base = hierarchy.classOf(canonical);
+  const derived = hierarchy.classOf(copy);
+  if (!base || !derived || base === derived) return undefined;
+  const name = canonical.unit.name;
+  const isStatic = base.fact.static?.includes(name) ?? false;
+  if (isStatic !== (derived.fact.static?.includes(copy.unit.name) ?? false)) return undefined;
+  if (hierarchy.inherits(derived, base)) {
+    const inherits = `${derived.fact.name} inherits it`;
+    if (copy.unit.name === name) {
+      if (differing === 0) return `${inherits}: delete the override`;
+      const what = differing === 1 ? 'the literal that differs a property' : 'the literals that differ properties';
+      return `${inherits}: make ${what} ${derived.fact.name} overrides, and delete the override`;
+    }
+    if (base.fact.private?.includes(name)) return `${inherits}: make it protected and call it instead${literalsTail(differing)}`;
+    return `${inherits}: call ${isStatic ? base.fact.name : 'this'}.${name}() instead${literalsTail(differing)}`;
+  }
+  const common = hierarchy.commonBase(base, derived);
+  return common ? `move it to ${common.fact.name}, which both extend${literalsTail(differing)}` : undefined;
 }
 
 /**

@@ -509,6 +509,13 @@ function isPassedValue(syntax: Syntax, node: TS.Node, depth: number): boolean {
     case K.SpreadElement:
     case K.SpreadAssignment:
       return isPassedValue(syntax, (value as TS.SpreadElement).expression, depth + 1);
+    case K.BinaryExpression: {
+      // `options?.serializer ?? new MqttRecordSerializer()`, `(options && options.serializer) || new X()`: a passed
+      // value with a default.
+      const { left, operatorToken, right } = value as TS.BinaryExpression;
+      const defaulting = operatorToken.kind === K.QuestionQuestionToken || operatorToken.kind === K.BarBarToken || operatorToken.kind === K.AmpersandAmpersandToken;
+      return defaulting && isPassedValue(syntax, left, depth + 1) && isPassedValue(syntax, right, depth + 1);
+    }
     case K.ArrayLiteralExpression:
       return (value as TS.ArrayLiteralExpression).elements.every((element) => isPassedValue(syntax, element, depth + 1));
     case K.ObjectLiteralExpression:
