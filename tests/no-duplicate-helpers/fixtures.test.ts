@@ -123,6 +123,15 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
+  it('advice-where-it-cannot-move: a copy nested in a component moves to a module both can import, one nested in another module moves to module level and is exported, a private method is no function to reuse, a module-level copy is canonical over a nested one, and a forward with a constant default thunk is trivial', async () => {
+    expect(await findingLines(fixture('advice-where-it-cannot-move'))).toEqual([
+      'src/charts/RetentionHeatmap.vue:9:9 error getYYYYMMDD duplicates getYYYYMMDD (src/charts/RetentionLineChart.vue:8); move it to a module both can import (a component cannot export it)',
+      'src/components/ResponseInterface.vue:6:10 error getCurrentPageCategory duplicates CollectionsSpotlightSearcherService.getCurrentPageCategory (src/services/collections.searcher.ts:6); move it to a module both can import',
+      'src/format/pdf.ts:2:9 error quoteCell duplicates quoteField (src/format/csv.ts:2); move it to module level, export it and import it instead',
+      'src/format/report.ts:2:9 error formatDay duplicates dayLabel (src/format/summary.ts:1); export it and import it instead',
+    ]);
+  });
+
   it('canonical-override: the `canonical` option in ssot.config.json picks the copy', async () => {
     expect(await findingLines(fixture('canonical-override'))).toEqual([
       'src/core/text/whitespace.ts:1:17 error collapseWhitespace duplicates collapseWhitespace (src/app/strings.ts:1); import it instead',

@@ -74,7 +74,7 @@ export type PlatformBounded = CanImport & { acrossPackages: CanImport; packages:
  * script exports); a method of a base class rather than its subclass's override; the copy the most other copies can
  * import (in a monorepo: the one in the package the others depend on); a copy in a library package rather than
  * in an app or a CLI (shared code belongs where others can depend on it); an exported copy in a module the
- * other copies' files already import; a copy outside one-off scripts, seeders and entry points; any exported copy; a copy whose file the other copies import; the
+ * other copies' files already import; a copy outside one-off scripts, seeders and entry points; any exported copy; a copy at module level rather than nested in a function; a copy whose file the other copies import; the
  * file most imported in the project; the copy highest in the folder tree the copies share; then source
  * over tests, TypeScript over JavaScript, functions over members, and path and line for determinism.
  */
@@ -116,6 +116,7 @@ export function chooseCanonical(
       library: packageOf(helper.file)?.library ? 1 : 0,
       exportedAndImported: reachable ? importedBy : 0,
       exported: reachable ? 1 : 0,
+      nested: helper.parent >= 0 ? 1 : 0,
       script: ONE_OFF_SCRIPT.test(helper.projectPath) || helper.entryPoint ? 1 : 0,
       importedBy,
       fanIn: graph.fanIn(helper.fileIndex),
@@ -135,6 +136,7 @@ export function chooseCanonical(
       b.exportedAndImported - a.exportedAndImported ||
       a.script - b.script ||
       b.exported - a.exported ||
+      a.nested - b.nested ||
       b.importedBy - a.importedBy ||
       b.fanIn - a.fanIn ||
       a.depth - b.depth ||

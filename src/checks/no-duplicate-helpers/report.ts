@@ -64,10 +64,15 @@ function where(helper: Helper): string {
   return `${helper.file}:${helper.unit.range.line}`;
 }
 
-function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
+function advice(canonical: Helper, copy: Helper, canImport: CanImport, hierarchy: ClassHierarchy | undefined): string {
   // A member of a class built in a function (a mixin) uses `this`: module level is no home for it.
   // An arrow in a method that reads `this` works on the instance as much.
-  if (canonical.parent >= 0) return canonical.member || canonical.unit.readsThis ? 'move it to a function or base class both use' : 'move it to module level and reuse it';
+  if (canonical.parent >= 0) {
+    if (canonical.member || canonical.unit.readsThis) return 'move it to a function or base class both use';
+    if (canonical.file === copy.file) return 'move it to module level and reuse it';
+    // A component cannot export what it declares (`<script setup>`): a module both import holds it.
+    return isComponentFile(canonical.file) ? 'move it to a module both can import (a component cannot export it)' : 'move it to module level, export it and import it instead';
+  }
   // Declared in a callback's body, it is nobody's to import until it moves out.
   if (canonical.unit.local) return canonical.file === copy.file ? 'move it to module level and reuse it' : 'move it to module level, export it and import it instead';
   // A Vue component's method (`methods: { ... }`) works on `this`: share it the framework's way.
@@ -91,7 +96,11 @@ function advice(canonical: Helper, copy: Helper, canImport: CanImport): string {
   // The whole exported object was copied (trpc's `jsonEncoder`): importing the object brings the member.
   if (canonical.unit.ownerExported && copy.member && copy.unit.qualifier === canonical.unit.qualifier) return `import ${canonical.unit.qualifier} instead`;
   // A method of one class cannot call another class's method: share the code instead.
-  if (canonical.member) return copy.member ? 'move it to a function or base class both use' : 'reuse it instead';
+  if (canonical.member) {
+    if (copy.member) return 'move it to a function or base class both use';
+    // A private method is its class's alone: nothing outside can call it.
+    return hierarchy?.classOf(canonical)?.fact.private?.includes(canonical.unit.name) ? 'move it to a module both can import' : 'reuse it instead';
+  }
   const steps = [...(canonical.unit.exported ? [] : ['export it']), ...(generic(canonical, copy) ? ['make it generic'] : []), 'import it instead'];
   return steps.length === 3 ? `${steps[0]}, ${steps[1]} and ${steps[2]}` : steps.join(' and ');
 }
@@ -165,7 +174,7 @@ function copyMessage(canonical: Helper, copy: Helper, canImport: CanImport, rela
   const backup = isBackupFile(copy.file) && !isBackupFile(canonical.file) ? 'its file looks like a backup: delete it if nothing uses it, or ' : '';
   const inherited = hierarchy && inheritanceAdvice(canonical, copy, hierarchy, differing);
   if (inherited) return `${head}; ${backup}${inherited}`;
-  return `${head}; ${backup}${advice(canonical, copy, canImport)}${literalsTail(differing)}`;
+  return `${head}; ${backup}${advice(canonical, copy, canImport, hierarchy)}${literalsTail(differing)}`;
 }
 
 function literalsTail(differing: number): string {

@@ -219,7 +219,8 @@ function isTrivialStatement(syntax: Syntax, statement: TS.Statement): boolean {
       // `this.id = generateEntityId(this.id, 'cart')`, `this.prefs = { ...this.prefs, [key]: value }`: a field set
       // to a forward or to passed values (an ORM entity's `@BeforeCreate` and `@OnInit` hooks).
       // `this.deviceType = this.deviceService.getDeviceInfo().deviceType`: a field set from a call chain.
-      return binary.operatorToken.kind === K.EqualsToken && isSimple(syntax, binary.left) && (isPassedValue(syntax, binary.right, 0) || isCallChain(syntax, binary.right));
+      // `this.serializer = options?.serializer ?? new MqttRecordSerializer()`: a passed value with a default.
+      return binary.operatorToken.kind === K.EqualsToken && isSimple(syntax, binary.left) && (isPassedValue(syntax, binary.right, 0) || isCallChain(syntax, binary.right) || isDefaultedPassedValue(syntax, binary.right));
     }
     return false;
   }
@@ -495,6 +496,26 @@ function isFieldProjection(syntax: Syntax, arrow: TS.ArrowFunction): boolean {
   return current.kind === K.Identifier && (current as TS.Identifier).text === (parameter as TS.Identifier).text;
 }
 
+/** `() => 'now()'`: a literal, made lazy (an ORM column's default). */
+function isConstantThunk(syntax: Syntax, arrow: TS.ArrowFunction): boolean {
+  const { K } = syntax;
+  const kind = unwrap(syntax, arrow.body).kind;
+  const literal = kind === K.StringLiteral || kind === K.NumericLiteral || kind === K.NoSubstitutionTemplateLiteral || kind === K.TrueKeyword || kind === K.FalseKeyword || kind === K.NullKeyword;
+  return arrow.parameters.length === 0 && literal;
+}
+
+/** `options?.serializer ?? new MqttRecordSerializer()`, `(options && options.serializer) || new X()`. */
+function isDefaultedPassedValue(syntax: Syntax, node: TS.Node): boolean {
+  const { K } = syntax;
+  const value = unwrap(syntax, node);
+  if (value.kind !== K.BinaryExpression) return false;
+  const { left, operatorToken, right } = value as TS.BinaryExpression;
+  const operator = operatorToken.kind;
+  if (operator !== K.QuestionQuestionToken && operator !== K.BarBarToken && operator !== K.AmpersandAmpersandToken) return false;
+  const operand = (side: TS.Node) => isPassedValue(syntax, side, 0) || isDefaultedPassedValue(syntax, side);
+  return operand(left) && operand(right);
+}
+
 function isPassedValue(syntax: Syntax, node: TS.Node, depth: number): boolean {
   const { K } = syntax;
   const value = unwrap(syntax, node);
@@ -502,20 +523,13 @@ function isPassedValue(syntax: Syntax, node: TS.Node, depth: number): boolean {
   if (depth >= 3) return false;
   switch (value.kind) {
     case K.ArrowFunction:
-      return isFieldProjection(syntax, value as TS.ArrowFunction);
+      return isFieldProjection(syntax, value as TS.ArrowFunction) || isConstantThunk(syntax, value as TS.ArrowFunction);
     case K.TemplateExpression:
       // `${BASE_PATH}/${id}`: a URL put together from values.
       return (value as TS.TemplateExpression).templateSpans.every((span) => isSimple(syntax, span.expression));
     case K.SpreadElement:
     case K.SpreadAssignment:
       return isPassedValue(syntax, (value as TS.SpreadElement).expression, depth + 1);
-    case K.BinaryExpression: {
-      // `options?.serializer ?? new MqttRecordSerializer()`, `(options && options.serializer) || new X()`: a passed
-      // value with a default.
-      const { left, operatorToken, right } = value as TS.BinaryExpression;
-      const defaulting = operatorToken.kind === K.QuestionQuestionToken || operatorToken.kind === K.BarBarToken || operatorToken.kind === K.AmpersandAmpersandToken;
-      return defaulting && isPassedValue(syntax, left, depth + 1) && isPassedValue(syntax, right, depth + 1);
-    }
     case K.ArrayLiteralExpression:
       return (value as TS.ArrayLiteralExpression).elements.every((element) => isPassedValue(syntax, element, depth + 1));
     case K.ObjectLiteralExpression:
