@@ -82,9 +82,11 @@ describe('no-duplicate-helpers on focused fixtures', () => {
     ]);
   });
 
-  it('canonical-by-import: the exported copy in the module another copy already imports wins over a shallower one', async () => {
+  it('canonical-by-import: the exported copy in the module another copy already imports wins over a shallower one, also when imported through a baseUrl path or an alias', async () => {
     expect(await findingLines(fixture('canonical-by-import'))).toEqual([
       'src/app/strings.ts:1:17 error collapseWhitespace duplicates collapseWhitespace (src/core/text/whitespace.ts:1); import it instead',
+      'src/pages/banner.ts:4:17 error shortenHeadline duplicates clampTitle (src/widgets/title.ts:1); import it instead',
+      'src/processors/column.ts:4:17 error onMissingColumn duplicates onMissingTable (src/processors/table.ts:1); import it instead, with the literal that differs as a parameter',
       'src/views/list.ts:3:10 error squeeze duplicates collapseWhitespace (src/core/text/whitespace.ts:1); import it instead',
     ]);
   });

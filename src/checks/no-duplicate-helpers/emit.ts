@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import { isComponentFile } from '../../project/components.js';
 import { hashText } from './hash.js';
-import { importSpecifierOf } from './import-specifiers.js';
+import { importSpecifierOf, mayNameProjectFile } from './import-specifiers.js';
 import { nameKey } from './names.js';
 import type { Syntax } from './syntax.js';
 import { LITERAL_PATH, MARK_OPTIONAL, Op, TokenBuffer } from './tokens.js';
@@ -79,7 +79,7 @@ export class AnonymousScope {
 
 export interface EmittedFile {
   units: PendingUnit[];
-  /** Module specifiers of relative imports, re-exports and `require`s. */
+  /** Module specifiers of imports, re-exports and `require`s that may name project files. */
   imports: string[];
   /** Top-level names exported by `export { a }`, `export default a`, `module.exports = { a }`. */
   exportedNames: Set<string>;
@@ -413,7 +413,7 @@ export class FileEmitter {
 
   private noteImport(node: TS.Node): void {
     const specifier = importSpecifierOf(this.syntax, node);
-    if (specifier?.startsWith('.')) this.imports.add(specifier);
+    if (specifier !== undefined && mayNameProjectFile(specifier)) this.imports.add(specifier);
   }
 
   /** `import(\`./${name}.js\`)` resolves from where its module is, as a relative `import.meta.glob` does. */

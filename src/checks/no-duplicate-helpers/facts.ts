@@ -71,7 +71,7 @@ export function moduleOfFile(file: string): string {
 }
 
 export interface HelperFacts {
-  /** Relative module specifiers this file imports or re-exports from. */
+  /** Module specifiers this file imports or re-exports from that may name project files (relative, aliased, from a `baseUrl`). */
   imports: string[];
   units: HelperUnit[];
   /** Set for generated files, which are never analyzed. */

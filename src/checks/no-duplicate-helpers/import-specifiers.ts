@@ -40,7 +40,16 @@ export function isRequireCall(syntax: Syntax, node: TS.Node): boolean {
 const IMPORT_CALL = /\brequire\b|\bimport\s*\(/;
 
 /**
- * The relative specifiers a file imports from, sorted: what `FileEmitter` records, without writing any tokens
+ * A specifier that may name one of the project's files: relative, through an alias (`@/x`, `~/x`, `#x`, `$lib/x`),
+ * or a path from a `baseUrl` (`src/processors/table.processor`). A package's subpath (`lodash/fp`) looks like the
+ * last, and simply resolves to no file.
+ */
+export function mayNameProjectFile(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('#') || (specifier.includes('/') && !/^@[\w-]/.test(specifier) && !specifier.startsWith('node:'));
+}
+
+/**
+ * The specifiers a file imports from that may name project files (see {@link mayNameProjectFile}), sorted: what `FileEmitter` records, without writing any tokens
  * (for files whose helpers are never compared but whose imports still count, such as tests). Like the emitter,
  * it does not look inside `declare module` blocks.
  */
@@ -55,7 +64,7 @@ export function relativeImportsOf(syntax: Syntax, sourceFile: TS.SourceFile): st
   while (nodes.length) {
     const node = nodes.pop()!;
     const specifier = importSpecifierOf(syntax, node);
-    if (specifier?.startsWith('.')) found.add(specifier);
+    if (specifier !== undefined && mayNameProjectFile(specifier)) found.add(specifier);
     const kind = node.kind;
     if (kind === K.ModuleDeclaration) {
       if (hasModifier(node, K.DeclareKeyword)) continue;

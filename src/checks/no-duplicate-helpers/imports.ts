@@ -11,7 +11,10 @@ const EMITTED_TO_SOURCE: Record<string, string[]> = {
   '.cjs': ['.cts'],
 };
 
-/** Which analyzed file imports which, from the relative specifiers in the facts (resolved lazily). */
+/** `@/`, `~/`, `#` and SvelteKit's `$lib/` (which is `src/lib/`): what an alias puts before the path. */
+const ALIAS_PREFIX = /^(?:[@~]\/|#|\$(?=lib\/))/;
+
+/** Which analyzed file imports which, from the specifiers in the facts (resolved lazily). */
 export class ImportGraph {
   private readonly indexOf = new Map<string, number>();
   private readonly resolved: (Set<number> | undefined)[] = [];
@@ -56,7 +59,17 @@ export class ImportGraph {
   }
 
   private lookup(folder: string, specifier: string): number | undefined {
-    const base = path.posix.join(folder, specifier);
+    if (specifier.startsWith('.')) return this.lookupPath(path.posix.join(folder, specifier));
+    // An alias or a `baseUrl` path names a file below one of the folders above: the nearest that has it.
+    const below = specifier.replace(ALIAS_PREFIX, '');
+    for (let base = folder; ; base = path.posix.dirname(base)) {
+      const found = this.lookupPath(base === '.' ? below : path.posix.join(base, below));
+      if (found !== undefined) return found;
+      if (base === '.' || base === '/' || base === '') return undefined;
+    }
+  }
+
+  private lookupPath(base: string): number | undefined {
     const candidates = [base];
     const extension = path.posix.extname(base);
     for (const replacement of EMITTED_TO_SOURCE[extension] ?? []) candidates.push(base.slice(0, -extension.length) + replacement);
