@@ -82,9 +82,10 @@ function problemsAtCall(env: Env, file: string, call: TS.CallExpression, sink: S
     if (!argument || ts.isSpreadElement(argument)) continue;
     for (const problem of classifyArgument(env, slot, argument)) {
       if (slot.coveredKinds?.includes(problem.kind)) continue;
-      const { kind, path, detail, catchVariable, key, text } = problem;
+      const { kind, path, detail, catchVariable, key, text, morePaths } = problem;
       const fix = kind === 'numeric-enum' && problem.exact ? enumNameFix(env, problem.node, detail) : undefined;
-      push(problem.node, { kind, path, detail, catchVariable, key, expression: text, ...(fix ? { enumNameFix: fix } : {}) }, slot.serializer);
+      const more = morePaths > 0 ? { morePaths } : {};
+      push(problem.node, { kind, path, ...more, detail, catchVariable, key, expression: text, ...(fix ? { enumNameFix: fix } : {}) }, slot.serializer);
     }
   }
   if (sink.droppedFrom !== undefined) {

@@ -7,10 +7,10 @@ import {
   familyOfCalledFunction,
   familyOfMethodCall,
   importsOf,
-  pinoConfigOf,
   winstonCreationWithoutErrors,
   type LoggerFamily,
 } from './loggers.js';
+import { pinoConfigOf } from './pino-config.js';
 import { ANY_KEY, familyEnabled, type SerializerName, type SinkFamily } from './options.js';
 import { wrapperSinkOf } from './wrappers.js';
 
