@@ -77,8 +77,10 @@ function problemsAtCall(env: Env, file: string, call: TS.CallExpression, sink: S
   const push = (node: TS.Node, partial: Omit<Problem, 'sink' | 'range' | 'container'>, serializer = ref.serializer): void => {
     problems.push({ ...partial, sink: { ...ref, serializer }, range: rangeOf(sourceFile, node), container });
   };
-  for (const slot of sink.slots) {
-    const argument = call.arguments[slot.argumentIndex];
+  const arguments_ = sink.slots.flatMap((slot) =>
+    (slot.rest ? call.arguments.slice(slot.argumentIndex) : [call.arguments[slot.argumentIndex]]).map((argument) => ({ slot, argument })),
+  );
+  for (const { slot, argument } of arguments_) {
     if (!argument || ts.isSpreadElement(argument)) continue;
     for (const problem of classifyArgument(env, slot, argument)) {
       if (slot.coveredKinds?.includes(problem.kind)) continue;
