@@ -20,11 +20,23 @@ export function isParsedJson(env: Env, node: TS.Expression, depth = 0): boolean 
   }
   if (ts.isCallExpression(expression)) return isJsonParsingCall(env, expression);
   if (!ts.isIdentifier(expression)) return false;
-  const declaration = declarationOfReference(env, expression);
+  const declaration = variableOf(env, expression);
   if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
   const list = declaration.parent;
   if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
   return isParsedJson(env, declaration.initializer, depth + 1);
+}
+
+/** The declaration an identifier names; for `{ first }`, the variable `first`, not the property. */
+function variableOf(env: Env, identifier: TS.Identifier): TS.Declaration | undefined {
+  const { ts, checker } = env;
+  const shorthand = ts.isShorthandPropertyAssignment(identifier.parent) && identifier.parent.name === identifier;
+  if (!shorthand || !checker) return declarationOfReference(env, identifier);
+  try {
+    return checker.getShorthandAssignmentValueSymbol(identifier.parent)?.valueDeclaration;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `JSON.parse(text)` and a response body's `x.json()` (fetch, undici, ky, got: no arguments). */

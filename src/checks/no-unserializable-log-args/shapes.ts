@@ -130,7 +130,8 @@ function collectTargets(env: Env, name: string, type: TS.Type, required: boolean
   if (type.flags & ts.TypeFlags.Union) {
     const parts = (type as TS.UnionType).types;
     const nullable = parts.some((part) => part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void));
-    for (const part of parts) collectTargets(env, name, part, required && !nullable, many, into, depth + 1);
+    // Unions are flat (a part is never a union): no depth step, so `X | (X | string)[]` reaches X in the array.
+    for (const part of parts) collectTargets(env, name, part, required && !nullable, many, into, depth);
     return;
   }
   if (!(type.flags & ts.TypeFlags.Object)) return;
