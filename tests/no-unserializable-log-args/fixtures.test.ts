@@ -114,6 +114,43 @@ describe('no-unserializable-log-args fixtures', () => {
     ]);
   });
 
+  test('data trees are not cyclic: one-or-many self references, two optional self references in an interface, values parsed from JSON; a parent pointer next to children and a linked class are', async () => {
+    expect(await findingLines('no-unserializable-log-args/cyclic-trees')).toEqual([
+      "src/activity.ts:54:32 error `comment` is a Comment (it references itself through `parent / replies`), a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",
+      "src/activity.ts:55:30 error `node` is a QueueNode (it references itself through `prev / next`), a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",
+      "src/stats.ts:10:30 warning `stats.byUser` (+2 more paths) is a Map: JSON.stringify writes it as {}; convert it first (Object.fromEntries(map) or [...set]).",
+      "src/stats.ts:10:30 error `stats.total` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt'; convert it with String() first.",
+      "src/stats.ts:12:32 warning `users` is a Map: JSON.stringify writes it as {}; convert it first (Object.fromEntries(map) or [...set]).",
+      "src/stats.ts:12:39 warning `rooms` is a Map: JSON.stringify writes it as {}; convert it first (Object.fromEntries(map) or [...set]).",
+    ]);
+  });
+
+  test('a default-exported class is named by its declaration', async () => {
+    expect(await findingLines('no-unserializable-log-args/default-export')).toEqual([
+      "src/channel.ts:6:46 error `conference` is a Conference (it references itself through `eventManager.conference`), a cyclic object: JSON.stringify throws 'Converting circular structure to JSON'; log the fields you need instead.",
+      "src/channel.ts:7:44 warning `secret` is a Secret instance whose data sits in #private fields (#token): JSON.stringify does not see them; add a toJSON() method or log the fields explicitly.",
+    ]);
+  });
+
+  test('rest parameters of a wrapper: each argument is followed, as a whole array or element by element; String() and a returned text are not sinks', async () => {
+    expect(await findingLines('no-unserializable-log-args/rest-wrappers')).toEqual([
+      "src/replicator.ts:12:51 warning `e` is a catch variable (treated as an Error): JSON.stringify writes it as {} (message and stack are not enumerable) in Logger.debug (src/Logger.ts:6); log its message and stack explicitly.",
+      "src/replicator.ts:16:42 warning `seen` is a Map: JSON.stringify writes it as {} in Logger.debug (src/Logger.ts:6); convert it first (Object.fromEntries(map) or [...set]).",
+      "src/replicator.ts:17:38 warning `seen` is a Map: JSON.stringify writes it as {} in Logger.warn (src/Logger.ts:12); convert it first (Object.fromEntries(map) or [...set]).",
+    ]);
+  });
+
+  test('pino serializers follow the logger through factories, fields, constructor assignments and child loggers; a logger kept in a global takes what every pino() call of the project configures', async () => {
+    expect(await findingLines('no-unserializable-log-args/pino-factories')).toEqual([
+      "src/global.ts:13:39 warning `error` is a rejection reason (treated as an Error) under the key `error`: pino serializes Errors only under `err`, so it logs {} in log().error; put it under `err`.",
+      "src/jobs.ts:24:26 warning `error` is a catch variable (treated as an Error) under the key `error`: pino serializes Errors only under `err`, so it logs {} in this.plain.error; put it under `err`.",
+      "src/jobs.ts:25:34 warning `cause` is a catch variable (treated as an Error) under the key `cause`: pino serializes Errors only under `err`, so it logs {} in this.logger.error; put it under `err`.",
+    ]);
+    expect(await findingLines('no-unserializable-log-args/pino-global-logger')).toEqual([
+      "src/job.ts:13:34 warning `cause` is a catch variable (treated as an Error) under the key `cause`: pino serializes Errors only under `err`, so it logs {} in this.logger.error; put it under `err`.",
+    ]);
+  });
+
   test("a monorepo: one Program per package's options, sharing lib files and each other's sources; types cross packages", async () => {
     expect(await findingLines("no-unserializable-log-args/monorepo")).toEqual([
       "packages/app/src/report.ts:5:39 error `total` is a bigint: JSON.stringify throws 'Do not know how to serialize a BigInt'; convert it with String() first.",

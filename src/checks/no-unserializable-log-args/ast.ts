@@ -183,3 +183,15 @@ export function isInDeclarationFileOrPackage(declaration: TS.Node): boolean {
   const sourceFile = declaration.getSourceFile();
   return sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/');
 }
+
+/** Array methods whose callback receives each element: `args.map((a) => ...)`. */
+const ELEMENT_CALLBACK_METHODS = new Set(['map', 'flatMap', 'forEach']);
+
+/** The array a function is the element callback of (`args` in `args.map((a) => ...)`), or undefined. */
+export function elementCallbackArray(ts: TypeScriptApi, fn: TS.Node): TS.Expression | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+  const callee = unwrapExpression(ts, call.expression);
+  return ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACK_METHODS.has(callee.name.text) ? unwrapExpression(ts, callee.expression) : undefined;
+}

@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import { propertyNameText, shortText, unwrapExpression } from './ast.js';
 import type { Env } from './env.js';
+import { isParsedJson } from './json-data.js';
 import type { ProblemKind } from './facts.js';
 import { ANY_KEY } from './options.js';
 import { serializers, type SerializerBehavior } from './serializers.js';
@@ -13,6 +14,7 @@ import {
   isArrayLike,
   isErrorType,
   isLibraryType,
+  sourceNameOf,
   typeArgumentsOf,
   wellKnownCyclicName,
 } from './types.js';
@@ -29,6 +31,8 @@ export interface ValueProblem {
   text: string;
   /** `node` is the value itself (not an argument the value was found inside of). */
   exact: boolean;
+  /** Other paths inside the same written value with a problem of the same kind: one finding names the first. */
+  morePaths: number;
 }
 
 interface Walk {
@@ -76,7 +80,24 @@ export function classifyArgument(env: Env, slot: SinkSlot, argument: TS.Expressi
     node: expression,
     text: shortText(env.sourceFile, expression),
   });
-  return walk.problems;
+  return onePerValueAndKind(walk.problems);
+}
+
+/** A value whose type holds the same problem at many paths (`note.cc`, `note.to`, ...) gives one finding, naming the first. */
+function onePerValueAndKind(problems: ValueProblem[]): ValueProblem[] {
+  const firsts = new Map<string, ValueProblem>();
+  const kept: ValueProblem[] = [];
+  for (const problem of problems) {
+    const key = `${problem.kind}\0${problem.node.pos}:${problem.node.end}`;
+    const first = firsts.get(key);
+    if (first) {
+      first.morePaths++;
+      continue;
+    }
+    firsts.set(key, problem);
+    kept.push(problem);
+  }
+  return kept;
 }
 
 function join(prefix: string, name: string): string {
@@ -87,7 +108,7 @@ function report(walk: Walk, at: At, kind: ProblemKind, detail: string, catchVari
   const id = `${kind}\0${at.path}`;
   if (walk.seen.has(id)) return;
   walk.seen.add(id);
-  walk.problems.push({ kind, path: at.path, detail, key: at.key, catchVariable, node: at.node, text: at.text, exact: at.text === shortText(walk.env.sourceFile, at.node) });
+  walk.problems.push({ kind, path: at.path, detail, key: at.key, catchVariable, node: at.node, text: at.text, exact: at.text === shortText(walk.env.sourceFile, at.node), morePaths: 0 });
 }
 
 function classifyExpression(walk: Walk, node: TS.Expression, at: At): void {
@@ -150,6 +171,8 @@ function classifyExpression(walk: Walk, node: TS.Expression, at: At): void {
     classifyError(walk, at, true, caught);
     return;
   }
+  // Parsed JSON holds JSON data only, whatever its declared type says: it serializes back as it was read.
+  if (isParsedJson(walk.env, expression)) return;
   const { checker } = walk.env;
   if (!checker) {
     classifySyntax(walk, expression, at);
@@ -364,13 +387,14 @@ function classifyObject(walk: Walk, type: TS.Type, at: At, explicit: boolean): v
   if (isLibraryType(type)) return;
   const hidden = hiddenFieldsOf(walk.env, type);
   if (hidden.length > 0) {
-    const className = type.getSymbol()?.getName() ?? 'class';
+    const symbol = type.getSymbol();
+    const className = (symbol && sourceNameOf(walk.env, symbol)) ?? 'class';
     report(walk, at, 'hidden-fields', `${className}\0${hidden.join(', ')}`);
   }
   if (walk.serializer.cyclesThrow) {
     const cycle = selfReferenceOf(walk.env, type);
     if (cycle) {
-      report(walk, at, 'cycle', `${declaredTypeName(ts, type) ?? 'object'}\0${cycle}`);
+      report(walk, at, 'cycle', `${declaredTypeName(walk.env, type) ?? 'object'}\0${cycle}`);
       return;
     }
   }
@@ -394,8 +418,9 @@ function classifyObject(walk: Walk, type: TS.Type, at: At, explicit: boolean): v
 }
 
 /** The name a type was declared by (a class, interface, alias or enum); undefined for an object literal's type or a JavaScript object with properties assigned later, which are named after their variable. */
-function declaredTypeName(ts: Env['ts'], type: TS.Type): string | undefined {
+function declaredTypeName(env: Env, type: TS.Type): string | undefined {
+  const { ts } = env;
   const symbol = type.aliasSymbol ?? type.getSymbol();
   const named = ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Enum;
-  return symbol && symbol.flags & named ? symbol.getName() : undefined;
+  return symbol && symbol.flags & named ? sourceNameOf(env, symbol) : undefined;
 }

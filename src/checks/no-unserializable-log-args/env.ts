@@ -3,6 +3,7 @@ import type { TypeScriptApi } from '../../core/location.js';
 import type { Place } from './facts.js';
 import type { PreparedForwards } from './forwards.js';
 import type { Options } from './options.js';
+import type { PinoConfig } from './pino-config.js';
 import type { Sink } from './sinks.js';
 
 /** Results that are the same for every file of one Program: computed once, shared by all extract calls. */
@@ -15,6 +16,8 @@ export interface ProgramCache {
   creations: WeakMap<TS.Node, string | null>;
   /** Self-reference verdict per project type (see shapes.ts): the edge names, or null. */
   cycles: WeakMap<object, string | null>;
+  /** What every `pino(...)` call of the project configures (null: it makes none); computed on first need. */
+  projectPino?: PinoConfig | null;
   /** Import bindings per file: local name -> module specifier. */
   imports: WeakMap<TS.SourceFile, Map<string, string>>;
   /** Options the cache was built with (the wrapper summaries depend on them). */

@@ -77,14 +77,17 @@ function problemsAtCall(env: Env, file: string, call: TS.CallExpression, sink: S
   const push = (node: TS.Node, partial: Omit<Problem, 'sink' | 'range' | 'container'>, serializer = ref.serializer): void => {
     problems.push({ ...partial, sink: { ...ref, serializer }, range: rangeOf(sourceFile, node), container });
   };
-  for (const slot of sink.slots) {
-    const argument = call.arguments[slot.argumentIndex];
+  const arguments_ = sink.slots.flatMap((slot) =>
+    (slot.rest ? call.arguments.slice(slot.argumentIndex) : [call.arguments[slot.argumentIndex]]).map((argument) => ({ slot, argument })),
+  );
+  for (const { slot, argument } of arguments_) {
     if (!argument || ts.isSpreadElement(argument)) continue;
     for (const problem of classifyArgument(env, slot, argument)) {
       if (slot.coveredKinds?.includes(problem.kind)) continue;
-      const { kind, path, detail, catchVariable, key, text } = problem;
+      const { kind, path, detail, catchVariable, key, text, morePaths } = problem;
       const fix = kind === 'numeric-enum' && problem.exact ? enumNameFix(env, problem.node, detail) : undefined;
-      push(problem.node, { kind, path, detail, catchVariable, key, expression: text, ...(fix ? { enumNameFix: fix } : {}) }, slot.serializer);
+      const more = morePaths > 0 ? { morePaths } : {};
+      push(problem.node, { kind, path, ...more, detail, catchVariable, key, expression: text, ...(fix ? { enumNameFix: fix } : {}) }, slot.serializer);
     }
   }
   if (sink.droppedFrom !== undefined) {

@@ -38,6 +38,8 @@ export interface Problem {
   kind: ProblemKind;
   /** Where the value sits in the logged argument: `bytesSent`, `ctx.req`, `items[]`. */
   path: string;
+  /** How many other paths of the same written value have a problem of this kind (the finding names the first). */
+  morePaths?: number;
   /** Kind-specific detail: a type name, the enum name, hidden field names, the logger's creation place. */
   detail: string;
   /** The value is a `catch` variable, treated as an Error. */

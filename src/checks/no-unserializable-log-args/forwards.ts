@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { calleeName, dottedName, dottedRoot, hasJsonPlaceholder, literalText, propertyNameText, unwrapExpression } from './ast.js';
+import { calleeName, dottedName, dottedRoot, elementCallbackArray, hasJsonPlaceholder, literalText, propertyNameText, unwrapExpression } from './ast.js';
 import type { TypeScriptApi } from '../../core/location.js';
 import type { Env } from './env.js';
 import { LEVEL_METHODS } from './loggers.js';
@@ -104,6 +104,10 @@ function walkForwards(env: Env, sourceFile: TS.SourceFile): FileForwards {
       owner = name !== undefined && tainted.size > 0 ? { name, tainted } : owner;
     }
     if (owner !== undefined) {
+      // `args.map((a) => ...)`: each element of a forwarded array is forwarded too.
+      const array = elementCallbackArray(ts, node);
+      const element = array && ts.isIdentifier(array) && owner.tainted.has(array.text) ? (node as TS.ArrowFunction).parameters[0]?.name : undefined;
+      if (element && ts.isIdentifier(element)) owner.tainted.add(element.text);
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && forwards(env, node.initializer, owner.tainted)) {
         owner.tainted.add(node.name.text);
       }

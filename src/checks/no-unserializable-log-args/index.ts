@@ -16,7 +16,7 @@ export const noUnserializableLogArgs: Check<LogArgFacts, Options> = {
   description:
     'Values that a logger cannot serialize: bigints and cyclic objects that crash JSON-based loggers, and Errors, Maps, Sets, hidden fields and numeric enums that are silently lost or opaque.',
   usesTypes: true,
-  factsVersion: 7,
+  factsVersion: 8,
   optionsSchema,
   defaultOptions,
   extract: extractLogArgFacts,

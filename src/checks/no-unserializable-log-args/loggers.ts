@@ -267,7 +267,7 @@ function familyOfFactory(env: Env, callee: TS.Identifier, depth: number): Logger
 }
 
 /** With a checker, an identifier imported in another file through a re-export. */
-function importSpecifierOfSymbol(env: Env, identifier: TS.Identifier): string | undefined {
+export function importSpecifierOfSymbol(env: Env, identifier: TS.Identifier): string | undefined {
   if (!env.checker) return undefined;
   let symbol: TS.Symbol | undefined;
   try {
@@ -333,13 +333,13 @@ export function creationCallOf(env: Env, receiver: TS.Expression, depth = 0): TS
   return creation;
 }
 
-function optionsLiteral(env: Env, creation: TS.CallExpression): TS.ObjectLiteralExpression | undefined {
+export function optionsLiteral(env: Env, creation: TS.CallExpression): TS.ObjectLiteralExpression | undefined {
   const first = creation.arguments[0];
   const literal = first && unwrapExpression(env.ts, first);
   return literal && env.ts.isObjectLiteralExpression(literal) ? literal : undefined;
 }
 
-function optionNamed(env: Env, literal: TS.ObjectLiteralExpression, name: string): TS.ObjectLiteralElementLike | undefined {
+export function optionNamed(env: Env, literal: TS.ObjectLiteralExpression, name: string): TS.ObjectLiteralElementLike | undefined {
   return literal.properties.find((property) => property.name !== undefined && propertyNameText(env.ts, property.name) === name);
 }
 
@@ -364,34 +364,4 @@ export function winstonCreationWithoutErrors(env: Env, receiver: TS.Expression):
   const text = format.initializer.getText();
   if (/\berrors\s*\(/.test(text)) return undefined;
   return /\b(json|logstash)\s*\(/.test(text) ? creation : undefined;
-}
-
-/** What a visible `pino({...})` configuration changes: extra Error keys (serializers, errorKey), argument hooks. */
-export interface PinoConfig {
-  errorKeys: string[];
-  /** `hooks.logMethod` may reorder arguments: message-first calls are not known to drop anything. */
-  rewritesArguments: boolean;
-}
-
-export function pinoConfigOf(env: Env, receiver: TS.Expression): PinoConfig {
-  const { ts } = env;
-  const config: PinoConfig = { errorKeys: [], rewritesArguments: false };
-  const creation = creationCallOf(env, receiver);
-  const literal = creation && optionsLiteral(env, creation);
-  if (!literal) return config;
-  const serializers = optionNamed(env, literal, 'serializers');
-  if (serializers && ts.isPropertyAssignment(serializers)) {
-    const value = unwrapExpression(ts, serializers.initializer);
-    if (ts.isObjectLiteralExpression(value)) {
-      for (const property of value.properties) {
-        const key = property.name && propertyNameText(ts, property.name);
-        if (key) config.errorKeys.push(key);
-      }
-    }
-  }
-  const errorKey = optionNamed(env, literal, 'errorKey');
-  if (errorKey && ts.isPropertyAssignment(errorKey) && ts.isStringLiteral(errorKey.initializer)) config.errorKeys.push(errorKey.initializer.text);
-  const hooks = optionNamed(env, literal, 'hooks');
-  config.rewritesArguments = hooks !== undefined && /\blogMethod\b/.test(hooks.getText());
-  return config;
 }

@@ -42,7 +42,8 @@ function where(problem: Problem): string {
 }
 
 function messageOf(problem: Problem, helper: SafeHelper | undefined): string {
-  const value = `\`${problem.path || problem.expression}\``;
+  const more = problem.morePaths ? ` (+${problem.morePaths} more ${problem.morePaths === 1 ? 'path' : 'paths'})` : '';
+  const value = `\`${problem.path || problem.expression}\`${more}`;
   const serializer = serializerTitle(problem.sink);
   const at = where(problem);
   switch (problem.kind) {

@@ -59,10 +59,12 @@ interface Edge {
 }
 
 /**
- * A project class/interface whose instances must (or very likely do) reference themselves:
- * a required reference to its own type (`next: Node` with no null), a parent pointer next to a list of
- * children, two self pointers (`prev`/`next`), or two types that require each other (`a.b: B`, `b.a: A`).
- * A tree (`children: Node[]`) or a list (`next?: Node`) is acyclic and not reported.
+ * A project type whose instances must (or very likely do) reference themselves: a required reference to its own
+ * type (`next: Node` with no null: a finite graph of such values has a cycle), a parent pointer next to a list
+ * of children (each child points back), two types that require each other (`a.b: B`, `b.a: A`), or, for a
+ * class, two self pointers (`prev`/`next`: objects the program links). An interface or type alias with two
+ * optional self references describes a tree of data (`left?`/`right?`, `inReplyTo?`/`quote?`), and a property
+ * that holds one or many (`cc?: IObject | IObject[]`, JSON-LD style) is a list of children, not a parent pointer.
  */
 export function selfReferenceOf(env: Env, type: TS.Type): string | undefined {
   const symbol = type.getSymbol();
@@ -82,7 +84,7 @@ function findSelfReference(env: Env, type: TS.Type, symbol: TS.Symbol): string |
   const required = ones.find((edge) => edge.required);
   if (required) return required.name;
   if (ones.length > 0 && manys.length > 0) return `${ones[0]!.name} / ${manys[0]!.name}`;
-  if (ones.length >= 2) return `${ones[0]!.name} / ${ones[1]!.name}`;
+  if (ones.length >= 2 && isClass(env, symbol)) return `${ones[0]!.name} / ${ones[1]!.name}`;
   for (const edge of edges) {
     if (edge.many || !edge.required || edge.target === symbol) continue;
     const declaration = edge.target.declarations?.[0];
@@ -110,9 +112,16 @@ function edgesOf(env: Env, type: TS.Type): Edge[] {
       continue;
     }
     const optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
-    collectTargets(env, property.getName(), propertyType, !optional, false, edges, 0);
+    const own: Edge[] = [];
+    collectTargets(env, property.getName(), propertyType, !optional, false, own, 0);
+    // `X | X[]` holds one or many: a list of X, never a pointer to one.
+    edges.push(...own.filter((edge) => edge.many || !own.some((other) => other.many && other.target === edge.target)));
   }
   return edges;
+}
+
+function isClass(env: Env, symbol: TS.Symbol): boolean {
+  return (symbol.flags & env.ts.SymbolFlags.Class) !== 0;
 }
 
 function collectTargets(env: Env, name: string, type: TS.Type, required: boolean, many: boolean, into: Edge[], depth: number): void {
@@ -121,7 +130,8 @@ function collectTargets(env: Env, name: string, type: TS.Type, required: boolean
   if (type.flags & ts.TypeFlags.Union) {
     const parts = (type as TS.UnionType).types;
     const nullable = parts.some((part) => part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void));
-    for (const part of parts) collectTargets(env, name, part, required && !nullable, many, into, depth + 1);
+    // Unions are flat (a part is never a union): no depth step, so `X | (X | string)[]` reaches X in the array.
+    for (const part of parts) collectTargets(env, name, part, required && !nullable, many, into, depth);
     return;
   }
   if (!(type.flags & ts.TypeFlags.Object)) return;

@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { calleeName, countPlaceholders, dottedName, dottedRoot, hasJsonPlaceholder, literalText, shortText, unwrapExpression } from './ast.js';
+import { calleeName, countPlaceholders, dottedName, dottedRoot, elementCallbackArray, hasJsonPlaceholder, literalText, shortText, unwrapExpression } from './ast.js';
 import { placeOf, type Env } from './env.js';
 import type { Place, ProblemKind } from './facts.js';
 import {
@@ -7,10 +7,10 @@ import {
   familyOfCalledFunction,
   familyOfMethodCall,
   importsOf,
-  pinoConfigOf,
   winstonCreationWithoutErrors,
   type LoggerFamily,
 } from './loggers.js';
+import { pinoConfigOf } from './pino-config.js';
 import { ANY_KEY, familyEnabled, type SerializerName, type SinkFamily } from './options.js';
 import { wrapperSinkOf } from './wrappers.js';
 
@@ -28,6 +28,8 @@ export interface SinkSlot {
   logs: boolean;
   /** Keys under which this logger's configuration serializes Errors, besides the serializer's own. */
   errorKeys?: string[];
+  /** A wrapper's rest parameter: every argument from `argumentIndex` on is serialized this way. */
+  rest?: boolean;
   /** Problems a wrapper's own parameter type already has at its inner sink: reported there, not at calls. */
   coveredKinds?: ProblemKind[];
 }
@@ -168,12 +170,31 @@ export function jsonDestination(env: Env, call: TS.CallExpression): 'log' | 'wir
     if (ts.isCallExpression(parent) && parent.arguments.includes(node as TS.Expression)) {
       return destinationOfCall(env, parent);
     }
+    // `args.map((a) => JSON.stringify(a)).join(' ')`: the texts go where the mapped array goes.
+    const mapped = ts.isArrowFunction(parent) && parent.body === node ? mappedArrayCall(env, parent) : undefined;
+    if (mapped) {
+      node = mapped;
+      continue;
+    }
+    if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'join' && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      node = parent.parent;
+      continue;
+    }
     if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) {
       return destinationOfVariable(env, parent, parent.name.text);
     }
     return undefined;
   }
   return undefined;
+}
+
+/** The `x.map(fn)` call whose callback `fn` is (not `forEach`, whose callback results are dropped). */
+function mappedArrayCall(env: Env, fn: TS.ArrowFunction): TS.CallExpression | undefined {
+  const { ts } = env;
+  if (!elementCallbackArray(ts, fn)) return undefined;
+  const call = fn.parent as TS.CallExpression;
+  const method = calleeName(ts, call.expression);
+  return method === 'map' || method === 'flatMap' ? call : undefined;
 }
 
 function destinationOfCall(env: Env, call: TS.CallExpression): 'log' | 'wire' | undefined {

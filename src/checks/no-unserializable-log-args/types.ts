@@ -116,3 +116,14 @@ export function enumNameOf(env: Env, type: TS.Type): string | undefined {
   if (ts.isEnumDeclaration(declaration)) return declaration.name.text;
   return undefined;
 }
+
+/** A symbol's name as its declaration spells it: `Conference` for `export default class Conference`, not `default`. */
+export function sourceNameOf(env: Env, symbol: TS.Symbol): string | undefined {
+  const name = symbol.getName();
+  if (name !== 'default' && name !== 'export=') return name;
+  for (const declaration of symbol.declarations ?? []) {
+    const declared = (declaration as TS.NamedDeclaration).name;
+    if (declared && env.ts.isIdentifier(declared)) return declared.text;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { calleeName, functionNameOf, isInDeclarationFileOrPackage, propertyNameText, unwrapExpression } from './ast.js';
+import { calleeName, elementCallbackArray, functionNameOf, isInDeclarationFileOrPackage, propertyNameText, unwrapExpression } from './ast.js';
 import { candidateWrapperNames } from './candidate-names.js';
 import { classifyArgument } from './classify.js';
 import { placeOf, type Env } from './env.js';
@@ -69,11 +69,8 @@ function functionOf(env: Env, declaration: TS.Node): FunctionWithBody | undefine
 
 function analyzeWrapper(env: Env, fn: FunctionWithBody, depth: number): Sink | undefined {
   const { ts } = env;
-  const parameters: string[] = [];
-  for (const parameter of fn.parameters) {
-    if (parameter.dotDotDotToken) break;
-    parameters.push(ts.isIdentifier(parameter.name) ? parameter.name.text : '');
-  }
+  // A rest parameter is last: its name at its index stands for every argument from there on.
+  const parameters = fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : ''));
   if (!parameters.some((name) => name !== '')) return undefined;
 
   const slots: SinkSlot[] = [];
@@ -87,8 +84,11 @@ function analyzeWrapper(env: Env, fn: FunctionWithBody, depth: number): Sink | u
       if (sink) {
         const before = slots.length;
         for (const slot of sink.slots) {
-          const argument = node.arguments[slot.argumentIndex];
-          if (argument) traceParameters(env, fn, parameters, argument, slot, slots, 0);
+          for (const [index, argument] of node.arguments.entries()) {
+            if (index === slot.argumentIndex || (slot.rest && index > slot.argumentIndex)) {
+              traceParameters(env, fn, parameters, argument, { ...slot, argumentIndex: index, rest: false }, slots, 0);
+            }
+          }
         }
         if (slots.length > before && !inner) {
           inner = sink;
@@ -128,7 +128,14 @@ function traceParameters(
   if (ts.isIdentifier(expression)) {
     const index = parameters.indexOf(expression.text);
     if (index >= 0) {
-      into.push({ ...slot, argumentIndex: index });
+      const isRest = fn.parameters[index]!.dotDotDotToken !== undefined;
+      // The rest array itself: its elements land in an array under the same key.
+      into.push(isRest ? { ...slot, argumentIndex: index, rest: true, spread: false, errorOk: false } : { ...slot, argumentIndex: index });
+      return;
+    }
+    const rest = restElementIndex(env, fn, parameters, expression);
+    if (rest !== undefined) {
+      into.push({ ...slot, argumentIndex: rest, rest: true });
       return;
     }
     const local = localObjectLiteral(env, fn, expression.text);
@@ -152,6 +159,17 @@ function traceParameters(
       traceParameters(env, fn, parameters, value, { ...slot, spread: false, key: landing, errorOk: false }, into, depth + 1);
     }
   }
+}
+
+/** `a` in `args.map((a) => JSON.stringify(a))`, `args` the wrapper's rest parameter: the index of `args`. */
+function restElementIndex(env: Env, fn: FunctionWithBody, parameters: string[], identifier: TS.Identifier): number | undefined {
+  const { ts } = env;
+  const declaration = symbolAt(env, identifier)?.valueDeclaration;
+  if (!declaration || !ts.isParameter(declaration) || declaration.parent.parameters[0] !== declaration) return undefined;
+  const array = elementCallbackArray(ts, declaration.parent);
+  if (!array || !ts.isIdentifier(array)) return undefined;
+  const index = parameters.indexOf(array.text);
+  return index >= 0 && fn.parameters[index]!.dotDotDotToken !== undefined ? index : undefined;
 }
 
 /** `const entry = { ...fields }` declared in the wrapper itself. */
