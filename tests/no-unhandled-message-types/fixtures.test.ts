@@ -160,4 +160,30 @@ describe('no-unhandled-message-types on focused fixtures', () => {
   it('silent-server-library: a server library whose clients live elsewhere: no findings', async () => {
     expect(await findingLines('no-unhandled-message-types/silent-server-library')).toEqual([]);
   });
+
+  it('typed-receivers: emit and on of a receiver declared as an EventEmitter subclass (`client: MatrixClient`, across a barrel and two bases) are in-process; `this.dispatch` calls its own class method, `x.dispatch` the method of the class x is declared as, and a method name two classes implement differently is no wrapper by name; a socket typed by a package and an unambiguous wrapper method are still checked', async () => {
+    expect(await findingLines('no-unhandled-message-types/typed-receivers')).toEqual([
+      `src/app/lobby-client.ts:6:15 error 'leave-room' is sent here but no handler maps it. Did you mean 'leave_room' (handled at src/app/lobby-server.ts:6, never sent)? Handlers: src/app/lobby-server.ts:5.`,
+      `src/ui/panel.ts:8:27 error 'close_pannel' is sent here but no handler maps it. Did you mean 'close_panel' (handled at src/ui/panel-worker.ts:5, never sent)? Handlers: src/ui/panel-worker.ts:2.`,
+    ]);
+  });
+
+  it('in-process-switches: a switch over entries its own file pushes (an undo stack) or builds (stream sentinels) receives no other file messages, so a BroadcastChannel peer and a third-party API client sharing a name with it get no findings; a receiver pushing only some of its types is still checked', async () => {
+    expect(await findingLines('no-unhandled-message-types/in-process-switches')).toEqual([
+      `src/sync/client.ts:6:34 error 'unsubscrbe' is sent here but no handler maps it. Did you mean 'unsubscribe' (handled at src/sync/server.ts:11, never sent)? Handlers: src/sync/server.ts:7.`,
+    ]);
+  });
+
+  it('numeric-enums: members of two numeric enums that share numbers are two types (VAD events handle no speech event); a type the encoder assigns (`packet.type = PacketType.BINARY_EVENT`) is made, so its handler is alive; an enum member nobody sends is still dead', async () => {
+    expect(await findingLines('no-unhandled-message-types/numeric-enums')).toEqual([
+      `src/parser/packets.ts:25:10 warning PacketType.DISCONNECT (3) is handled here but nothing in the project sends it. The other types handled here are sent from src/parser/server.ts:4, src/parser/server.ts:5, src/parser/server.ts:6.`,
+    ]);
+  });
+
+  it('batches-and-patterns: a batch of one (`send(JSON.stringify([msg]))`) sends its message; a test against a type built from a parameter (`${id}/response`) handles every type it can match; a typo next to it is still reported', async () => {
+    expect(await findingLines('no-unhandled-message-types/batches-and-patterns')).toEqual([
+      `src/client/polyfill.ts:12:12 warning 'reset' is handled here but nothing in the project sends it. The other types handled here are sent from src/worker/user-object.ts:5, src/worker/user-object.ts:9, src/worker/user-object.ts:14.`,
+      `src/extension/handler.ts:12:37 error 'vscode:opened-fil' is sent here but no handler maps it. Did you mean 'vscode:opened-file' (handled at src/webview/app.ts:5, never sent)? Handlers: src/webview/app.ts:2.`,
+    ]);
+  });
 });

@@ -32,6 +32,7 @@ import {
   SOCKET_NARROWING_PROPERTIES,
   isSocketName,
 } from './patterns.js';
+import { classFactOf, className, declaresMethod, enclosingClass, fieldTypeOf, typeNameOf } from './classes.js';
 import { compactText, hasExportModifier, hasModifier, isFunctionLike, isHandlerValue, isPlainData, lastName, sameValueRef, staticPropertyName, unwrap, valueRefOf } from './syntax.js';
 
 /** Deeper nesting than this is generated code; we stop descending instead of overflowing the stack. */
@@ -110,6 +111,8 @@ interface LocalBinding {
   messages?: TS.ObjectLiteralExpression[];
   /** It holds the command line or part of it: `const args = process.argv.slice(2)`, `let action = args[0]`. */
   commandLine?: true;
+  /** The class it is declared as (`room: Room`, `new Room()`). */
+  declaredType?: string;
 }
 
 /** A file that may read its command line: `process.argv`, `Bun.argv`, `Deno.args`. */
@@ -193,6 +196,7 @@ export function extractMessageFacts(ts: TypeScriptApi, sourceFile: TS.SourceFile
 class Extractor {
   private readonly facts: MessageFacts = {
     catalogs: [],
+    classes: [],
     consts: [],
     imports: [],
     exports: [],
@@ -401,7 +405,12 @@ class Extractor {
 
   /** Parameters are variables of their function: a parameter `msg` hides an outer `const msg = { type }`. */
   private declareParameters(node: TS.SignatureDeclaration): void {
-    for (const parameter of node.parameters) for (const name of bindingNames(this.ts, parameter.name)) this.declareLocal(name, node);
+    const ts = this.ts;
+    for (const parameter of node.parameters) {
+      for (const name of bindingNames(ts, parameter.name)) this.declareLocal(name, node);
+      const type = ts.isIdentifier(parameter.name) ? typeNameOf(ts, parameter.type) : undefined;
+      if (type) this.declareLocal((parameter.name as TS.Identifier).text, node).declaredType = type;
+    }
   }
 
   private collectBindings(node: TS.Node): void {
@@ -421,6 +430,8 @@ class Extractor {
         const init = unwrap(ts, declaration.initializer);
         if (ts.isIdentifier(declaration.name)) {
           const name = declaration.name.text;
+          const type = typeNameOf(ts, declaration.type, init);
+          if (type) this.declareLocal(name, scope).declaredType = type;
           if (this.createsSocket(init)) this.socketVariables.add(name);
           if (this.readsDiscriminant(init, 0)) this.derivedDiscriminants.add(name);
           if (isFunctionLike(ts, init)) this.localFunctions.add(name);
@@ -617,7 +628,8 @@ class Extractor {
         this.recordDiscriminantType(node as TS.PropertySignature | TS.PropertyDeclaration);
         break;
       case CLASS:
-        context = (node as TS.ClassLikeDeclaration).name?.text ?? 'class';
+        context = className(node as TS.ClassLikeDeclaration);
+        this.facts.classes.push(classFactOf(ts, node as TS.ClassLikeDeclaration));
         break;
       case EXPORT_ASSIGNMENT:
         this.recordExportAssignment(node as TS.ExportAssignment);
@@ -643,7 +655,10 @@ class Extractor {
         this.visitCondition((node as TS.ConditionalExpression).condition);
         break;
       case BINARY:
-        if ((node as TS.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) this.visitIndexAssignment(node as TS.BinaryExpression);
+        if ((node as TS.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+          this.visitIndexAssignment(node as TS.BinaryExpression);
+          this.visitTypeAssignment(node as TS.BinaryExpression);
+        }
         break;
       case OBJECT_LITERAL:
         this.visitObjectLiteral(node as TS.ObjectLiteralExpression);
@@ -909,6 +924,8 @@ class Extractor {
       if (ts.isIdentifier(parameter.name)) params.set(parameter.name.text, index);
     });
     const wrapper: WrapperFact = { key: String(this.wrapperCount++), name: name ?? '', method, params: [] };
+    const owner = method ? this.declaringClass(node) : undefined;
+    if (owner) wrapper.owner = className(owner);
     if (name) this.facts.wrappers.push(wrapper);
     const scope: FunctionScope = { wrapper, params, topLevel: !method && this.isModuleLevel(node) };
     const body = (node as TS.FunctionLikeDeclaration).body;
@@ -920,6 +937,13 @@ class Extractor {
       this.functionStack.pop();
     }
     return scope;
+  }
+
+  /** The class a method (or a field given a function) belongs to (the walk is at the function). */
+  private declaringClass(node: TS.SignatureDeclaration): TS.ClassLikeDeclaration | undefined {
+    const ts = this.ts;
+    const parent = ts.isMethodDeclaration(node) ? this.ancestor(1) : this.ancestor(1) && ts.isPropertyDeclaration(this.ancestor(1)!) ? this.ancestor(2) : undefined;
+    return parent && (ts.isClassDeclaration(parent) || ts.isClassExpression(parent)) ? parent : undefined;
   }
 
   /** `function f() {}` or `const f = () => {}` at the top of the module (the walk is at the function). */
@@ -997,6 +1021,9 @@ class Extractor {
     let payload = unwrap(ts, expression);
     const built = this.builtBy(payload);
     if (ts.isCallExpression(payload) && payload.arguments.length >= 1) payload = unwrap(ts, payload.arguments[0]!);
+    // A batch of one: `send(JSON.stringify([msg]))`.
+    const [only] = ts.isArrayLiteralExpression(payload) && payload.elements.length === 1 ? payload.elements : [];
+    if (only && !ts.isSpreadElement(only)) payload = unwrap(ts, only);
     if (ts.isObjectLiteralExpression(payload)) {
       const discriminant = this.discriminantOf(payload);
       if (!discriminant?.value) return undefined;
@@ -1007,6 +1034,9 @@ class Extractor {
       const object = this.messageTypeOf(payload.text);
       const param = this.parameterOf(payload.text);
       if (param && object === undefined) {
+        // `dispatch(msg) { switch (msg.type) { case 'urlback': post(msg) } }` receives and dispatches: it forwards
+        // one type it handles, so it is no wrapper sending whatever its callers pass.
+        if (this.narrowedByType(payload.text)) return undefined;
         if (!built) return { scope: param.scope, param: param.index, how: 'object' };
         // `send(encode(msg))` forwards `msg` unless `encode` turns out to build its own message
         // (`send(hubState(ctx))`): the function is a wrapper, and the builder's type is sent too.
@@ -1017,6 +1047,35 @@ class Extractor {
     }
     // `send(JSON.stringify(hubState()))`, `send(peer, hubState(ctx))`: whatever the builder it names returns.
     return this.builtBy(payload) ?? built;
+  }
+
+  /**
+   * The node `visit` is at runs only for some types of message `name`: inside a `case` of `switch (name.type)`, or
+   * the `then` branch of `if (name.type === T)`, in the innermost function.
+   */
+  private narrowedByType(name: string): boolean {
+    const ts = this.ts;
+    const { ancestors } = this;
+    const readsType = (expression: TS.Expression): boolean => {
+      const node = unwrap(ts, expression);
+      return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && this.isDiscriminant(node);
+    };
+    const testsType = (condition: TS.Expression): boolean => {
+      const node = unwrap(ts, condition);
+      if (!ts.isBinaryExpression(node)) return false;
+      const operator = node.operatorToken.kind;
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return testsType(node.left) || testsType(node.right);
+      const equality = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+      return equality && (readsType(node.left) || readsType(node.right));
+    };
+    for (let i = ancestors.length - 1; i >= 1; i--) {
+      const node = ancestors[i]!;
+      if (isFunctionLike(ts, node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) return false;
+      if (ts.isCaseClause(node) && i >= 2 && ts.isSwitchStatement(ancestors[i - 2]!) && readsType((ancestors[i - 2] as TS.SwitchStatement).expression)) return true;
+      const parent = ancestors[i - 1]!;
+      if (ts.isIfStatement(parent) && parent.thenStatement === node && testsType(parent.expression)) return true;
+    }
+    return false;
   }
 
   /** A call of a function by name (not a parameter): the message it builds, if it turns out to be a builder. */
@@ -1037,17 +1096,18 @@ class Extractor {
     return { value };
   }
 
-  private recordSend(carried: Carried | undefined, via: SendVia, at: TS.Node): void {
+  private recordSend(carried: Carried | undefined, via: SendVia, at: TS.Node, receiverType?: string): void {
     if (!carried) return;
     if ('scope' in carried) {
       // A function emitting its parameter in-process (`notify(type) { this.emit(type) }`) is no sender.
-      if (via !== 'inProcess') this.addWrapperParam(carried.scope, carried.param, carried.how);
+      if (via !== 'inProcess' && via !== 'made') this.addWrapperParam(carried.scope, carried.param, carried.how);
       return;
     }
     const send: SendFact = { value: carried.value, range: this.range(carried.at ?? at), via, context: this.context() };
     const field = via === 'emit' || via === 'typeArgument' || via === 'inProcess' ? EVENT_FIELD : carried.field;
     if (field !== undefined) send.field = field;
     if (carried.topic) send.topic = carried.topic;
+    if (receiverType) send.receiverType = receiverType;
     this.facts.sends.push(send);
   }
 
@@ -1118,6 +1178,16 @@ class Extractor {
     return this.socketVariables.has(name) || isSocketName(name, this.options.socketNames);
   }
 
+  /** The class a receiver is declared as: `this.client` (a field `client: MatrixClient`), `room` (a parameter `room: Room`). */
+  private receiverTypeOf(receiver: TS.Expression): string | undefined {
+    const ts = this.ts;
+    const node = unwrap(ts, receiver);
+    if (ts.isIdentifier(node)) return this.localBinding(node.text)?.declaredType;
+    if (!ts.isPropertyAccessExpression(node) || node.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    const owner = enclosingClass(ts, this.ancestors);
+    return owner && fieldTypeOf(ts, owner, node.name.text);
+  }
+
   private isErrorReceiver(expression: TS.Expression): boolean {
     const name = lastName(this.ts, expression);
     return name !== undefined && ERROR_NAMES.has(name);
@@ -1157,10 +1227,11 @@ class Extractor {
         // `emit` on anything but a socket is an in-process event (an EventEmitter, a handler registry fed directly):
         // never a message channel, but its handlers are alive.
         const via = this.isSocketReceiver(receiver) ? 'emit' : 'inProcess';
+        const receiverType = via === 'emit' ? this.receiverTypeOf(receiver) : undefined;
         for (const branch of this.branchesOf(args[0])) {
           for (const sent of this.narrowedLabels(branch) ?? [branch]) {
             const value = valueRefOf(ts, sent);
-            this.recordSend(value && this.carriedValue(value, 'type'), via, branch);
+            this.recordSend(value && this.carriedValue(value, 'type'), via, branch, receiverType);
           }
         }
         // `socket.emit('message', { type: 'COLLABROOM', data: { type: 'NEW_CHANGES' } })`: the event carries messages.
@@ -1169,7 +1240,12 @@ class Extractor {
         return;
       }
       if ((name === 'on' || name === 'once' || name === 'addListener') && args.length >= 2 && this.isSocketReceiver(receiver)) {
-        return this.recordHandler(args[0]!, 'on', `on:${compactText(receiver, this.sourceFile)}`, receiver, 'on', undefined, EVENT_FIELD);
+        const key = `on:${compactText(receiver, this.sourceFile)}`;
+        this.recordHandler(args[0]!, 'on', key, receiver, 'on', undefined, EVENT_FIELD);
+        const group = this.groupsByKey.get(key);
+        const receiverType = group === undefined ? undefined : this.receiverTypeOf(receiver);
+        if (receiverType) this.facts.handlerGroups[group!]!.receiverType = receiverType;
+        return;
       }
       if (name === 'set' && args.length === 2 && isHandlerValue(ts, args[1]!)) {
         return this.recordKeyedHandler(args[0]!, receiver, 'map');
@@ -1192,8 +1268,12 @@ class Extractor {
     if (this.options.registryFunctions.includes(name) && args.length >= 2 && isHandlerValue(ts, args[1]!)) {
       return this.recordHandler(args[0]!, 'register', `register:${name}`, call, 'key');
     }
-    const fieldFunction = method && ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword ? this.fieldFunctions.get(name) : undefined;
-    this.recordCall(call, name, method, fieldFunction ?? undefined);
+    const onThis = method && ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword;
+    const fieldFunction = onThis ? this.fieldFunctions.get(name) : undefined;
+    const ownClass = onThis ? enclosingClass(ts, this.ancestors) : undefined;
+    const owner = ownClass && declaresMethod(ts, ownClass, name) ? className(ownClass) : undefined;
+    const receiver = method && !onThis ? (callee as TS.PropertyAccessExpression).expression : undefined;
+    this.recordCall(call, name, method, fieldFunction ?? undefined, owner, receiver);
   }
 
   /**
@@ -1226,11 +1306,12 @@ class Extractor {
   }
 
   /** A call to a function we cannot see yet: a send if it resolves to a wrapper (or is named like a sender). */
-  private recordCall(call: TS.CallExpression, callee: string, method: boolean, fieldFunction?: string): void {
+  private recordCall(call: TS.CallExpression, callee: string, method: boolean, fieldFunction?: string, owner?: string, receiver?: TS.Expression): void {
     const ts = this.ts;
     const args = call.arguments;
     if (args.length === 0) return;
     const sendish = SENDISH.test(callee);
+    let receiverType: string | null | undefined;
     for (let argIndex = 0; argIndex < args.length; argIndex++) {
       const node = unwrap(ts, args[argIndex]!);
       let shape: 'object' | 'value';
@@ -1259,6 +1340,9 @@ class Extractor {
         : { callee, method, sendish, argIndex, shape, range: RANGE_UNSET, context, value };
       if (field !== undefined) call.field = field;
       if (fieldFunction !== undefined) call.fieldFunction = fieldFunction;
+      if (owner !== undefined) call.owner = owner;
+      receiverType ??= (receiver && this.receiverTypeOf(receiver)) ?? null;
+      if (receiverType) call.receiverType = receiverType;
       const topic = shape === 'object' && argIndex > 0 && sendish ? valueRefOf(ts, unwrap(ts, args[0]!)) : undefined;
       if (topic && !(topic.kind === 'literal' && typeof topic.value === 'number')) call.topic = topic;
       this.pushCall(call, at);
@@ -1434,6 +1518,17 @@ class Extractor {
       if (!discriminant || !typeNode) continue;
       const owner = this.functionStack[this.functionStack.length - 1]?.wrapper.key ?? 'module';
       this.recordHandler(typeNode, 'if', `if:${owner}:${compactText(discriminant, this.sourceFile)}`, discriminant, 'case', undefined, this.fieldRead(discriminant));
+    }
+  }
+
+  /** `packet.type = cond ? PacketType.BINARY_EVENT : PacketType.BINARY_ACK`: types made, if not seen sent. */
+  private visitTypeAssignment(node: TS.BinaryExpression): void {
+    const ts = this.ts;
+    const left = unwrap(ts, node.left);
+    if (!ts.isPropertyAccessExpression(left) || !this.discriminants.has(left.name.text)) return;
+    for (const branch of this.branchesOf(node.right)) {
+      const value = valueRefOf(ts, branch);
+      if (value && value.kind !== 'const') this.recordSend({ value, field: left.name.text }, 'made', branch);
     }
   }
 

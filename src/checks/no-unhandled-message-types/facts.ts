@@ -55,9 +55,11 @@ export interface ExportFact {
 /** How a message type travels at a send: the shape decides which reserved names are ignored. */
 /**
  * `typeArgument`: the type is the call's first argument, as in Colyseus's `room.send('move', data)`. `inProcess`:
- * made or dispatched in-process rather than sent (`return { type: 'noop' }`, `registry.emit('x')`).
+ * made or dispatched in-process rather than sent (`return { type: 'noop' }`, `registry.emit('x')`). `made`: written
+ * into a message we do not see sent (`packet.type = PacketType.BINARY_EVENT`, `{ type }` given to a function we
+ * cannot follow).
  */
-export type SendVia = 'send' | 'emit' | 'typeArgument' | 'postMessage' | 'call' | 'writer' | 'inProcess';
+export type SendVia = 'send' | 'emit' | 'typeArgument' | 'postMessage' | 'call' | 'writer' | 'inProcess' | 'made';
 
 export interface SendFact {
   value: ValueRef;
@@ -72,6 +74,8 @@ export interface SendFact {
    * travels on, else the outer message's type. See `CallFact.topic`.
    */
   topic?: ValueRef;
+  /** For `x.emit(T)`: the class `x` is declared as (`client: MatrixClient`); an EventEmitter's events stay in-process. */
+  receiverType?: string;
 }
 
 /**
@@ -98,6 +102,10 @@ export interface CallFact {
   fieldFunction?: string;
   /** For a message object after a first argument naming where it goes: `bus.publish('multi-cache', { type })`. */
   topic?: ValueRef;
+  /** For `this.x(...)` where the enclosing class declares `x` itself: that class, whose `x` it calls. */
+  owner?: string;
+  /** For `x.m(...)`: the class `x` is declared as (`iframeProtocol: IFrameProtocol`), whose `m` it calls if the project has it. */
+  receiverType?: string;
 }
 
 /** A function or method whose parameter reaches a send in its own body. */
@@ -105,6 +113,8 @@ export interface WrapperFact {
   key: string;
   name: string;
   method: boolean;
+  /** For a method: the class declaring it. */
+  owner?: string;
   /** Parameter index -> how it reaches the send: it is the message object, or its type. */
   params: Array<{ index: number; how: 'object' | 'type' }>;
 }
@@ -126,6 +136,8 @@ export interface HandlerGroupFact {
    * its `if (data.event === 'x')` tests only add work for some.
    */
   generic?: true;
+  /** For `x.on(T, fn)`: the class `x` is declared as (see `SendFact.receiverType`). */
+  receiverType?: string;
 }
 
 export interface HandlerFact {
@@ -144,8 +156,18 @@ export interface AliasFact {
   mapRange: Range;
 }
 
+/** A class declared in the file: what it extends, what it implements, and whether it declares its own `emit`. */
+export interface ClassFact {
+  name: string;
+  extends?: string;
+  /** The methods it implements (and fields given a function), sorted. */
+  methods: string[];
+  emits?: true;
+}
+
 export interface MessageFacts {
   catalogs: CatalogFact[];
+  classes: ClassFact[];
   consts: ConstFact[];
   imports: ImportFact[];
   exports: ExportFact[];

@@ -9,7 +9,7 @@ export const noUnhandledMessageTypes: Check<MessageFacts, MessageTypesOptions> =
   description: 'Message types that are sent but that no handler maps, handled but never sent, or declared but unused, across files.',
   usesTypes: false,
   parseNeeds: { parents: false, jsDoc: false },
-  factsVersion: 21,
+  factsVersion: 22,
   optionsSchema,
   defaultOptions,
   extract: (context) => extractMessageFacts(context.ts, context.sourceFile, { ...defaultOptions, ...context.options }),

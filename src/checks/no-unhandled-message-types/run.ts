@@ -1,7 +1,9 @@
 import { compareStrings, type FindingDraft, type Range, type RelatedLocation } from '../../core/finding.js';
 import { projectPathOf, type CheckIndex } from '../types.js';
 import type { CatalogFact, HandlerGroupFact, MessageFacts, SendVia, ValueRef } from './facts.js';
+import { ProjectClasses } from './project-classes.js';
 import { globMatcher } from './glob.js';
+import { TypeSet, sameType } from './keys.js';
 import type { MessageTypesOptions } from './options.js';
 import { RESERVED_EVENTS, isCatalogName, isGenericTypeKey, isSentinelMember } from './patterns.js';
 import { Resolver, type ResolvedType } from './resolve.js';
@@ -16,6 +18,8 @@ interface Send {
    * exists.
    */
   weak: boolean;
+  /** Made in-process: an object a function returns, an entry pushed into a collection, an EventEmitter's event. */
+  inProcess: boolean;
   /** Sends through one wrapper travel one channel, whichever file calls it: `via:sendMessage`. */
   channel: string;
   type: ResolvedType;
@@ -44,6 +48,15 @@ interface Handler {
   group: Group;
 }
 
+/**
+ * A test against a type put together from something unknown: `` response.type === `${id}/response` ``. It may handle
+ * any type it can match (`'vscode:get-file/response'`), so no such send is reported.
+ */
+interface Pattern {
+  file: string;
+  regex: RegExp;
+}
+
 interface Alias {
   from: string;
   to: ResolvedType;
@@ -56,8 +69,9 @@ interface Alias {
 interface Scope {
   sends: Send[];
   handlers: Handler[];
-  sentKeys: Set<string>;
-  handledKeys: Set<string>;
+  patterns: Pattern[];
+  sentKeys: TypeSet;
+  handledKeys: TypeSet;
   /** Files that handle every type they send: peers of one symmetric protocol (tabs over a BroadcastChannel). */
   symmetricFiles: Set<string>;
 }
@@ -68,6 +82,7 @@ const MAX_LISTED = 3;
 interface FileTraffic {
   sends: Send[];
   handlers: Handler[];
+  patterns: Pattern[];
   aliases: Alias[];
 }
 
@@ -76,7 +91,7 @@ interface FileTraffic {
  * re-edited file swaps that part instead of concatenating thousands of files again.
  */
 interface ProjectTraffic extends FileTraffic {
-  spans: Map<string, { sends: [number, number]; handlers: [number, number]; aliases: [number, number] }>;
+  spans: Map<string, { sends: [number, number]; handlers: [number, number]; patterns: [number, number]; aliases: [number, number] }>;
   /** Files (tests aside) that declare catalogs, in file order: the only ones whose declarations can be unused. */
   catalogFiles: string[];
 }
@@ -88,6 +103,7 @@ export interface MessagesModel {
   sortedFiles: string[];
   resolver: Resolver;
   wrappers: WrapperIndex;
+  classes: ProjectClasses;
   isTest: (file: string) => boolean;
   lookedUp: Set<string>;
   traffic: ProjectTraffic;
@@ -103,7 +119,8 @@ export function linkMessageCheck(index: CheckIndex<MessageFacts>, options: Messa
   const files = new Map(index.files.map((entry) => [entry.file, entry.facts] as const));
   const projectPaths = new Map(index.files.map((entry) => [entry.file, projectPathOf(entry)] as const));
   const resolver = new Resolver(files);
-  const wrappers = new WrapperIndex(files, resolver);
+  const classes = new ProjectClasses(files, resolver);
+  const wrappers = new WrapperIndex(files, resolver, classes);
   const sortedFiles = [...files.keys()].sort(compareStrings);
   const matchesTest = globMatcher(options.testFiles);
   const tests = new Map<string, boolean>();
@@ -118,9 +135,10 @@ export function linkMessageCheck(index: CheckIndex<MessageFacts>, options: Messa
     sortedFiles,
     resolver,
     wrappers,
+    classes,
     isTest,
     lookedUp: lookedUpNames(sortedFiles, files, resolver),
-    traffic: { sends: [], handlers: [], aliases: [], spans: new Map(), catalogFiles: [] },
+    traffic: { sends: [], handlers: [], patterns: [], aliases: [], spans: new Map(), catalogFiles: [] },
     findings: [],
     linkKeys: new Map(),
   };
@@ -128,9 +146,15 @@ export function linkMessageCheck(index: CheckIndex<MessageFacts>, options: Messa
   for (const file of sortedFiles) {
     const own = trafficOf(model, file, files.get(file)!);
     const span = (list: unknown[], part: unknown[]): [number, number] => [list.length, list.length + part.length];
-    traffic.spans.set(file, { sends: span(traffic.sends, own.sends), handlers: span(traffic.handlers, own.handlers), aliases: span(traffic.aliases, own.aliases) });
+    traffic.spans.set(file, {
+      sends: span(traffic.sends, own.sends),
+      handlers: span(traffic.handlers, own.handlers),
+      patterns: span(traffic.patterns, own.patterns),
+      aliases: span(traffic.aliases, own.aliases),
+    });
     for (const send of own.sends) traffic.sends.push(send);
     for (const handler of own.handlers) traffic.handlers.push(handler);
+    for (const pattern of own.patterns) traffic.patterns.push(pattern);
     for (const alias of own.aliases) traffic.aliases.push(alias);
     if (!isTest(file) && files.get(file)!.catalogs.length > 0) traffic.catalogFiles.push(file);
   }
@@ -163,7 +187,7 @@ export function reportMessageCheck(model: MessagesModel, file: string, facts: Me
 /** What other files see of a file, compared whole. */
 function linkKey(facts: MessageFacts): string {
   const forwards = facts.calls.flatMap((call) => (call.param === undefined ? [] : [{ ...call, range: undefined, context: undefined }]));
-  return JSON.stringify([facts.exports, facts.wrappers, forwards, facts.lookups]);
+  return JSON.stringify([facts.exports, facts.wrappers, forwards, facts.lookups, facts.classes]);
 }
 
 /** Names of catalogs, constants and import bindings that differ between two versions of a file's facts. */
@@ -206,6 +230,7 @@ function withFileTraffic(model: MessagesModel, file: string, facts: MessageFacts
   return {
     sends: swap(linked.sends, span.sends, own.sends),
     handlers: swap(linked.handlers, span.handlers, own.handlers),
+    patterns: swap(linked.patterns, span.patterns, own.patterns),
     aliases: swap(linked.aliases, span.aliases, own.aliases),
     // Only the full project's traffic is ever answered from.
     spans: new Map(),
@@ -215,9 +240,11 @@ function withFileTraffic(model: MessagesModel, file: string, facts: MessageFacts
 
 /** Sends, handlers and aliases of one file: its own facts, other files' through the model. */
 function trafficOf(model: MessagesModel, file: string, facts: MessageFacts): FileTraffic {
+  const handlers = handlersOf(file, facts, model);
   return {
-    sends: sendsOf(file, facts, model.resolver, model.wrappers, model.isTest),
-    handlers: handlersOf(file, facts, model.resolver, model.lookedUp, model.isTest),
+    sends: sendsOf(file, facts, model),
+    handlers: handlers.handlers,
+    patterns: handlers.patterns,
     aliases: aliasesOf(file, facts, model.resolver),
   };
 }
@@ -225,7 +252,7 @@ function trafficOf(model: MessagesModel, file: string, facts: MessageFacts): Fil
 /** The findings of the whole project from every file's traffic (in file order). */
 function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFacts, traffic: ProjectTraffic): FindingDraft[] {
   const { options, sortedFiles, resolver } = model;
-  const { sends, handlers, aliases } = traffic;
+  const { sends, handlers, patterns, aliases } = traffic;
   const aliasByFrom = new Map<string, Alias>();
   for (const alias of aliases) if (!aliasByFrom.has(`s:${alias.from}`)) aliasByFrom.set(`s:${alias.from}`, alias);
 
@@ -234,13 +261,14 @@ function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFact
   let unscoped: Scope | undefined;
   const scopeOf = (sendChannels: number[] | undefined, handlerChannels: number[] | undefined): Scope => {
     // Without channels (the default) every send and handler is in one scope: no key to build per call.
-    if (!sendChannels && !handlerChannels) return (unscoped ??= buildScope(sends, handlers, aliasByFrom));
+    if (!sendChannels && !handlerChannels) return (unscoped ??= buildScope(sends, handlers, patterns, aliasByFrom));
     const cacheKey = `${sendChannels?.join(',') ?? '*'}|${handlerChannels?.join(',') ?? '*'}`;
     let scope = scopeCache.get(cacheKey);
     if (!scope) {
       const scopedSends = sendChannels ? sends.filter((send) => sendChannels.some((i) => channels[i]!.isSender(send.file))) : sends;
-      const scopedHandlers = handlerChannels ? handlers.filter((handler) => handlerChannels.some((i) => channels[i]!.isHandler(handler.file))) : handlers;
-      scope = buildScope(scopedSends, scopedHandlers, aliasByFrom);
+      const inHandlerChannels = (file: string): boolean => handlerChannels === undefined || handlerChannels.some((i) => channels[i]!.isHandler(file));
+      const scopedHandlers = handlers.filter((handler) => inHandlerChannels(handler.file));
+      scope = buildScope(scopedSends, scopedHandlers, patterns.filter((pattern) => inHandlerChannels(pattern.file)), aliasByFrom);
       scopeCache.set(cacheKey, scope);
     }
     return scope;
@@ -251,6 +279,7 @@ function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFact
     return matched.length > 0 ? matched : undefined;
   };
 
+  const inProcessGroups = groupsFedInProcess(sends, handlers);
   const findings: FindingDraft[] = [];
   const suggestedOrphans = new Set<Handler>();
   const occurrences = new Map<string, number>();
@@ -265,26 +294,26 @@ function findingsOf(model: MessagesModel, factsOf: (file: string) => MessageFact
     if (send.test || send.weak) continue;
     const sendChannels = channelsWhere(send.file, 'isSender');
     const target = scopeOf(sendChannels, sendChannels);
-    if (isHandled(send.type.key, target, aliasByFrom)) continue;
-    const evidence = handlerEvidence(send, sends, target, sendChannels !== undefined);
+    if (isHandled(send.type, target, aliasByFrom)) continue;
+    const evidence = handlerEvidence(send, sends, target, sendChannels !== undefined, inProcessGroups);
     // A receiver that passes every type on handles this one too.
     if (evidence.length === 0 || evidence.some((group) => group.fact.generic)) continue;
     findings.push(unhandledFinding(send, evidence, target, aliases, suggestedOrphans, identity));
   }
 
   // Handled but never sent.
-  const keysByGroup = new Map<Group, Set<string>>();
+  const keysByGroup = new Map<Group, TypeSet>();
   for (const handler of handlers) {
-    const keys = keysByGroup.get(handler.group);
-    if (keys) keys.add(handler.type.key);
-    else keysByGroup.set(handler.group, new Set([handler.type.key]));
+    let keys = keysByGroup.get(handler.group);
+    if (!keys) keysByGroup.set(handler.group, (keys = new TypeSet()));
+    keys.add(handler.type);
   }
   for (const handler of handlers) {
     if (handler.group.test || (options.ignoreExportedHandlers && handler.group.fact.exported) || suggestedOrphans.has(handler)) continue;
     if (handler.neverDead) continue;
     const handlerChannels = channelsWhere(handler.file, 'isHandler');
     const scope = scopeOf(handlerChannels, handlerChannels);
-    if (scope.sentKeys.has(handler.type.key)) continue;
+    if (scope.sentKeys.has(handler.type)) continue;
     const evidence = senderEvidence(handler, keysByGroup.get(handler.group)!, scope, handlerChannels !== undefined);
     if (evidence.length === 0) continue;
     findings.push({
@@ -315,7 +344,15 @@ function listLocations(items: ReadonlyArray<{ file: string; range: Range }>): st
   return unique.length > MAX_LISTED ? `${shown} and ${unique.length - MAX_LISTED} more` : shown;
 }
 
-function sendsOf(file: string, facts: MessageFacts, resolver: Resolver, wrappers: WrapperIndex, isTest: (file: string) => boolean): Send[] {
+/**
+ * Collection methods: `this.undos.push({ type: 'stop' })` stores an entry in-process (unless the receiver's method
+ * turns out to send, see `WrapperIndex`).
+ */
+const STORING_METHODS = new Set(['push', 'unshift', 'add', 'set', 'enqueue', 'append', 'insert']);
+
+function sendsOf(file: string, facts: MessageFacts, model: MessagesModel): Send[] {
+  const { resolver, wrappers, classes } = model;
+  const test = model.isTest(file);
   const sends: Send[] = [];
   const add = (
     via: SendVia,
@@ -330,29 +367,42 @@ function sendsOf(file: string, facts: MessageFacts, resolver: Resolver, wrappers
     const type = resolver.resolveValue(file, ref);
     if (!type) return;
     if (via === 'emit' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) return;
-    const send: Send = { file, type, weak, channel, range, context, test: isTest(file), field };
+    const send: Send = { file, type, weak, inProcess: via === 'inProcess', channel, range, context, test, field };
     const topic = topicRef && resolver.resolveValue(file, topicRef);
     if (topic) send.topic = topic.key;
     sends.push(send);
   };
-  for (const send of facts.sends) add(send.via, send.value, send.range, send.context, send.via === 'inProcess', undefined, send.field, send.topic);
+  for (const send of facts.sends) {
+    // `client.emit(T)` where `client: MatrixClient` and MatrixClient extends EventEmitter: an in-process event.
+    const via = send.receiverType !== undefined && classes.isEmitter(file, send.receiverType) ? 'inProcess' : send.via;
+    add(via, send.value, send.range, send.context, via === 'inProcess' || via === 'made', undefined, send.field, send.topic);
+  }
   for (const call of facts.calls) {
     if (!call.value) continue;
     if (wrappers.howReached(file, call)) add('call', call.value, call.range, call.context, false, `via:${call.method ? '.' : ''}${call.callee}`, call.field, call.topic);
     else if (call.sendish && call.shape === 'value' && call.argIndex === 0 && !wrappers.isKnown(file, call)) add('call', call.value, call.range, call.context, true);
+    else if (call.shape === 'object') add(call.method && STORING_METHODS.has(call.callee) ? 'inProcess' : 'made', call.value, call.range, call.context, true, undefined, call.field);
   }
   return sends;
 }
 
-function handlersOf(file: string, facts: MessageFacts, resolver: Resolver, lookedUp: Set<string>, isTest: (file: string) => boolean): Handler[] {
+function handlersOf(file: string, facts: MessageFacts, model: MessagesModel): { handlers: Handler[]; patterns: Pattern[] } {
+  const { resolver, lookedUp, classes } = model;
   const handlers: Handler[] = [];
-  const groups = facts.handlerGroups.map((fact): Group => ({ file, fact, test: isTest(file) }));
+  const patterns: Pattern[] = [];
+  const groups = facts.handlerGroups.map((fact): Group => ({ file, fact, test: model.isTest(file) }));
   for (const handler of facts.handlers) {
     const group = groups[handler.group];
     if (!group) continue;
     if (group.fact.needsLookup !== undefined && !lookedUp.has(`${file}\0${group.fact.needsLookup}`)) continue;
+    // `this.client.on(T, fn)` on an EventEmitter listens to in-process events, not to a socket.
+    if (group.fact.receiverType !== undefined && classes.isEmitter(file, group.fact.receiverType)) continue;
     const type = resolver.resolveValue(file, handler.value);
-    if (!type) continue;
+    if (!type) {
+      const regex = handler.value.kind === 'concat' ? patternOf(file, handler.value.parts, resolver) : undefined;
+      if (regex) patterns.push({ file, regex });
+      continue;
+    }
     if (handler.via === 'on' && type.key.startsWith('s:') && RESERVED_EVENTS.has(type.key.slice(2))) continue;
     const { value } = handler;
     // A bare number (`case 2:`) names no protocol: it may belong to another one that shares the numbers. A
@@ -362,7 +412,27 @@ function handlersOf(file: string, facts: MessageFacts, resolver: Resolver, looke
       (group.fact.kind === 'record' && value.kind === 'literal' && RESERVED_EVENTS.has(String(value.value)));
     handlers.push({ file, type, neverDead, range: handler.range, context: handler.context, group });
   }
-  return handlers;
+  return { handlers, patterns };
+}
+
+/** Literal text needed before a pattern counts: `${a}-${b}` would match nearly anything. */
+const MIN_PATTERN_TEXT = 3;
+
+/** `${id}/response` with `id` unknown: /^.+\/response$/, matching the types it may stand for. */
+function patternOf(file: string, parts: ValueRef[], resolver: Resolver): RegExp | undefined {
+  let source = '';
+  let text = 0;
+  for (const part of parts) {
+    const resolved = resolver.resolveValue(file, part);
+    if (resolved === undefined) {
+      if (!source.endsWith('.+')) source += '.+';
+      continue;
+    }
+    const literal = resolved.key.slice(2);
+    text += literal.length;
+    source += literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return text >= MIN_PATTERN_TEXT ? new RegExp(`^${source}$`) : undefined;
 }
 
 /** `file\0name` of every container looked up by a message type, here or in a file importing it. */
@@ -392,24 +462,48 @@ function aliasesOf(file: string, facts: MessageFacts, resolver: Resolver): Alias
   return aliases;
 }
 
-function buildScope(sends: Send[], handlers: Handler[], aliasByFrom: ReadonlyMap<string, Alias>): Scope {
-  const sentKeys = new Set<string>();
+function buildScope(sends: Send[], handlers: Handler[], patterns: Pattern[], aliasByFrom: ReadonlyMap<string, Alias>): Scope {
+  const sentKeys = new TypeSet();
   for (const send of sends) {
-    sentKeys.add(send.type.key);
+    sentKeys.add(send.type);
     const alias = aliasByFrom.get(send.type.key);
-    if (alias) sentKeys.add(alias.to.key);
+    if (alias) sentKeys.add(alias.to);
   }
-  const handledKeys = new Set(handlers.map((handler) => handler.type.key));
+  const handledKeys = new TypeSet();
+  for (const handler of handlers) handledKeys.add(handler.type);
   const handledInFile = new Set(handlers.map((handler) => `${handler.file}\0${handler.type.key}`));
   const asymmetricFiles = new Set(sends.filter((send) => !send.weak && !handledInFile.has(`${send.file}\0${send.type.key}`)).map((send) => send.file));
   const symmetricFiles = new Set(sends.filter((send) => !asymmetricFiles.has(send.file)).map((send) => send.file));
-  return { sends, handlers, sentKeys, handledKeys, symmetricFiles };
+  return { sends, handlers, patterns, sentKeys, handledKeys, symmetricFiles };
 }
 
-function isHandled(key: string, scope: Scope, aliasByFrom: ReadonlyMap<string, Alias>): boolean {
-  if (scope.handledKeys.has(key)) return true;
-  const alias = aliasByFrom.get(key);
-  return alias !== undefined && scope.handledKeys.has(alias.to.key);
+function isHandled(type: ResolvedType, scope: Scope, aliasByFrom: ReadonlyMap<string, Alias>): boolean {
+  if (scope.handledKeys.has(type)) return true;
+  const alias = aliasByFrom.get(type.key);
+  if (alias !== undefined && scope.handledKeys.has(alias.to)) return true;
+  return type.key.startsWith('s:') && scope.patterns.some((pattern) => pattern.regex.test(type.key.slice(2)));
+}
+
+/**
+ * Handler groups whose every type their own file makes in-process (`this.undos.push({ type: 'stop' })`, builders
+ * returning `{ type: 'flush' }`): a switch over a class's own entries, no receiver of another file's messages.
+ */
+function groupsFedInProcess(sends: Send[], handlers: Handler[]): Set<Group> {
+  const madeByFile = new Map<string, TypeSet>();
+  for (const send of sends) {
+    if (!send.inProcess) continue;
+    let made = madeByFile.get(send.file);
+    if (!made) madeByFile.set(send.file, (made = new TypeSet()));
+    made.add(send.type);
+  }
+  const fed = new Set<Group>();
+  const unfed = new Set<Group>();
+  for (const handler of handlers) {
+    if (madeByFile.get(handler.file)?.has(handler.type)) fed.add(handler.group);
+    else unfed.add(handler.group);
+  }
+  for (const group of unfed) fed.delete(group);
+  return fed;
 }
 
 /**
@@ -419,20 +513,20 @@ function isHandled(key: string, scope: Scope, aliasByFrom: ReadonlyMap<string, A
  * directions, and the other direction's receiver may live in another repository. Nor is sharing a generic type
  * (see `senderEvidence`).
  */
-function handlerEvidence(send: Send, sends: Send[], scope: Scope, inChannel: boolean): Group[] {
-  const siblingKeys = new Set<string>();
+function handlerEvidence(send: Send, sends: Send[], scope: Scope, inChannel: boolean, inProcessGroups: ReadonlySet<Group>): Group[] {
+  const siblingKeys = new TypeSet();
   for (const other of sends) {
-    if (other.test || other.weak || other.type.key === send.type.key || (!inChannel && isGenericTypeKey(other.type.key))) continue;
+    if (other.test || other.weak || sameType(other.type, send.type) || (!inChannel && isGenericTypeKey(other.type.key))) continue;
     // Published to a named topic, a message's siblings are those of its topic (a bus carries many protocols).
     const sameChannel = send.topic !== undefined ? other.topic === send.topic : other.file === send.file || other.channel === send.channel;
-    if (sameChannel) siblingKeys.add(other.type.key);
+    if (sameChannel) siblingKeys.add(other.type);
   }
   const groups = new Map<Group, true>();
   for (const handler of scope.handlers) {
     // A file that handles what it sends itself speaks a symmetric protocol: no proof of a separate receiver.
-    if (handler.group.test || handler.type.key === send.type.key || handler.file === send.file) continue;
+    if (handler.group.test || sameType(handler.type, send.type) || handler.file === send.file || inProcessGroups.has(handler.group)) continue;
     if (!sameField(send.field, handler.group.fact.field)) continue;
-    if (siblingKeys.has(handler.type.key)) groups.set(handler.group, true);
+    if (siblingKeys.has(handler.type)) groups.set(handler.group, true);
   }
   return [...groups.keys()];
 }
@@ -443,7 +537,7 @@ function handlerEvidence(send: Send, sends: Send[], scope: Scope, inChannel: boo
  * one protocol: a switch over in-process events and a server writing to its own browser client share those
  * without being two sides of one protocol.
  */
-function senderEvidence(handler: Handler, groupKeys: ReadonlySet<string>, scope: Scope, inChannel: boolean): Send[] {
+function senderEvidence(handler: Handler, groupKeys: TypeSet, scope: Scope, inChannel: boolean): Send[] {
   return scope.sends.filter(
     (send) =>
       !send.test &&
@@ -451,8 +545,8 @@ function senderEvidence(handler: Handler, groupKeys: ReadonlySet<string>, scope:
       send.file !== handler.file &&
       // A peer that handles all it sends itself proves no other receiver; a server relaying a client's type does.
       !scope.symmetricFiles.has(send.file) &&
-      send.type.key !== handler.type.key &&
-      groupKeys.has(send.type.key) &&
+      !sameType(send.type, handler.type) &&
+      groupKeys.has(send.type) &&
       (inChannel || !isGenericTypeKey(send.type.key)) &&
       sameField(send.field, handler.group.fact.field),
   );
@@ -479,7 +573,7 @@ function unhandledFinding(
 
   const suggestion = suggestHandled(send, scope, evidence);
   if (suggestion) {
-    const orphan = !scope.sentKeys.has(suggestion.type.key);
+    const orphan = !scope.sentKeys.has(suggestion.type);
     message += ` Did you mean ${suggestion.type.display} (handled at ${where(suggestion.file, suggestion.range)}${orphan ? ', never sent' : ''})?`;
     related.push({ ...at(suggestion.file, suggestion.range), message: `handles ${suggestion.type.display}` });
     if (orphan) for (const handler of scope.handlers) if (handler.type.key === suggestion.type.key) suggestedOrphans.add(handler);
@@ -512,7 +606,7 @@ function suggestHandled(send: Send, scope: Scope, evidence: Group[]): Handler | 
   for (const handler of scope.handlers) {
     if (handler.group.test || !handler.type.key.startsWith('s:')) continue;
     const name = handler.type.key.slice(2);
-    if (evidence.includes(handler.group) && !scope.sentKeys.has(handler.type.key)) orphans.add(name);
+    if (evidence.includes(handler.group) && !scope.sentKeys.has(handler.type)) orphans.add(name);
     const existing = byName.get(name);
     if (!existing || compareStrings(where(handler.file, handler.range), where(existing.file, existing.range)) < 0) byName.set(name, handler);
   }

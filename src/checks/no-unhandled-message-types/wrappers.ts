@@ -1,4 +1,5 @@
 import type { CallFact, MessageFacts } from './facts.js';
+import type { ProjectClasses } from './project-classes.js';
 import type { Resolver } from './resolve.js';
 
 export type ParamHow = 'object' | 'type';
@@ -17,15 +18,19 @@ const SHARED_METHOD_NAMES =
 
 /**
  * Functions whose parameter reaches a send, across files: direct wrappers from the facts, then
- * wrappers of wrappers, to a fixed point. Methods are matched by name project-wide (`this.send(...)`,
- * `client.sendMessage(...)`), but for names every collection has (`push`, `create`), matched in their own file;
- * plain functions through imports, or by a name declared once in the project.
+ * wrappers of wrappers, to a fixed point. `this.x(...)` in a class declaring `x` calls that method; other methods
+ * are matched by name project-wide (`client.sendMessage(...)`), but for names every collection has (`push`,
+ * `create`), matched in their own file; plain functions through imports, or by a name declared once in the project.
  */
 export class WrapperIndex {
   private readonly methods = new Map<string, Array<{ index: number; how: ParamHow }>>();
   /** `file\0name` -> params, for the methods named in {@link SHARED_METHOD_NAMES}. */
   private readonly sharedNameMethods = new Map<string, Array<{ index: number; how: ParamHow }>>();
   private readonly functions = new Map<string, Array<{ index: number; how: ParamHow }>>();
+  /** `file\0class\0name` -> params: what `this.name(...)` reaches inside a class that declares `name` itself. */
+  private readonly ownMethods = new Map<string, Array<{ index: number; how: ParamHow }>>();
+  /** Method name -> `file\0class` of each class implementing it. */
+  private readonly implementers = new Map<string, string[]>();
   private readonly functionNames = new Map<string, string | null>();
   /** `file\0exported` -> the function it names (through re-exports), for imports resolved at every call site. */
   private readonly exportedFunctions = new Map<string, { file: string; name: string } | null>();
@@ -33,25 +38,25 @@ export class WrapperIndex {
   constructor(
     private readonly files: ReadonlyMap<string, MessageFacts>,
     private readonly resolver: Resolver,
+    private readonly classes: ProjectClasses,
   ) {
     for (const [file, facts] of files) {
+      for (const declared of facts.classes) {
+        for (const method of declared.methods) this.implementers.set(method, [...(this.implementers.get(method) ?? []), `${file}\0${declared.name}`]);
+      }
       for (const wrapper of facts.wrappers) {
-        for (const param of wrapper.params) this.add(wrapper.method, file, wrapper.name, param.index, param.how);
+        for (const param of wrapper.params) this.add(wrapper.method, file, wrapper.name, param.index, param.how, wrapper.owner);
         if (!wrapper.method) this.functionNames.set(wrapper.name, this.functionNames.has(wrapper.name) && this.functionNames.get(wrapper.name) !== file ? null : file);
       }
     }
     this.propagate();
   }
 
-  private add(method: boolean, file: string, name: string, index: number, how: ParamHow): boolean {
+  private add(method: boolean, file: string, name: string, index: number, how: ParamHow, owner?: string): boolean {
+    if (owner !== undefined) addParam(this.ownMethods, `${file}\0${owner}\0${name}`, index, how);
     const sharedName = method && SHARED_METHOD_NAMES.test(name);
     const map = sharedName ? this.sharedNameMethods : method ? this.methods : this.functions;
-    const key = method && !sharedName ? name : `${file}\0${name}`;
-    const params = map.get(key) ?? [];
-    if (params.some((param) => param.index === index && param.how === how)) return false;
-    params.push({ index, how });
-    map.set(key, params);
-    return true;
+    return addParam(map, method && !sharedName ? name : `${file}\0${name}`, index, how);
   }
 
   /** A forward (`function relay(m) { send(m) }`) makes the enclosing function a wrapper too. */
@@ -66,7 +71,7 @@ export class WrapperIndex {
           const how = this.howReached(file, call);
           if (!how) continue;
           const wrapper = facts.wrappers.find((candidate) => candidate.key === call.wrapper);
-          if (wrapper?.name && this.add(wrapper.method, file, wrapper.name, call.param, how)) changed = true;
+          if (wrapper?.name && this.add(wrapper.method, file, wrapper.name, call.param, how, wrapper.owner)) changed = true;
         }
       }
       if (!changed) return;
@@ -93,11 +98,35 @@ export class WrapperIndex {
     return this.paramsOfCall(file, call) !== undefined;
   }
 
-  /** A method of that name; else, for `this.x(...)` where field `x` was given a function, that function. */
+  /**
+   * `this.x(...)` in a class declaring `x`: that method (no other class's `x`); else a method of that name; else,
+   * for `this.x(...)` where field `x` was given a function, that function.
+   */
   private paramsOfCall(file: string, call: CallFact): SinkParams | undefined {
     if (!call.method) return this.functionParams(file, call.callee);
-    const method = SHARED_METHOD_NAMES.test(call.callee) ? this.sharedNameMethods.get(`${file}\0${call.callee}`) : this.methods.get(call.callee);
+    if (call.owner !== undefined) return this.ownMethods.get(`${file}\0${call.owner}\0${call.callee}`);
+    if (call.receiverType !== undefined) {
+      // `this.iframeProtocol.dispatch(m)` with `iframeProtocol: IFrameProtocol`: that class's (or a base's) method.
+      const { classes, complete } = this.classes.lineage(file, call.receiverType);
+      for (const owner of classes) {
+        const params = this.ownMethods.get(`${owner.file}\0${owner.fact.name}\0${call.callee}`);
+        if (params) return params;
+      }
+      if (classes.length > 0 && complete) return undefined;
+    }
+    const method = SHARED_METHOD_NAMES.test(call.callee) ? this.sharedNameMethods.get(`${file}\0${call.callee}`) : this.unambiguousMethod(call.callee);
     return method ?? (call.fieldFunction === undefined ? undefined : this.functionParams(file, call.fieldFunction));
+  }
+
+  /**
+   * A method by name, unless a class implements one of that name that does not send: `client.dispatch(m)` on an
+   * untyped `client` may be SandpackNode's dispatch (a receiver) as well as StaticClient's (a forwarder).
+   */
+  private unambiguousMethod(name: string): SinkParams | undefined {
+    const params = this.methods.get(name);
+    const implementers = params && this.implementers.get(name);
+    if (implementers?.some((owner) => !this.ownMethods.has(`${owner}\0${name}`))) return undefined;
+    return params;
   }
 
   private functionParams(file: string, callee: string): SinkParams | undefined {
@@ -139,4 +168,12 @@ export class WrapperIndex {
     }
     return undefined;
   }
+}
+
+function addParam(map: Map<string, Array<{ index: number; how: ParamHow }>>, key: string, index: number, how: ParamHow): boolean {
+  const params = map.get(key) ?? [];
+  if (params.some((param) => param.index === index && param.how === how)) return false;
+  params.push({ index, how });
+  map.set(key, params);
+  return true;
 }
