@@ -141,6 +141,9 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
   return facts;
 }
 
+/** The longest method whose own-method calls and `super` calls are noted (the checks that read them stop at 4). */
+const MEMBER_CALLS_MAX_STATEMENTS = 4;
+
 function helperFunctionValue(renamed: number, literals: readonly number[]): string {
   return `${HELPER_FUNCTION_VALUE}${renamed}:${hashText(literals.join(',')) >>> 0}`;
 }
@@ -172,6 +175,8 @@ function noteMemberCalls(syntax: Syntax, sourceFile: TS.SourceFile, members: Map
     return `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(method.name.end, method.end).replace(/\s+/g, ' '))}`;
   };
   for (const [unit, fn] of members) {
+    // Only short methods: what they call decides whether they are copies (see `callOwnMethodsApart`, `callAnotherSuper`).
+    if (unit.statements.length > MEMBER_CALLS_MAX_STATEMENTS) continue;
     const methods = methodsOf.get(unit.qualifier!);
     if (!methods) continue;
     const called = new Map<string, string>();
