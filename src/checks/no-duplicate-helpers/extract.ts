@@ -4,7 +4,7 @@ import { rangeBetween, rangeOf } from '../../core/location.js';
 import { isComponentFile } from '../../project/components.js';
 import { projectPathOf, type ExtractContext } from '../types.js';
 import { FileEmitter, IMPORT_META, IMPORT_META_NAME, RELATIVE_IMPORT, RELATIVE_IMPORT_NAME, type PendingUnit } from './emit.js';
-import { FUNCTION_VALUE, HELPER_FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, moduleOfFile, OWN_METHOD, STATE_VALUE, type ClassFact, type HelperFacts, type HelperUnit } from './facts.js';
+import { FUNCTION_VALUE, HELPER_FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, moduleOfFile, STATE_VALUE, type ClassFact, type HelperFacts, type HelperUnit } from './facts.js';
 import { isTestFile } from './helpers.js';
 import { isRequireCall, relativeImportsOf } from './import-specifiers.js';
 import { boundNames, fingerprint } from './fingerprint.js';
@@ -133,11 +133,11 @@ export function extractHelpers(context: ExtractContext<DuplicateHelpersOptions>)
       })
       .sort((x, y) => (x[0] < y[0] ? -1 : 1));
   }
-  noteMemberCalls(syntax, sourceFile, members);
+  const classes = topLevelClasses(syntax, sourceFile);
+  noteMemberCalls(syntax, sourceFile, classes, members);
   const facts: HelperFacts = { imports: emitted.imports, units: kept };
   if (kept.length > 0 && isEntryPoint(syntax, sourceFile)) facts.entryPoint = true;
-  const classes = classesOf(syntax, sourceFile, file, moduleValues, classesWithHelpers(kept));
-  if (classes.length > 0) facts.classes = classes;
+  if (classes.length > 0) facts.classes = classFacts(syntax, sourceFile, file, classes, moduleValues, members);
   return facts;
 }
 
@@ -148,35 +148,37 @@ function helperFunctionValue(renamed: number, literals: readonly number[]): stri
   return `${HELPER_FUNCTION_VALUE}${renamed}:${hashText(literals.join(',')) >>> 0}`;
 }
 
+function topLevelClasses(syntax: Syntax, sourceFile: TS.SourceFile): TS.ClassDeclaration[] {
+  return sourceFile.statements.filter((statement): statement is TS.ClassDeclaration => statement.kind === syntax.K.ClassDeclaration && (statement as TS.ClassDeclaration).name !== undefined);
+}
+
 /**
- * What a method's work rests on in its class: the methods of its own class it calls (`this.pack(x)`, each class's
- * own `pack` in two entity services), kept with its other module values as `this.<name>` and a hash of that method;
- * and whether it calls `super`.
+ * What a short method's work rests on in its class: the methods of its own class it calls (`this.pack(x)`, each
+ * class's own `pack` in two entity services), and whether it calls `super`.
  */
-function noteMemberCalls(syntax: Syntax, sourceFile: TS.SourceFile, members: Map<HelperUnit, TS.Node>): void {
-  if (members.size === 0) return;
+function noteMemberCalls(syntax: Syntax, sourceFile: TS.SourceFile, classes: TS.ClassDeclaration[], members: Map<HelperUnit, TS.Node>): void {
+  // Only short methods: what they call decides whether they are copies (see `doOtherWorkByClass`).
+  const short = [...members].filter(([unit]) => unit.statements.length <= MEMBER_CALLS_MAX_STATEMENTS);
+  if (short.length === 0) return;
   const { K } = syntax;
   const methodsOf = new Map<string, Map<string, TS.MethodDeclaration>>();
-  for (const statement of sourceFile.statements) {
-    if (statement.kind !== K.ClassDeclaration || !(statement as TS.ClassDeclaration).name) continue;
+  for (const declaration of classes) {
     const methods = new Map<string, TS.MethodDeclaration>();
-    for (const member of (statement as TS.ClassDeclaration).members) {
+    for (const member of declaration.members) {
       const name = member.kind === K.MethodDeclaration && (member as TS.MethodDeclaration).body ? nameText(syntax, sourceFile, member.name) : undefined;
       if (name !== undefined) methods.set(name, member as TS.MethodDeclaration);
     }
-    methodsOf.set((statement as TS.ClassDeclaration).name!.text, methods);
+    methodsOf.set(declaration.name!.text, methods);
   }
   const unitOf = new Map<TS.Node, HelperUnit>();
   for (const [unit, fn] of members) unitOf.set(fn, unit);
   // A method that is a helper by its fingerprint, as a module function's value is: comments and layout do not count.
-  const valueOf = (method: TS.MethodDeclaration): string => {
+  const methodValue = (method: TS.MethodDeclaration): string => {
     const helper = unitOf.get(method);
     if (helper) return helperFunctionValue(helper.renamed, helper.literals);
     return `${FUNCTION_VALUE}${hashText(sourceFile.text.slice(method.name.end, method.end).replace(/\s+/g, ' '))}`;
   };
-  for (const [unit, fn] of members) {
-    // Only short methods: what they call decides whether they are copies (see `callOwnMethodsApart`, `callAnotherSuper`).
-    if (unit.statements.length > MEMBER_CALLS_MAX_STATEMENTS) continue;
+  for (const [unit, fn] of short) {
     const methods = methodsOf.get(unit.qualifier!);
     if (!methods) continue;
     const called = new Map<string, string>();
@@ -187,37 +189,35 @@ function noteMemberCalls(syntax: Syntax, sourceFile: TS.SourceFile, members: Map
         if (callee.kind === K.PropertyAccessExpression && unwrap(syntax, (callee as TS.PropertyAccessExpression).expression).kind === K.ThisKeyword) {
           const name = (callee as TS.PropertyAccessExpression).name.text;
           const method = methods.get(name);
-          if (method && name !== unit.name) called.set(`${OWN_METHOD}${name}`, valueOf(method));
+          if (method && name !== unit.name) called.set(name, methodValue(method));
         }
       }
       syntax.ts.forEachChild(node, visit);
     };
     syntax.ts.forEachChild(fn, visit);
-    if (called.size === 0) continue;
-    unit.moduleValues = [...(unit.moduleValues ?? []), ...called].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    if (called.size > 0) unit.ownCalls = [...called].sort((x, y) => (x[0] < y[0] ? -1 : 1));
   }
 }
 
-function classesWithHelpers(units: HelperUnit[]): Set<string> {
-  const names = new Set<string>();
-  for (const unit of units) if ((unit.kind === 'method' || unit.kind === 'field') && unit.qualifier !== undefined) names.add(unit.qualifier);
-  return names;
-}
-
 /** The file's top-level classes, with what they extend, and for those holding helpers, their private and static members. */
-function classesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string, values: Map<number, ModuleValue>, withHelpers: Set<string>): ClassFact[] {
+function classFacts(
+  syntax: Syntax,
+  sourceFile: TS.SourceFile,
+  file: string,
+  classes: TS.ClassDeclaration[],
+  values: Map<number, ModuleValue>,
+  members: Map<HelperUnit, TS.Node>,
+): ClassFact[] {
   const { K } = syntax;
-  const declarations = sourceFile.statements.filter((statement): statement is TS.ClassDeclaration => statement.kind === K.ClassDeclaration && (statement as TS.ClassDeclaration).name !== undefined);
-  const declared = new Set(declarations.map((declaration) => declaration.name!.text));
-  const classes: ClassFact[] = [];
-  for (const declaration of declarations) {
+  const declared = new Set(classes.map((declaration) => declaration.name!.text));
+  const withHelpers = new Set([...members.keys()].map((unit) => unit.qualifier));
+  return classes.map((declaration) => {
     const name = declaration.name!.text;
     const base = baseOf(syntax, declaration, file, values, declared);
     const fact: ClassFact = { name };
     if (hasModifier(declaration, K.ExportKeyword) && hasModifier(declaration, K.DefaultKeyword)) fact.default = true;
     if (base !== undefined) fact.base = base;
-    classes.push(fact);
-    if (!withHelpers.has(name)) continue;
+    if (!withHelpers.has(name)) return fact;
     const privates: string[] = [];
     const statics: string[] = [];
     for (const member of declaration.members) {
@@ -229,8 +229,8 @@ function classesOf(syntax: Syntax, sourceFile: TS.SourceFile, file: string, valu
     }
     if (privates.length > 0) fact.private = privates;
     if (statics.length > 0) fact.static = statics;
-  }
-  return classes;
+    return fact;
+  });
 }
 
 /** What `class X extends Y` extends: a class of the file, or an import (`Y`, `ns.Y`); undefined for anything else (a mixin call). */

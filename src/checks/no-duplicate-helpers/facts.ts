@@ -41,10 +41,14 @@ export interface HelperUnit extends Pick<Fingerprint, 'exact' | 'renamed' | 'sha
   /** A method that calls `super`: its work rests on the class it extends. */
   callsSuper?: true;
   /**
+   * For a short method, the methods of its own class it calls (`this.pack(x)`), each as `[name, value]` with a
+   * {@link HELPER_FUNCTION_VALUE} or {@link FUNCTION_VALUE} of that method; absent when none.
+   */
+  ownCalls?: Array<[string, string]>;
+  /**
    * Module-level variables, functions and relative imports of its own file it reads (`const key = Symbol('env:public')`), each as
    * `[name, value]`: an initializer with its whitespace collapsed, {@link FUNCTION_VALUE} and a hash of the
-   * function, or {@link IMPORT_VALUE} and where a relative import comes from; absent when none. A method's calls of
-   * its own class's methods are here too, as `this.<name>` with {@link FUNCTION_VALUE} and a hash of the method.
+   * function, or {@link IMPORT_VALUE} and where a relative import comes from; absent when none.
    */
   moduleValues?: Array<[string, string]>;
 }
@@ -56,8 +60,6 @@ export const FUNCTION_VALUE = 'fn#';
  * equal for two copies of one helper under two names.
  */
 export const HELPER_FUNCTION_VALUE = `${FUNCTION_VALUE}h:`;
-/** Prefix of the name of a method's own-class method call in {@link HelperUnit.moduleValues}: `this.pack`. */
-export const OWN_METHOD = 'this.';
 /** Prefix of a module-level `let` or `var`'s value in {@link HelperUnit.moduleValues}: its file and name. */
 export const STATE_VALUE = 'state#';
 /** Prefix of the value of `__dirname`, `__filename` and `import.meta` in {@link HelperUnit.moduleValues}: where the module is. */

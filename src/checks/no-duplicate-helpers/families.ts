@@ -1,4 +1,5 @@
-import { bindsAnotherTarget, corroborated, isModuleFunction, isNestedIn, literalsCompatible, mostLiteralsShared, portImportsAgree, readsOwnFolderApart, sameModuleFunctions, type Helper } from './helpers.js';
+import { FUNCTION_VALUE } from './facts.js';
+import { bindsAnotherTarget, corroborated, isNestedIn, literalsCompatible, mostLiteralsShared, portImportsAgree, readsOwnFolderApart, sameModuleFunctions, type Helper } from './helpers.js';
 import type { DuplicateHelpersOptions } from './options.js';
 import { align, MAX_ALIGNED_STATEMENTS, similarityBound, type Alignment } from './similarity.js';
 
@@ -48,7 +49,7 @@ function groupBy<K>(items: readonly Helper[], keyOf: (helper: Helper) => K | und
 function moduleFunctionsKey(helper: Helper): string {
   const values = helper.unit.moduleValues;
   if (!values) return '';
-  return values.filter(([name, value]) => isModuleFunction(name, value)).map(([name, value]) => `${name}=${value}`).join(',');
+  return values.filter(([, value]) => value.startsWith(FUNCTION_VALUE)).map(([name, value]) => `${name}=${value}`).join(',');
 }
 
 /** Type guards claiming different types are two guards (`value is object`, `error is PgError`), unless their names say they are one. */

@@ -1,5 +1,5 @@
 import { projectPathOf, type CheckIndex } from '../types.js';
-import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, OWN_METHOD, type HelperFacts, type HelperUnit } from './facts.js';
+import { FUNCTION_VALUE, IMPORT_VALUE, LOCATION_VALUE, type HelperFacts, type HelperUnit } from './facts.js';
 import { nameKey, namesCorroborate, wordCount } from './names.js';
 import type { DuplicateHelpersOptions } from './options.js';
 
@@ -117,7 +117,7 @@ export function sameModuleFunctions(a: Helper, b: Helper): boolean {
   const theirs = new Map(b.unit.moduleValues);
   const mine = new Map(a.unit.moduleValues);
   const agree = a.unit.moduleValues.every(([name, value]) => {
-    if (!isModuleFunction(name, value)) return true;
+    if (!value.startsWith(FUNCTION_VALUE)) return true;
     const other = theirs.get(name);
     return other === undefined || other === value;
   });
@@ -125,14 +125,9 @@ export function sameModuleFunctions(a: Helper, b: Helper): boolean {
   // Under other names, each calls its own module's functions: those must be one function too (`getMysqlJsonObjectArgs`
   // and `getSqliteJsonObjectArgs` throw each dialect's message).
   const ownHelpers = (values: Array<[string, string]>, other: Map<string, string>) =>
-    values.filter(([name, value]) => isModuleFunction(name, value) && !other.has(name)).map(([, value]) => value).sort();
+    values.filter(([name, value]) => value.startsWith(FUNCTION_VALUE) && !other.has(name)).map(([, value]) => value).sort();
   const [myOwn, theirOwn] = [ownHelpers(a.unit.moduleValues, theirs), ownHelpers(b.unit.moduleValues, mine)];
   return myOwn.length === 0 || theirOwn.length === 0 || (myOwn.length === theirOwn.length && myOwn.every((value, i) => value === theirOwn[i]));
-}
-
-/** A module-level function a helper calls (not a method of its own class: see `callOwnMethodsApart`). */
-export function isModuleFunction(name: string, value: string): boolean {
-  return value.startsWith(FUNCTION_VALUE) && !name.startsWith(OWN_METHOD);
 }
 
 /**

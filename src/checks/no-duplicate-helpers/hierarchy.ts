@@ -16,6 +16,7 @@ export class ClassHierarchy {
   private readonly byValue = new Map<string, ProjectClass>();
   /** Classes by name, for a base imported through an alias (`~repos/base#BaseRepo`). */
   private readonly byName = new Map<string, ProjectClass[]>();
+  private readonly ancestorsOf = new Map<ProjectClass, ProjectClass[]>();
 
   constructor(files: ReadonlyArray<FileFacts<HelperFacts | null | undefined>>) {
     for (const entry of files) {
@@ -42,10 +43,13 @@ export class ClassHierarchy {
 
   /** The project classes it extends, nearest first. */
   ancestors(start: ProjectClass): ProjectClass[] {
-    const found: ProjectClass[] = [];
+    let found = this.ancestorsOf.get(start);
+    if (found) return found;
+    found = [];
     for (let current = this.baseOf(start); current && found.length < MAX_DEPTH && current !== start && !found.includes(current); current = this.baseOf(current)) {
       found.push(current);
     }
+    this.ancestorsOf.set(start, found);
     return found;
   }
 

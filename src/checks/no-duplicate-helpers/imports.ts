@@ -62,10 +62,12 @@ export class ImportGraph {
     if (specifier.startsWith('.')) return this.lookupPath(path.posix.join(folder, specifier));
     // An alias or a `baseUrl` path names a file below one of the folders above: the nearest that has it.
     const below = specifier.replace(ALIAS_PREFIX, '');
-    for (let base = folder; ; base = path.posix.dirname(base)) {
-      const found = this.lookupPath(base === '.' ? below : path.posix.join(base, below));
+    for (let base = folder; ; ) {
+      const found = this.lookupPath(path.posix.join(base, below));
       if (found !== undefined) return found;
-      if (base === '.' || base === '/' || base === '') return undefined;
+      const parent = path.posix.dirname(base);
+      if (parent === base) return undefined;
+      base = parent;
     }
   }
 

@@ -3,9 +3,10 @@ import { samePlainData } from '../../core/plain-data.js';
 import type { Check, CheckIndex, FileFacts } from '../types.js';
 import { byPosition, canonicalOverrides, chooseCanonical, ONE_PACKAGE, withPlatformBoundary, type CanImport } from './canonical.js';
 import { extractHelpers } from './extract.js';
-import { OWN_METHOD, type HelperFacts } from './facts.js';
+import type { HelperFacts } from './facts.js';
 import { findFamilies } from './families.js';
-import { collectHelpers, differingLiterals, displayName, sameModuleValue, type Helper } from './helpers.js';
+import { collectHelpers, displayName, type Helper } from './helpers.js';
+import { doOtherWorkByClass } from './class-copies.js';
 import { ClassHierarchy } from './hierarchy.js';
 import { ImportGraph } from './imports.js';
 import { areFormatTwins } from './module-formats.js';
@@ -163,58 +164,11 @@ function decideFamily(model: DuplicatesModel, members: readonly Helper[], helper
   for (const helper of members) {
     if (helper === canonical) continue;
     const relation = relationTo(canonical, helper, model.options, helpers);
-    if (relation === 'renamed' && specializesALiteral(model.hierarchy, canonical, helper)) continue;
-    if (callAnotherSuper(model.hierarchy, canonical, helper) || callOwnMethodsApart(model.hierarchy, canonical, helper)) continue;
+    if (relation && doOtherWorkByClass(model.hierarchy, canonical, helper, relation)) continue;
     if (relation === 'diverging' || (relation && !areFormatTwins(canonical.file, helper.file))) copies.push({ helper, relation });
   }
   copies.sort((a, b) => byPosition(a.helper, b.helper));
   return { members, canonical, copies };
-}
-
-/** Below this many statements, an override that changes only a literal is how a subclass specializes (`nchar` for `nvarchar`). */
-const LITERAL_OVERRIDE_MIN_STATEMENTS = 3;
-
-/** Whether `copy` overrides the canonical copy, which its class inherits, in a short method that differs only in literals. */
-function specializesALiteral(hierarchy: ClassHierarchy, canonical: Helper, copy: Helper): boolean {
-  if (copy.unit.name !== canonical.unit.name || copy.unit.statements.length >= LITERAL_OVERRIDE_MIN_STATEMENTS || differingLiterals(canonical, copy) === 0) return false;
-  const base = hierarchy.classOf(canonical);
-  const derived = hierarchy.classOf(copy);
-  return base !== undefined && derived !== undefined && hierarchy.inherits(derived, base);
-}
-
-/** Up to this many statements, a method that calls `super` mostly hands its work on to it. */
-const SUPER_HAND_OFF_MAX_STATEMENTS = 4;
-
-/**
- * Both hand their work on to `super`, of two classes: each relies on its own parent (two deserializers'
- * `deserialize`, decoding and then calling it). Longer methods do their own work (an SSRF guard around
- * `super.createConnection` in an http and an https agent).
- */
-function callAnotherSuper(hierarchy: ClassHierarchy, a: Helper, b: Helper): boolean {
-  const handsOff = (helper: Helper) => helper.unit.callsSuper === true && helper.unit.statements.length <= SUPER_HAND_OFF_MAX_STATEMENTS;
-  if (!handsOff(a) || !handsOff(b)) return false;
-  const [first, second] = [hierarchy.classOf(a)?.fact.base, hierarchy.classOf(b)?.fact.base];
-  if (first === undefined || second === undefined) return false;
-  const exportOf = (value: string) => value.slice(value.lastIndexOf('#') + 1);
-  return exportOf(first) !== exportOf(second) || !sameModuleValue(first, second);
-}
-
-/** Up to this many statements, a method calling its own class's methods is glue around them. */
-const OWN_METHOD_GLUE_MAX_STATEMENTS = 3;
-
-/**
- * Each is a little glue around its own class's method of one name, and the two methods differ (`packMany` over each
- * entity service's own `pack`): other work. Not when a project class both extend could hold the method, still calling
- * each class's own, nor for longer methods, whose steps are the copy (two drivers' `connect` over each one's
- * `createPool`): there a base class is the fix.
- */
-function callOwnMethodsApart(hierarchy: ClassHierarchy, a: Helper, b: Helper): boolean {
-  if (a.unit.statements.length > OWN_METHOD_GLUE_MAX_STATEMENTS || b.unit.statements.length > OWN_METHOD_GLUE_MAX_STATEMENTS) return false;
-  const ownCalls = (helper: Helper) => new Map((helper.unit.moduleValues ?? []).filter(([name]) => name.startsWith(OWN_METHOD)));
-  const theirs = ownCalls(b);
-  if (![...ownCalls(a)].some(([name, value]) => theirs.has(name) && theirs.get(name) !== value)) return false;
-  const [first, second] = [hierarchy.classOf(a), hierarchy.classOf(b)];
-  return !first || !second || (hierarchy.commonBase(first, second) === undefined && !hierarchy.inherits(first, second) && !hierarchy.inherits(second, first));
 }
 
 /** Whether the family's helpers left uncovered are exactly `members` (checked without building the list). */

@@ -23,17 +23,28 @@ function implementsMethod(ts: TypeScriptApi, member: TS.ClassElement): boolean {
   return ts.isPropertyDeclaration(member) && member.initializer !== undefined && isFunctionLike(ts, unwrap(ts, member.initializer));
 }
 
+/** The methods each class implements, computed once per class: `this.m()` calls ask for every call. */
+const implemented = new WeakMap<TS.ClassLikeDeclaration, Set<string>>();
+
+function implementedMethods(ts: TypeScriptApi, owner: TS.ClassLikeDeclaration): Set<string> {
+  let methods = implemented.get(owner);
+  if (methods) return methods;
+  methods = new Set<string>();
+  for (const member of owner.members) {
+    const name = implementsMethod(ts, member) ? staticPropertyName(ts, member.name) : undefined;
+    if (name !== undefined) methods.add(name);
+  }
+  implemented.set(owner, methods);
+  return methods;
+}
+
 export function declaresMethod(ts: TypeScriptApi, owner: TS.ClassLikeDeclaration, name: string): boolean {
-  return owner.members.some((member) => implementsMethod(ts, member) && staticPropertyName(ts, member.name) === name);
+  return implementedMethods(ts, owner).has(name);
 }
 
 /** `extends TypedEventEmitter<E>` as a name, the methods it declares, whether one is its own `emit` (then it may send). */
 export function classFactOf(ts: TypeScriptApi, node: TS.ClassLikeDeclaration): ClassFact {
-  const methods = new Set<string>();
-  for (const member of node.members) {
-    const name = implementsMethod(ts, member) ? staticPropertyName(ts, member.name) : undefined;
-    if (name !== undefined) methods.add(name);
-  }
+  const methods = implementedMethods(ts, node);
   const fact: ClassFact = { name: className(node), methods: [...methods].sort() };
   for (const clause of node.heritageClauses ?? []) {
     if (clause.token !== ts.SyntaxKind.ExtendsKeyword || !clause.types[0]) continue;

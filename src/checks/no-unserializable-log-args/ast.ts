@@ -195,3 +195,44 @@ export function elementCallbackArray(ts: TypeScriptApi, fn: TS.Node): TS.Express
   const callee = unwrapExpression(ts, call.expression);
   return ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACK_METHODS.has(callee.name.text) ? unwrapExpression(ts, callee.expression) : undefined;
 }
+
+/** A function a declaration binds: `function f() {}`, `const f = () => ...`, `const f = function () {}`. */
+export function functionOfDeclaration(ts: TypeScriptApi, declaration: TS.Declaration): TS.FunctionDeclaration | TS.ArrowFunction | TS.FunctionExpression | undefined {
+  if (ts.isFunctionDeclaration(declaration)) return declaration;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  const initializer = unwrapExpression(ts, declaration.initializer);
+  return ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer) ? initializer : undefined;
+}
+
+/** What a function body's own `return`s return (not those of functions or classes nested in it), in source order. */
+export function returnedExpressions(ts: TypeScriptApi, body: TS.Block): TS.Expression[] {
+  const returned: TS.Expression[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return returned;
+}
+
+/** What a class's constructor assigns to `this.<name>` (also `this.#name`), in source order (top-level statements of its body). */
+export function constructorAssignments(ts: TypeScriptApi, owner: TS.ClassLikeDeclaration, name: string): TS.Expression[] {
+  const values: TS.Expression[] = [];
+  for (const member of owner.members) {
+    if (!ts.isConstructorDeclaration(member) || !member.body) continue;
+    for (const statement of member.body.statements) {
+      const assignment = ts.isExpressionStatement(statement) ? statement.expression : undefined;
+      if (
+        assignment &&
+        ts.isBinaryExpression(assignment) &&
+        assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        (dottedName(ts, assignment.left) === `this.${name}` ||
+          (ts.isPropertyAccessExpression(assignment.left) && assignment.left.expression.kind === ts.SyntaxKind.ThisKeyword && assignment.left.name.text === name))
+      ) {
+        values.push(assignment.right);
+      }
+    }
+  }
+  return values;
+}

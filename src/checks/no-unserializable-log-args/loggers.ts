@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { dottedName, packageOfDeclaration, propertyNameText, unwrapExpression } from './ast.js';
+import { constructorAssignments, functionOfDeclaration, packageOfDeclaration, propertyNameText, returnedExpressions, unwrapExpression } from './ast.js';
 import type { Env } from './env.js';
 
 export type LoggerFamily = 'pino' | 'winston' | 'bunyan' | 'log4js' | 'debug';
@@ -185,22 +185,8 @@ function familyOfAssignedProperty(env: Env, declaration: TS.PropertyDeclaration 
   const { ts } = env;
   const owner = ts.isParameter(declaration) ? declaration.parent.parent : declaration.parent;
   if (!owner || !ts.isClassLike(owner) || !declaration.name || !ts.isIdentifier(declaration.name)) return undefined;
-  const name = declaration.name.text;
-  for (const member of owner.members) {
-    if (!ts.isConstructorDeclaration(member) || !member.body) continue;
-    for (const statement of member.body.statements) {
-      if (!ts.isExpressionStatement(statement)) continue;
-      const assignment = statement.expression;
-      if (
-        ts.isBinaryExpression(assignment) &&
-        assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        dottedName(ts, assignment.left) === `this.${name}`
-      ) {
-        return familyOfLoggerExpression(env, assignment.right, depth + 1);
-      }
-    }
-  }
-  return undefined;
+  const [assigned] = constructorAssignments(ts, owner, declaration.name.text);
+  return assigned && familyOfLoggerExpression(env, assigned, depth + 1);
 }
 
 function familyOfCreation(env: Env, call: TS.CallExpression | TS.NewExpression, depth: number): LoggerFamily | undefined {
@@ -236,12 +222,7 @@ function familyOfCreation(env: Env, call: TS.CallExpression | TS.NewExpression, 
 function familyOfFactory(env: Env, callee: TS.Identifier, depth: number): LoggerFamily | undefined {
   const { ts } = env;
   const declaration = declarationOfReference(env, callee);
-  let fn: TS.FunctionDeclaration | TS.ArrowFunction | TS.FunctionExpression | undefined;
-  if (declaration && ts.isFunctionDeclaration(declaration)) fn = declaration;
-  else if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer) {
-    const initializer = unwrapExpression(ts, declaration.initializer);
-    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) fn = initializer;
-  }
+  const fn = declaration && functionOfDeclaration(ts, declaration);
   const body = fn?.body;
   if (!fn || !body || depth > MAX_CREATION_DEPTH) return undefined;
   if (!ts.isBlock(body)) return familyOfLoggerExpression(env, body, depth + 1);
@@ -250,17 +231,14 @@ function familyOfFactory(env: Env, callee: TS.Identifier, depth: number): Logger
   env.cache.creations.set(fn, null);
   let family: LoggerFamily | undefined;
   let unknown = false;
-  const visit = (node: TS.Node): void => {
-    if (unknown || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) {
-      const returned = familyOfLoggerExpression(env, node.expression, depth + 1);
-      if (!returned || (family && family !== returned)) unknown = true;
-      else family = returned;
-      return;
+  for (const expression of returnedExpressions(ts, body)) {
+    const returned = familyOfLoggerExpression(env, expression, depth + 1);
+    if (!returned || (family && family !== returned)) {
+      unknown = true;
+      break;
     }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
+    family = returned;
+  }
   const result = unknown ? undefined : family;
   env.cache.creations.set(fn, result ?? null);
   return result;

@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { isInDeclarationFileOrPackage, propertyNameText, unwrapExpression } from './ast.js';
+import { constructorAssignments, functionOfDeclaration, isInDeclarationFileOrPackage, propertyNameText, returnedExpressions, unwrapExpression } from './ast.js';
 import type { Env } from './env.js';
 import { declarationOfReference, importSpecifierOfSymbol, importsOf, optionNamed, optionsLiteral, requiredModule } from './loggers.js';
 
@@ -84,19 +84,14 @@ function collectFromCall(env: Env, call: TS.CallExpression, into: Creations, nex
   const callee = unwrapExpression(ts, call.expression);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'child') return next(callee.expression);
   const declaration = ts.isIdentifier(callee) ? declarationOfReference(env, callee) : undefined;
-  const fn = declaration && functionOfDeclaration(env, declaration);
+  const fn = declaration && functionOfDeclaration(ts, declaration);
   if (!fn?.body) {
     if (declaration && isInDeclarationFileOrPackage(declaration)) into.library = true;
     else into.unseen = true;
     return;
   }
   if (!ts.isBlock(fn.body)) return next(fn.body);
-  const visit = (node: TS.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) next(node.expression);
-    else ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(fn.body, visit);
+  returnedExpressions(ts, fn.body).forEach(next);
 }
 
 function collectFromDeclaration(env: Env, declaration: TS.Declaration, into: Creations, next: (inner: TS.Expression) => void): void {
@@ -105,46 +100,12 @@ function collectFromDeclaration(env: Env, declaration: TS.Declaration, into: Cre
     return next(declaration.initializer);
   }
   if (ts.isPropertyDeclaration(declaration) || (ts.isParameter(declaration) && ts.isConstructorDeclaration(declaration.parent))) {
-    const assigned = constructorAssignments(env, declaration);
+    const owner = ts.isParameter(declaration) ? declaration.parent.parent : declaration.parent;
+    const name = declaration.name && (ts.isIdentifier(declaration.name) || ts.isPrivateIdentifier(declaration.name)) ? declaration.name.text : undefined;
+    const assigned = owner && ts.isClassLike(owner) && name !== undefined ? constructorAssignments(ts, owner, name) : [];
     if (assigned.length > 0) return assigned.forEach(next);
   }
   into.unseen = true;
-}
-
-/** `this.logger = ...` in the constructor of the class declaring the field. */
-function constructorAssignments(env: Env, declaration: TS.PropertyDeclaration | TS.ParameterDeclaration): TS.Expression[] {
-  const { ts } = env;
-  const owner = ts.isParameter(declaration) ? declaration.parent.parent : declaration.parent;
-  const name = declaration.name && (ts.isIdentifier(declaration.name) || ts.isPrivateIdentifier(declaration.name)) ? declaration.name.text : undefined;
-  if (!owner || !ts.isClassLike(owner) || name === undefined) return [];
-  const values: TS.Expression[] = [];
-  for (const member of owner.members) {
-    if (!ts.isConstructorDeclaration(member) || !member.body) continue;
-    for (const statement of member.body.statements) {
-      const assignment = ts.isExpressionStatement(statement) ? statement.expression : undefined;
-      if (
-        assignment &&
-        ts.isBinaryExpression(assignment) &&
-        assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        ts.isPropertyAccessExpression(assignment.left) &&
-        assignment.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-        assignment.left.name.text === name
-      ) {
-        values.push(assignment.right);
-      }
-    }
-  }
-  return values;
-}
-
-function functionOfDeclaration(env: Env, declaration: TS.Declaration): TS.FunctionLikeDeclaration | undefined {
-  const { ts } = env;
-  if (ts.isFunctionDeclaration(declaration)) return declaration;
-  if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
-    const initializer = unwrapExpression(ts, declaration.initializer);
-    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
-  }
-  return undefined;
 }
 
 /** `pino(...)`, `pino.pino(...)`, `pino.default(...)`, `require('pino')(...)`. */
